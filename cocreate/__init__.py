@@ -1,0 +1,1 @@
+"""cocreate: a crowdsourcing and co-creation platform."""

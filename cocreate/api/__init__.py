@@ -1,0 +1,23 @@
+"""JSON API v1, mounted at /api/v1."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import BaseRoute, Route
+
+from cocreate.api import accounts, entries, media, orgs
+from cocreate.api.endpoint import Endpoint
+from cocreate.api.openapi import build_document
+
+ENDPOINTS: list[Endpoint] = [
+    *accounts.ENDPOINTS, *orgs.ENDPOINTS, *media.ENDPOINTS, *entries.ENDPOINTS,
+]
+
+
+async def openapi_document(request: Request) -> JSONResponse:
+    return JSONResponse(build_document(ENDPOINTS, request.app.state.settings.base_url))
+
+
+def routes() -> list[BaseRoute]:
+    return [Route("/openapi.json", openapi_document), *(e.route() for e in ENDPOINTS)]

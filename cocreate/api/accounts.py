@@ -1,0 +1,45 @@
+"""API: sign up, tokens, the current user, people's badges."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+
+from cocreate.api import present, schemas
+from cocreate.api.endpoint import Endpoint
+from cocreate.http import client_ip, deps
+from cocreate.models import User
+from cocreate.services import badges, users
+
+
+async def signup(request: Request, body: schemas.SignupIn) -> schemas.SignupOut:
+    person = await users.signup(
+        deps(request), body.email, body.password, body.display_name, client_ip(request)
+    )
+    return schemas.SignupOut(user=present.me(deps(request).settings, person))
+
+
+async def create_token(request: Request, body: schemas.TokenIn) -> schemas.TokenOut:
+    person = await users.authenticate(deps(request), body.email, body.password, client_ip(request))
+    return schemas.TokenOut(token=await users.issue_token(person, "api", days=None))
+
+
+async def show_me(request: Request, user: User) -> schemas.MeOut:
+    return present.me(deps(request).settings, user)
+
+
+async def user_badges(request: Request, handle: str) -> schemas.AwardList:
+    person = await users.get_by_handle(handle)
+    found = await badges.awards_of(person)
+    d = deps(request)
+    return schemas.AwardList(awards=[present.award(d.settings, d.storage, a) for a in found])
+
+
+ENDPOINTS = [
+    Endpoint("POST", "/auth/signup", signup, "Create an account", schemas.SignupOut,
+             status=201, body=schemas.SignupIn, auth=False, errors=(409, 422, 429)),
+    Endpoint("POST", "/auth/token", create_token, "Exchange email and password for a token",
+             schemas.TokenOut, body=schemas.TokenIn, auth=False, errors=(401, 429)),
+    Endpoint("GET", "/me", show_me, "The signed-in user", schemas.MeOut, errors=(401,)),
+    Endpoint("GET", "/users/{handle}/badges", user_badges, "A person's badges",
+             schemas.AwardList, auth=False, errors=(404,)),
+]

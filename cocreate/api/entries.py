@@ -1,0 +1,72 @@
+"""API: entries, votes and the leaderboard."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+
+from cocreate.api import present, schemas
+from cocreate.api.endpoint import Endpoint
+from cocreate.http import deps
+from cocreate.models import User
+from cocreate.services import entries, voting
+
+
+async def submit_entry(request: Request, user: User, campaign: str,
+                       body: schemas.EntryIn) -> schemas.EntryOut:
+    created = await entries.submit(deps(request), user, campaign, body.title, body.body,
+                                   body.media_id)
+    found = await entries.get_entry(created.id)
+    return present.entry(deps(request).settings, deps(request).storage, found, campaign)
+
+
+async def list_entries(request: Request, campaign: str,
+                       query: schemas.EntryPageQuery) -> schemas.EntryPage:
+    page = await entries.list_entries(campaign, query.sort, query.cursor, query.limit)
+    d = deps(request)
+    return schemas.EntryPage(
+        entries=[present.entry(d.settings, d.storage, e, campaign) for e in page.entries],
+        next_cursor=page.next_cursor,
+    )
+
+
+async def show_entry(request: Request, entry: str) -> schemas.EntryOut:
+    found = await entries.get_entry(entry)
+    return present.entry(deps(request).settings, deps(request).storage, found,
+                         found.campaign.slug)
+
+
+async def vote(request: Request, user: User, entry: str) -> schemas.VoteOut:
+    return schemas.VoteOut(voted=True, vote_count=await voting.cast(deps(request), user, entry))
+
+
+async def unvote(request: Request, user: User, entry: str) -> schemas.VoteOut:
+    count = await voting.withdraw(deps(request), user, entry)
+    return schemas.VoteOut(voted=False, vote_count=count)
+
+
+async def leaderboard(request: Request, campaign: str) -> schemas.Leaderboard:
+    d = deps(request)
+    ranked = await entries.leaderboard(campaign, limit=50)
+    return schemas.Leaderboard(campaign=campaign, rows=[
+        schemas.LeaderboardRow(rank=i, entry=present.entry(d.settings, d.storage, e, campaign))
+        for i, e in enumerate(ranked, start=1)
+    ])
+
+
+ENDPOINTS = [
+    Endpoint("POST", "/campaigns/{campaign}/entries", submit_entry, "Submit an entry",
+             schemas.EntryOut, status=201, body=schemas.EntryIn,
+             errors=(401, 403, 404, 422, 429)),
+    Endpoint("GET", "/campaigns/{campaign}/entries", list_entries,
+             "A campaign's entries, cursor-paginated", schemas.EntryPage,
+             query=schemas.EntryPageQuery, auth=False, errors=(404, 422)),
+    Endpoint("GET", "/entries/{entry}", show_entry, "One entry", schemas.EntryOut,
+             auth=False, errors=(404,)),
+    Endpoint("PUT", "/entries/{entry}/vote", vote, "Vote for an entry (idempotent)",
+             schemas.VoteOut, errors=(401, 403, 404, 429)),
+    Endpoint("DELETE", "/entries/{entry}/vote", unvote, "Withdraw a vote (idempotent)",
+             schemas.VoteOut, errors=(401, 403, 404, 429)),
+    Endpoint("GET", "/campaigns/{campaign}/leaderboard", leaderboard,
+             "Entries ranked by votes (ties: earlier first)", schemas.Leaderboard,
+             auth=False, errors=(404,)),
+]

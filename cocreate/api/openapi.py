@@ -1,0 +1,98 @@
+"""The OpenAPI 3.1 document, built from the endpoint declarations themselves."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic.json_schema import models_json_schema
+
+from cocreate.api.endpoint import Endpoint
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message", "fields"],
+            "properties": {
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+            },
+        }
+    },
+}
+
+
+def build_document(endpoints: list[Endpoint], base_url: str) -> dict[str, Any]:
+    models = {m for e in endpoints for m in (e.body, e.response) if m is not None}
+    _, definitions = models_json_schema(
+        [(m, "validation") for m in sorted(models, key=lambda m: m.__name__)],
+        ref_template="#/components/schemas/{model}",
+    )
+    schemas = {**definitions.get("$defs", {}), "Error": ERROR_SCHEMA}
+    paths: dict[str, dict[str, Any]] = {}
+    for endpoint in endpoints:
+        paths.setdefault(endpoint.path, {})[endpoint.method.lower()] = _operation(endpoint)
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "cocreate API", "version": "1"},
+        "servers": [{"url": base_url.rstrip("/") + "/api/v1"}],
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer"},
+                "session": {"type": "apiKey", "in": "cookie", "name": "cc_session"},
+            },
+        },
+    }
+
+
+def _ref(model: type) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{model.__name__}"}
+
+
+def _operation(endpoint: Endpoint) -> dict[str, Any]:
+    operation: dict[str, Any] = {
+        "operationId": endpoint.handler.__name__,
+        "summary": endpoint.summary,
+        "responses": {
+            str(endpoint.status): {
+                "description": "Success",
+                "content": {"application/json": {"schema": _ref(endpoint.response)}},
+            },
+            **{
+                str(code): {
+                    "description": "Error",
+                    "content": {"application/json": {"schema": _ref_error()}},
+                }
+                for code in sorted({*endpoint.errors, *((400, 422) if endpoint.body else ())})
+            },
+        },
+    }
+    parameters = [
+        {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+        for name in re.findall(r"{(\w+)}", endpoint.path)
+    ]
+    if endpoint.query is not None:
+        for name, field in endpoint.query.model_fields.items():
+            schema = endpoint.query.model_json_schema()["properties"][name]
+            parameters.append({"name": name, "in": "query", "required": field.is_required(),
+                               "schema": schema})
+    if parameters:
+        operation["parameters"] = parameters
+    if endpoint.body is not None:
+        operation["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": _ref(endpoint.body)}},
+        }
+    if endpoint.auth:
+        operation["security"] = [{"bearer": []}, {"session": []}]
+    return operation
+
+
+def _ref_error() -> dict[str, str]:
+    return {"$ref": "#/components/schemas/Error"}

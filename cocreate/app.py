@@ -1,0 +1,62 @@
+"""The application factory: create_app(settings) wires routes, middleware and the lifespan."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+from tortoise.contrib.starlette import RegisterTortoise
+
+from cocreate import api, jobs, web
+from cocreate.db import ensure_sqlite_folder, tortoise_config
+from cocreate.errors import EXCEPTION_HANDLERS
+from cocreate.middleware import RequestContextMiddleware
+from cocreate.ratelimit import Limiter
+from cocreate.services.context import Deps
+from cocreate.settings import Settings
+from cocreate.storage import create_storage
+from cocreate.templating import create_templates
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        from workers.tasks import HANDLERS
+
+        ensure_sqlite_folder(settings.database_url)
+        storage = create_storage(settings)
+        runner = jobs.create_job_runner(
+            settings, jobs.JobContext(settings=settings, storage=storage), HANDLERS
+        )
+        limiter = Limiter(settings)
+        app.state.deps = Deps(settings=settings, storage=storage, jobs=runner, limiter=limiter)
+        async with RegisterTortoise(app, config=tortoise_config(settings), generate_schemas=False):
+            await runner.start()
+            try:
+                yield
+            finally:
+                await runner.stop()
+                await limiter.close()
+
+    app = Starlette(
+        routes=[
+            Mount("/api/v1", routes=api.routes(), max_body_size=256 * 1024),
+            Mount("/static", app=StaticFiles(directory=STATIC_DIR, check_dir=False), name="static"),
+            *web.routes(),
+        ],
+        middleware=[Middleware(RequestContextMiddleware, settings=settings)],
+        exception_handlers=EXCEPTION_HANDLERS,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.templates = create_templates(settings)
+    return app

@@ -1,0 +1,102 @@
+"""The `cocreate` command: serve, worker, migrate, demo, user create."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from collections.abc import Awaitable, Callable
+
+from tortoise import Tortoise
+
+from cocreate.db import migrate, tortoise_config
+from cocreate.settings import Settings
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> None:
+    import uvicorn
+
+    port = args.port or int(os.environ.get("PORT", settings.port))
+    uvicorn.run(
+        "cocreate.app:create_app", factory=True, host=args.host, port=port,
+        workers=args.workers, proxy_headers=True, log_level="info",
+    )
+
+
+def _worker(settings: Settings, args: argparse.Namespace) -> None:
+    from arq.worker import run_worker
+
+    from workers.settings import WorkerSettings, overrides
+
+    if not settings.uses_redis:
+        sys.exit("cocreate worker needs REDIS_URL; without it jobs run inside `cocreate serve`.")
+    run_worker(WorkerSettings, **overrides(settings))  # type: ignore[arg-type]
+
+
+async def _with_db(settings: Settings, work: Callable[[], Awaitable[None]]) -> None:
+    await Tortoise.init(config=tortoise_config(settings))
+    try:
+        await work()
+    finally:
+        await Tortoise.close_connections()
+
+
+def _migrate(settings: Settings, args: argparse.Namespace) -> None:
+    asyncio.run(migrate(settings))
+    print("Database is up to date.")
+
+
+def _demo(settings: Settings, args: argparse.Namespace) -> None:
+    from cocreate.demo import seed
+
+    asyncio.run(_with_db(settings, lambda: seed(settings)))
+
+
+def _user_create(settings: Settings, args: argparse.Namespace) -> None:
+    from cocreate.services import orgs, users
+    from cocreate.services.errors import DomainError
+
+    async def work() -> None:
+        try:
+            person = await users.create_user(args.email, args.password, args.name)
+            if args.org:
+                await orgs.add_membership(person, args.org, args.role)
+        except DomainError as error:
+            details = "; ".join(f"{k}: {v}" for k, v in error.fields.items())
+            sys.exit(f"{error.message} {details}".strip())
+        print(f"Created {person.display_name} <{person.email}> as @{person.handle}")
+
+    asyncio.run(_with_db(settings, work))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cocreate", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the web app (uvicorn)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=None, help="default: $PORT or 8000")
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(run=_serve)
+    commands.add_parser("worker", help="run a background worker (arq)").set_defaults(run=_worker)
+    commands.add_parser("migrate", help="apply database migrations").set_defaults(run=_migrate)
+    commands.add_parser("demo", help="load demo data (idempotent)").set_defaults(run=_demo)
+    user = commands.add_parser("user", help="manage accounts")
+    user_commands = user.add_subparsers(dest="user_command", required=True)
+    create = user_commands.add_parser("create", help="create an account")
+    create.add_argument("--email", required=True)
+    create.add_argument("--password", required=True)
+    create.add_argument("--name", required=True)
+    create.add_argument("--org", help="slug of an organization to join")
+    create.add_argument("--role", default="manager", choices=["manager", "owner"])
+    create.set_defaults(run=_user_create)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    args.run(Settings(), args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""Demo data: one brand with a manager, an open idea challenge, fans, ideas with images,
+votes and badges. Running it again changes nothing."""
+
+from __future__ import annotations
+
+import io
+import math
+import random
+
+from PIL import Image, ImageDraw
+
+from cocreate import jobs
+from cocreate.models import Campaign, Entry, Job, Media, User
+from cocreate.ratelimit import Limiter
+from cocreate.services import campaigns, entries, media, orgs, users, voting
+from cocreate.services.context import Deps
+from cocreate.settings import Settings
+from cocreate.storage import Storage, create_storage
+from workers.tasks import HANDLERS
+
+PASSWORD = "cocreate-demo"
+MANAGER = ("manager@demo.cocreate.test", "Maya Okafor")
+FANS = [
+    ("ana@demo.cocreate.test", "Ana Souza"),
+    ("kenji@demo.cocreate.test", "Kenji Watanabe"),
+    ("lea@demo.cocreate.test", "Léa Martin"),
+    ("omar@demo.cocreate.test", "Omar Haddad"),
+]
+ORG = {"slug": "fizzwell", "name": "Fizzwell Sparkling", "kind": "brand", "color": "#ff5a36"}
+CAMPAIGN_TITLE = "Flavour of the summer"
+CAMPAIGN_TEXT = """Which flavour should we bottle next? **Pitch us your idea**: the taste, the
+name, the moment you'd drink it. The community votes; the top ideas go to our tasting lab.
+
+- One idea per entry, add a picture if you have one
+- Vote for the ideas you'd buy
+"""
+IDEAS = [
+    ("Cucumber & mint cooler", "Ice-cold, barely sweet, for the hottest afternoon.", 0),
+    ("Blood orange sunset", "Bitter-sweet and deep red: a drink for golden hour.", 1),
+    ("Yuzu spark", "Bright citrus with a little heat from ginger.", 2),
+    ("Watermelon basil", "Picnic in a can. Fresh basil keeps it grown-up.", 3),
+    ("Peach & jasmine tea", "Soft, floral, the sparkling iced tea nobody sells yet.", 0),
+]
+
+
+def _demo_image(seed: int) -> bytes:
+    """A colourful abstract picture, made here so the demo ships no image files."""
+    rng = random.Random(seed)
+    width, height = 1200, 900
+    image = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(image)
+    top = tuple(rng.randint(120, 255) for _ in range(3))
+    bottom = tuple(rng.randint(20, 140) for _ in range(3))
+    for y in range(height):
+        t = y / height
+        shade = tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
+        draw.line([(0, y), (width, y)], fill=shade)
+    for _ in range(9):
+        radius = rng.randint(60, 220)
+        cx, cy = rng.randint(0, width), rng.randint(0, height)
+        fill = tuple(rng.randint(150, 255) for _ in range(3))
+        draw.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], fill=fill)
+    for i in range(0, width, 40):
+        y = int(height * 0.75 + 30 * math.sin(i / 90 + seed))
+        draw.ellipse([i, y, i + 16, y + 16], fill=(255, 255, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=88)
+    return buffer.getvalue()
+
+
+async def _person(email: str, name: str) -> User:
+    return await User.get_or_none(email=email) or await users.create_user(email, PASSWORD, name)
+
+
+async def _ready_image(deps: Deps, owner: User, seed: int) -> Media:
+    data = _demo_image(seed)
+    found, _ = await media.start_upload(deps, owner, f"idea-{seed}.jpg", "image/jpeg", len(data))
+    await deps.storage.write(found.upload_key, data, "image/jpeg")
+    await media.complete_upload(deps, owner, found.id)
+    await media.process_upload(
+        deps.storage, deps.settings.max_upload_bytes, deps.settings.max_image_pixels, found.id
+    )
+    return await Media.get(id=found.id)
+
+
+async def _run_jobs(deps: Deps, storage: Storage) -> None:
+    context = jobs.JobContext(settings=deps.settings, storage=storage)
+    if deps.settings.uses_redis:
+        await deps.jobs.relay_once()  # a worker renders them
+        return
+    for job in await Job.filter(status="pending"):
+        await jobs.execute(job.id, context, HANDLERS)
+
+
+async def seed(settings: Settings) -> None:
+    relaxed = settings.model_copy(update={
+        name: "1000/minute" for name in (
+            "rate_limit_signup", "rate_limit_votes", "rate_limit_uploads",
+            "rate_limit_submissions",
+        )
+    })
+    storage = create_storage(settings)
+    await storage.check()
+    runner = jobs.create_job_runner(settings, jobs.JobContext(settings, storage), HANDLERS)
+    deps = Deps(settings=relaxed, storage=storage, jobs=runner, limiter=Limiter(relaxed))
+
+    manager = await _person(*MANAGER)
+    fans = [await _person(email, name) for email, name in FANS]
+    org = await orgs.Organization.get_or_none(slug=ORG["slug"])
+    if org is None:
+        org = await orgs.create_org(manager, ORG["name"], ORG["kind"], ORG["slug"], ORG["color"])
+    campaign = await Campaign.get_or_none(org=org, title=CAMPAIGN_TITLE)
+    if campaign is None:
+        cover = await _ready_image(deps, manager, 99)
+        campaign = await campaigns.create_campaign(
+            manager, org.slug, CAMPAIGN_TITLE, "idea", CAMPAIGN_TEXT, cover_media_id=cover.id
+        )
+    for title, body, author_index in IDEAS:
+        author = fans[author_index]
+        if await Entry.exists(campaign=campaign, title=title):
+            continue
+        image = await _ready_image(deps, author, len(title))
+        entry = await entries.submit(deps, author, campaign.slug, title, body, image.id)
+        for voter in fans[: (len(title) % len(fans)) + 1]:
+            if voter.id != author.id:
+                await voting.cast(deps, voter, entry.id)
+    await _run_jobs(deps, storage)
+    await runner.stop()
+
+    print(f"Demo data is ready. Log in with any of these (password: {PASSWORD}):")
+    print(f"  manager of {ORG['name']}: {MANAGER[0]}")
+    for email, name in FANS:
+        print(f"  fan {name}: {email}")
+    print(f"Campaign: {settings.absolute_url('/c/' + campaign.slug)}")

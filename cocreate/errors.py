@@ -1,0 +1,65 @@
+"""Errors to responses, in one place: JSON for the API, error pages for the browser."""
+
+from __future__ import annotations
+
+import logging
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+
+from cocreate.services.errors import DomainError, Unauthenticated
+from cocreate.templating import render
+
+log = logging.getLogger(__name__)
+
+
+def api_error(status: int, code: str, message: str, fields: dict | None = None) -> JSONResponse:
+    return JSONResponse(
+        {"error": {"code": code, "message": message, "fields": fields or {}}}, status_code=status
+    )
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _page(request: Request, status: int, message: str) -> Response:
+    name = f"errors/{status}.html" if status in {400, 403, 404, 429, 500} else "errors/400.html"
+    return render(request, name, {"message": message, "status": status}, status_code=status)
+
+
+async def domain_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, DomainError)
+    if _is_api(request):
+        return api_error(exc.status, exc.code, exc.message, exc.fields)
+    if isinstance(exc, Unauthenticated) and request.method == "GET":
+        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+    return _page(request, exc.status, exc.message)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    messages = {404: "Nothing here.", 405: "That method is not allowed here.",
+                413: "The request is too large."}
+    message = exc.detail if exc.detail and exc.status_code not in messages else messages.get(
+        exc.status_code, str(exc.detail))
+    if _is_api(request):
+        code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
+            exc.status_code, "bad_request")
+        return api_error(exc.status_code, code, message)
+    return _page(request, exc.status_code, message)
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    if _is_api(request):
+        return api_error(500, "server_error", "Something went wrong on our side.")
+    return _page(request, 500, "Something went wrong on our side. Please try again.")
+
+
+EXCEPTION_HANDLERS = {
+    DomainError: domain_error,
+    HTTPException: http_error,
+    Exception: server_error,
+}

@@ -1,0 +1,39 @@
+"""What handlers read off a request: the acting user, the client address, the services' deps."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+
+from cocreate.models import User
+from cocreate.services.context import Deps
+from cocreate.services.errors import Unauthenticated
+
+SESSION_COOKIE = "cc_session"
+BROWSER_COOKIE = "cc_bid"
+
+
+def deps(request: Request) -> Deps:
+    return request.app.state.deps
+
+
+def current_user(request: Request) -> User | None:
+    return getattr(request.state, "user", None)
+
+
+def require_user(request: Request) -> User:
+    user = current_user(request)
+    if user is None:
+        raise Unauthenticated("Please log in first.")
+    return user
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def wants_fragment(request: Request) -> bool:
+    """htmx asked for a partial (and not a history restore, which needs the full page)."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )

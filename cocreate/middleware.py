@@ -1,0 +1,113 @@
+"""Request middleware: who is asking, CSRF on unsafe methods, security headers."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+
+from cocreate.http import BROWSER_COOKIE, SESSION_COOKIE
+from cocreate.security import csrf_token_for, csrf_token_valid, new_token
+from cocreate.services import users
+from cocreate.settings import Settings
+from cocreate.storage import LocalStorage
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def _origin(url: str | None) -> str:
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def content_security_policy(settings: Settings) -> str:
+    media = " ".join(
+        origin
+        for origin in {_origin(settings.s3_endpoint_url), _origin(settings.media_public_base_url)}
+        if origin
+    )
+    return "; ".join([
+        "default-src 'self'",
+        f"img-src 'self' data: blob: {media}".strip(),
+        f"connect-src 'self' {media}".strip(),
+        "script-src 'self'",
+        "style-src 'self'",
+        "font-src 'self'",
+        f"form-action 'self' {media}".strip(),
+        "frame-ancestors 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+    ])
+
+
+class RequestContextMiddleware(BaseHTTPMiddleware):
+    """Loads the user (session cookie or bearer token), checks CSRF, sets security headers."""
+
+    def __init__(self, app, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.settings = settings
+        self.csp = content_security_policy(settings)
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        bearer = request.headers.get("authorization", "")
+        is_api = request.url.path.startswith("/api/")
+        browser_id = request.cookies.get(BROWSER_COOKIE) or ""
+        new_browser_id = "" if browser_id else new_token()
+        request.state.csrf_token = csrf_token_for(
+            self.settings.secret_key, browser_id or new_browser_id
+        )
+        if is_api and bearer.lower().startswith("bearer "):
+            request.state.user = await users.user_for_token(bearer[7:].strip(), "api")
+            request.state.auth = "token"
+        else:
+            request.state.user = await users.user_for_token(
+                request.cookies.get(SESSION_COOKIE), "session"
+            )
+            request.state.auth = "session"
+            # API calls without a session cookie carry no ambient credentials to forge.
+            ambient = not is_api or SESSION_COOKIE in request.cookies
+            if (
+                ambient
+                and request.method not in SAFE_METHODS
+                and not await self._csrf_ok(request, browser_id)
+            ):
+                return self._csrf_failure(is_api)
+        response = await call_next(request)
+        if new_browser_id:
+            response.set_cookie(
+                BROWSER_COOKIE, new_browser_id, max_age=60 * 60 * 24 * 365, httponly=True,
+                samesite="lax", secure=self.settings.secure_cookies,
+            )
+        self._secure_headers(response)
+        return response
+
+    async def _csrf_ok(self, request: Request, browser_id: str) -> bool:
+        if request.url.path == LocalStorage.UPLOAD_PATH:
+            return True  # authorized by its signed upload policy, like a presigned S3 POST
+        token = request.headers.get("x-csrf-token", "")
+        content_type = request.headers.get("content-type", "")
+        if not token and content_type.startswith("application/x-www-form-urlencoded"):
+            body = (await request.body()).decode("utf-8", "replace")
+            token = (parse_qs(body).get("csrf_token") or [""])[0]
+        return csrf_token_valid(self.settings.secret_key, browser_id, token)
+
+    @staticmethod
+    def _csrf_failure(is_api: bool) -> Response:
+        message = "The form expired or came from elsewhere. Reload the page and try again."
+        if is_api:
+            return JSONResponse(
+                {"error": {"code": "csrf_failed", "message": message, "fields": {}}},
+                status_code=403,
+            )
+        return PlainTextResponse(message, status_code=403)
+
+    def _secure_headers(self, response: Response) -> None:
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", self.csp)
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+        headers.setdefault("X-Frame-Options", "SAMEORIGIN")

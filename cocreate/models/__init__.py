@@ -1,0 +1,22 @@
+"""Tortoise models, one module per aggregate. Persistence only: rules live in services."""
+
+from cocreate.models.badge import Award
+from cocreate.models.campaign import Campaign
+from cocreate.models.entry import Entry, Vote
+from cocreate.models.job import Job
+from cocreate.models.media import Media
+from cocreate.models.org import Membership, Organization
+from cocreate.models.user import AuthToken, User
+
+__all__ = [
+    "AuthToken",
+    "Award",
+    "Campaign",
+    "Entry",
+    "Job",
+    "Media",
+    "Membership",
+    "Organization",
+    "User",
+    "Vote",
+]

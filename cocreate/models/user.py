@@ -1,0 +1,36 @@
+"""People and their credentials."""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+from cocreate.models.base import created_field, id_field
+
+
+class User(Model):
+    id = id_field()
+    handle = fields.CharField(max_length=40, unique=True)
+    email = fields.CharField(max_length=254, unique=True)
+    password_hash = fields.CharField(max_length=255)
+    display_name = fields.CharField(max_length=80)
+    created_at = created_field()
+
+    class Meta:
+        table = "users"
+
+
+class AuthToken(Model):
+    """A browser session or an API bearer token; only its SHA-256 is stored, so it is revocable."""
+
+    id = id_field()
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="tokens", on_delete=fields.CASCADE
+    )
+    kind = fields.CharField(max_length=10)  # "session" | "api"
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = created_field()
+    expires_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "auth_tokens"

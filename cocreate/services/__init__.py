@@ -1,0 +1,1 @@
+"""The domain: who may do what, state changes, counters and awards."""

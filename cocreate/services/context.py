@@ -1,0 +1,18 @@
+"""The infrastructure services may use, built once at start-up and passed down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cocreate.jobs import JobRunner
+from cocreate.ratelimit import Limiter
+from cocreate.settings import Settings
+from cocreate.storage import Storage
+
+
+@dataclass(frozen=True)
+class Deps:
+    settings: Settings
+    storage: Storage
+    jobs: JobRunner
+    limiter: Limiter

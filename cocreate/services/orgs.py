@@ -1,0 +1,92 @@
+"""Organizations (brands and non-profits) and their managers."""
+
+from __future__ import annotations
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from cocreate.models import Membership, Organization, User
+from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
+from cocreate.services.validation import FieldErrors, slugify, valid_color, valid_slug
+
+KINDS = ("brand", "nonprofit")
+ROLES = ("owner", "manager")
+DEFAULT_COLOR = "#5b3df5"
+
+
+async def create_org(
+    actor: User, name: str | None, kind: str | None, slug: str | None = None,
+    color: str | None = None,
+) -> Organization:
+    errors = FieldErrors()
+    name = errors.text("name", name, label="Name", min_len=2, max_len=120)
+    slug = (slug or "").strip().lower() or slugify(name)
+    if not valid_slug(slug):
+        errors.add("slug", "Use 2–60 lowercase letters, digits and dashes.")
+    if kind not in KINDS:
+        errors.add("kind", "Choose brand or non-profit.")
+    color = (color or "").strip() or DEFAULT_COLOR
+    if not valid_color(color):
+        errors.add("color", "Use a colour like #1a2b3c.")
+    errors.raise_if_any()
+    taken = Conflict("That address is taken.", {"slug": "Another organization uses this address."})
+    if await Organization.exists(slug=slug):
+        raise taken
+    try:
+        async with in_transaction():
+            org = await Organization.create(name=name, slug=slug, kind=kind, color=color.lower())
+            await Membership.create(org=org, user=actor, role="owner")
+    except IntegrityError as error:
+        raise taken from error
+    return org
+
+
+async def get_org(slug: str) -> Organization:
+    org = await Organization.get_or_none(slug=slug)
+    if org is None:
+        raise NotFound("There is no organization at this address.")
+    return org
+
+
+async def role_of(user: User | None, org: Organization) -> str | None:
+    if user is None:
+        return None
+    membership = await Membership.get_or_none(org=org, user=user)
+    return membership.role if membership else None
+
+
+async def require_manager(user: User, org: Organization) -> None:
+    if await role_of(user, org) not in ROLES:
+        raise Forbidden(f"Only managers of {org.name} can do this.")
+
+
+async def add_member(actor: User, org_slug: str, email: str | None, role: str | None) -> Membership:
+    org = await get_org(org_slug)
+    if await role_of(actor, org) != "owner":
+        raise Forbidden(f"Only owners of {org.name} can add managers.")
+    if role != "manager":
+        raise Invalid("Please correct the highlighted fields.", {"role": "Role must be manager."})
+    person = await User.get_or_none(email=(email or "").strip().lower())
+    if person is None:
+        raise Invalid("No account uses that email yet.",
+                      {"email": "Ask them to sign up first, then add them."})
+    membership, _ = await Membership.get_or_create(org=org, user=person,
+                                                   defaults={"role": role})
+    return membership
+
+
+async def managed_orgs(user: User) -> list[Organization]:
+    return await Organization.filter(memberships__user=user).order_by("name")
+
+
+async def add_membership(person: User, org_slug: str, role: str) -> Membership:
+    """For the operator's CLI: make someone a manager or owner without an owner's say."""
+    if role not in ROLES:
+        raise Invalid("Unknown role.", {"role": "Use manager or owner."})
+    org = await get_org(org_slug)
+    membership, created = await Membership.get_or_create(org=org, user=person,
+                                                         defaults={"role": role})
+    if not created and membership.role != role:
+        membership.role = role
+        await membership.save(update_fields=["role"])
+    return membership

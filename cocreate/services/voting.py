@@ -1,0 +1,59 @@
+"""Votes: one per person per entry, the total kept equal to the ledger."""
+
+from __future__ import annotations
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from cocreate.models import Entry, User, Vote
+from cocreate.services import campaigns, entries
+from cocreate.services.context import Deps
+from cocreate.services.errors import Forbidden
+
+
+async def _current_count(entry_id: str) -> int:
+    return (await Entry.get(id=entry_id)).vote_count
+
+
+async def _votable_entry(deps: Deps, actor: User, entry_id: str) -> Entry:
+    entry = await entries.get_entry(entry_id)
+    if entry.author_id == actor.id:
+        raise Forbidden("You can't vote for your own entry. Share it with friends instead!")
+    if not campaigns.is_open(entry.campaign):
+        raise Forbidden("Voting has closed for this campaign.")
+    await deps.limiter.hit("votes", actor.id)
+    return entry
+
+
+async def cast(deps: Deps, actor: User, entry_id: str) -> int:
+    """Vote for an entry (idempotent). Returns the entry's vote count."""
+    entry = await _votable_entry(deps, actor, entry_id)
+    try:
+        async with in_transaction():
+            await Vote.create(entry=entry, user=actor)
+            await Entry.filter(id=entry.id).update(vote_count=F("vote_count") + 1)
+    except IntegrityError:
+        pass  # already voted: the unique constraint kept the ledger and the total unchanged
+    return await _current_count(entry.id)
+
+
+async def withdraw(deps: Deps, actor: User, entry_id: str) -> int:
+    """Take a vote back (idempotent). Returns the entry's vote count."""
+    entry = await _votable_entry(deps, actor, entry_id)
+    async with in_transaction():
+        removed = await Vote.filter(entry=entry, user=actor).delete()
+        if removed:
+            await Entry.filter(id=entry.id).update(vote_count=F("vote_count") - removed)
+    return await _current_count(entry.id)
+
+
+async def has_voted(actor: User | None, entry_id: str) -> bool:
+    return actor is not None and await Vote.exists(entry_id=entry_id, user=actor)
+
+
+async def voted_entry_ids(actor: User | None, entry_ids: list[str]) -> set[str]:
+    if actor is None or not entry_ids:
+        return set()
+    rows = await Vote.filter(user=actor, entry_id__in=entry_ids).values_list("entry_id", flat=True)
+    return set(rows)

@@ -1,0 +1,62 @@
+"""Settings, read once from the environment and passed down explicitly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET_KEY = "dev-secret-key-change-me"
+
+
+class Settings(BaseSettings):
+    """Every option of a cocreate process. Documented in the README's configuration table."""
+
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", frozen=True)
+
+    environment: Literal["development", "production", "test"] = "development"
+    secret_key: str = DEV_SECRET_KEY
+    base_url: str = "http://127.0.0.1:8000"
+    database_url: str = "sqlite://var/cocreate.sqlite3"
+    redis_url: str | None = None
+    media_root: Path = Path("var/media")
+    s3_endpoint_url: str | None = None
+    s3_bucket: str | None = None
+    s3_region: str = "us-east-1"
+    aws_access_key_id: str | None = None
+    aws_secret_access_key: str | None = None
+    media_public_base_url: str | None = None
+    port: int = 8000
+
+    max_upload_bytes: int = 10 * 1024 * 1024
+    max_image_pixels: int = 40_000_000
+    session_days: int = 30
+    rate_limit_login: str = "10/minute"
+    rate_limit_signup: str = "5/minute"
+    rate_limit_votes: str = "60/minute"
+    rate_limit_uploads: str = "20/minute"
+    rate_limit_submissions: str = "10/minute"
+    job_relay_interval: float = Field(default=5.0, gt=0)
+
+    @model_validator(mode="after")
+    def _refuse_dev_secret_outside_development(self) -> Settings:
+        if self.environment != "development" and self.secret_key == DEV_SECRET_KEY:
+            raise ValueError("SECRET_KEY must be set outside development")
+        return self
+
+    @property
+    def uses_s3(self) -> bool:
+        return bool(self.s3_bucket)
+
+    @property
+    def uses_redis(self) -> bool:
+        return bool(self.redis_url)
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.base_url.startswith("https://")
+
+    def absolute_url(self, path: str) -> str:
+        return self.base_url.rstrip("/") + "/" + path.lstrip("/")

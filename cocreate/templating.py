@@ -1,0 +1,46 @@
+"""Jinja2 with autoescape everywhere; pages and their htmx fragments from one template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2_fragments.starlette import Jinja2Blocks
+from starlette.requests import Request
+from starlette.responses import Response
+
+from cocreate.http import current_user
+from cocreate.settings import Settings
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+def create_templates(settings: Settings) -> Jinja2Blocks:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,  # every template, whatever its file name
+        undefined=jinja2.ChainableUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["settings"] = settings
+    env.globals["absolute_url"] = settings.absolute_url
+    return Jinja2Blocks(env=env)
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, *,
+    status_code: int = 200, block: str | None = None, headers: dict[str, str] | None = None,
+) -> Response:
+    """Render a page, or only one of its blocks (the htmx partial) when `block` is given."""
+    templates: Jinja2Blocks = request.app.state.templates
+    full_context = {
+        "current_user": current_user(request),
+        "csrf_token": getattr(request.state, "csrf_token", ""),
+        **(context or {}),
+    }
+    kwargs: dict[str, Any] = {"block_name": block} if block else {}
+    return templates.TemplateResponse(
+        request, name, full_context, status_code=status_code, headers=headers, **kwargs
+    )

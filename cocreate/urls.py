@@ -1,0 +1,28 @@
+"""Public paths of things, in one place for pages, the API and share cards."""
+
+from __future__ import annotations
+
+
+def user_path(handle: str) -> str:
+    return f"/u/{handle}"
+
+
+def org_path(slug: str) -> str:
+    return f"/o/{slug}"
+
+
+def campaign_path(slug: str) -> str:
+    return f"/c/{slug}"
+
+
+def entry_path(entry_id: str) -> str:
+    return f"/e/{entry_id}"
+
+
+def award_path(award_id: str) -> str:
+    return f"/b/{award_id}"
+
+
+def award_card_path(award_id: str) -> str:
+    """A stable image address for the card (redirects to storage), for og:image."""
+    return f"/b/{award_id}/card.png"

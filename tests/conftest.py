@@ -1,0 +1,104 @@
+"""Fixtures: one fresh PostgreSQL database, a Redis database, moto's S3 server, a worker
+process and the app, shared by the run; a client per test from its own address."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import AsyncIterator, Iterator
+
+import asyncpg
+import httpx
+import pytest
+import redis
+
+from cocreate.app import create_app
+from cocreate.db import migrate
+from cocreate.settings import Settings
+from tests import services
+
+TEST_SECRET = "test-secret-key-" + uuid.uuid4().hex
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    with services.moto_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    url = services.REDIS_URL.rsplit("/", 1)[0] + "/9"
+    with redis.Redis.from_url(url) as connection:
+        connection.flushdb()
+    return url
+
+
+@pytest.fixture(scope="session")
+async def database_url() -> AsyncIterator[str]:
+    name = services.new_database_name()
+    admin = await asyncpg.connect(services.ADMIN_DATABASE_URL)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield services.database_url(name)
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+@pytest.fixture(scope="session")
+def settings_env(database_url: str, redis_url: str, s3_endpoint: str) -> dict[str, str]:
+    bucket = "cocreate-" + uuid.uuid4().hex[:8]
+    services.create_bucket(s3_endpoint, bucket)
+    return {
+        "ENVIRONMENT": "test",
+        "SECRET_KEY": TEST_SECRET,
+        "BASE_URL": "http://testserver",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "S3_ENDPOINT_URL": s3_endpoint,
+        "S3_BUCKET": bucket,
+        "S3_REGION": "us-east-1",
+        "AWS_ACCESS_KEY_ID": "test",
+        "AWS_SECRET_ACCESS_KEY": "test",
+        "RATE_LIMIT_LOGIN": "20/minute",
+        "RATE_LIMIT_SIGNUP": "20/minute",
+        "RATE_LIMIT_VOTES": "120/minute",
+        "RATE_LIMIT_UPLOADS": "60/minute",
+        "RATE_LIMIT_SUBMISSIONS": "30/minute",
+        "JOB_RELAY_INTERVAL": "0.5",
+    }
+
+
+@pytest.fixture(scope="session")
+def settings(settings_env: dict[str, str]) -> Settings:
+    return Settings(**{key.lower(): value for key, value in settings_env.items()})
+
+
+@pytest.fixture(scope="session")
+async def migrated(settings: Settings) -> Settings:
+    await migrate(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def worker(migrated: Settings, settings_env: dict[str, str]) -> Iterator[None]:
+    """A real `cocreate worker` process taking jobs from Redis."""
+    with services.cocreate_process(["worker"], settings_env):
+        yield
+
+
+@pytest.fixture(scope="session")
+async def app(migrated: Settings, worker: None):  # type: ignore[no-untyped-def]
+    application = create_app(migrated)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]
+    """A browser or API client of its own, from its own address (rate limits are per address)."""
+    address = f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
+    transport = httpx.ASGITransport(app=app, client=(address, 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http

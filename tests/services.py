@@ -1,0 +1,107 @@
+"""Real services for the test suite: a fresh PostgreSQL database per run, a Redis database,
+moto's S3 server over HTTP, and cocreate's own processes (worker, server)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import boto3
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+ADMIN_DATABASE_URL = os.environ.get(
+    "TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"
+)
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_http(url: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=1).status_code < 500:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"{url} did not come up within {timeout}s")
+
+
+def database_url(name: str) -> str:
+    parts = urlsplit(ADMIN_DATABASE_URL)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def new_database_name(prefix: str = "cocreate_test") -> str:
+    return f"{prefix}_{uuid.uuid4().hex[:10]}"
+
+
+def _bin(name: str) -> str:
+    local = Path(sys.executable).parent / name
+    return str(local) if local.exists() else (shutil.which(name) or name)
+
+
+@contextmanager
+def moto_server() -> Iterator[str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [_bin("moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(url + "/moto-api/")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def create_bucket(endpoint: str, bucket: str) -> None:
+    client = boto3.client(
+        "s3", endpoint_url=endpoint, region_name="us-east-1",
+        aws_access_key_id="test", aws_secret_access_key="test",
+    )
+    client.create_bucket(Bucket=bucket)
+    client.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": [{
+        "AllowedOrigins": ["*"], "AllowedMethods": ["GET", "POST", "PUT"],
+        "AllowedHeaders": ["*"], "MaxAgeSeconds": 3000,
+    }]})
+
+
+@contextmanager
+def cocreate_process(args: list[str], env: dict[str, str],
+                     ready_url: str | None = None) -> Iterator[subprocess.Popen]:
+    (ROOT / "var").mkdir(exist_ok=True)
+    log = open(ROOT / "var" / f"test-{args[0]}-{uuid.uuid4().hex[:6]}.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [_bin("cocreate"), *args], env={**os.environ, **env}, cwd=ROOT,
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        if ready_url:
+            wait_for_http(ready_url)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()

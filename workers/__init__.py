@@ -1,0 +1,1 @@
+"""Background workers: arq task functions that call services."""

@@ -1,0 +1,57 @@
+"""arq's WorkerSettings: one function runs any recorded job; the outbox relay runs alongside."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from arq import Retry
+from arq.connections import RedisSettings
+from tortoise import Tortoise
+
+from cocreate import jobs
+from cocreate.db import tortoise_config
+from cocreate.settings import Settings
+from cocreate.storage import create_storage
+from workers.tasks import HANDLERS
+
+
+async def run_job(ctx: dict[str, Any], job_id: str) -> None:
+    try:
+        await jobs.execute(job_id, ctx["job_context"], HANDLERS)
+    except jobs.RetryLater as retry:
+        raise Retry(defer=retry.delay) from retry
+
+
+async def startup(ctx: dict[str, Any]) -> None:
+    settings: Settings = ctx.get("settings") or Settings()
+    await Tortoise.init(config=tortoise_config(settings))
+    context = jobs.JobContext(settings=settings, storage=create_storage(settings))
+    ctx["job_context"] = context
+    relay = jobs.ArqRelay(settings)
+    await relay.start()
+    ctx["relay"] = relay
+
+
+async def shutdown(ctx: dict[str, Any]) -> None:
+    relay = ctx.get("relay")
+    if relay is not None:
+        await relay.stop()
+    await Tortoise.close_connections()
+
+
+class WorkerSettings:
+    """Static settings; `cocreate worker` adds what depends on Settings (see `overrides`)."""
+
+    functions = [run_job]
+    on_startup = startup
+    on_shutdown = shutdown
+    max_tries = jobs.MAX_ATTEMPTS + 1
+    job_timeout = 120
+
+
+def overrides(settings: Settings) -> dict[str, Any]:
+    """The Settings-dependent keyword arguments for arq's `run_worker(WorkerSettings, ...)`."""
+    return {
+        "redis_settings": RedisSettings.from_dsn(settings.redis_url or ""),
+        "ctx": {"settings": settings},
+    }

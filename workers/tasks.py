@@ -1,0 +1,23 @@
+"""Job handlers by name. Each calls a service and is idempotent."""
+
+from __future__ import annotations
+
+from cocreate.jobs import Handler, JobContext
+from cocreate.services import badges, media
+
+
+async def process_media(context: JobContext, media_id: str) -> None:
+    settings = context.settings
+    await media.process_upload(
+        context.storage, settings.max_upload_bytes, settings.max_image_pixels, media_id
+    )
+
+
+async def render_badge(context: JobContext, award_id: str) -> None:
+    await badges.render(context.storage, award_id)
+
+
+HANDLERS: dict[str, Handler] = {
+    media.PROCESS_JOB: process_media,
+    badges.RENDER_JOB: render_badge,
+}
