@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tortoise import Tortoise
 from tortoise.migrations.api.migrate import migrate as apply_migrations
 
 from cocreate.settings import Settings
@@ -40,7 +41,10 @@ def ensure_sqlite_folder(database_url: str) -> None:
 async def migrate(settings: Settings) -> None:
     """Apply every committed migration that the database has not seen yet."""
     ensure_sqlite_folder(settings.database_url)
-    await apply_migrations(config=tortoise_config(settings))
+    try:
+        await apply_migrations(config=tortoise_config(settings))
+    finally:
+        await Tortoise.close_connections()
 
 
 def __getattr__(name: str) -> Any:

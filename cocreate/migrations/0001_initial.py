@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
                 ('expires_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
             ],
-            options={'table': 'auth_tokens', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A browser session or an API bearer token; only its SHA-256 is stored, so it is revocable.'},
+            options={'table': 'auth_tokens', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A browser session or an API bearer token. Only its SHA-256 is stored, so it is revocable.'},
             bases=['Model'],
         ),
         ops.CreateModel(

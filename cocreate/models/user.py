@@ -21,7 +21,7 @@ class User(Model):
 
 
 class AuthToken(Model):
-    """A browser session or an API bearer token; only its SHA-256 is stored, so it is revocable."""
+    """A browser session or an API bearer token. Only its SHA-256 is stored, so it is revocable."""
 
     id = id_field()
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(

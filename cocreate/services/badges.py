@@ -37,6 +37,13 @@ async def get_award(award_id: str) -> Award:
     return found
 
 
+async def award_for_entry(entry_id: str) -> Award | None:
+    """The Contributor award an entry earned, whose card is the entry's share image."""
+    return (
+        await Award.filter(entry_id=entry_id, badge=CONTRIBUTOR).order_by("created_at").first()
+    )
+
+
 async def awards_of(user: User) -> list[Award]:
     return (
         await Award.filter(user=user)

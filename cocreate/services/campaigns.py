@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 
 from cocreate.markdown import render_markdown
 from cocreate.models import Campaign, Media, User
@@ -68,3 +69,12 @@ async def list_campaigns(limit: int = 50) -> list[Campaign]:
 async def org_campaigns(org_slug: str) -> list[Campaign]:
     org = await orgs.get_org(org_slug)
     return await Campaign.filter(org=org).select_related("org", "cover").order_by("-created_at")
+
+
+async def open_campaigns(limit: int = 24) -> list[Campaign]:
+    """Campaigns still taking entries, newest first (the home page's showcase)."""
+    still_open = Q(closes_at__isnull=True) | Q(closes_at__gt=datetime.now(UTC))
+    return (
+        await Campaign.filter(still_open).select_related("org", "cover")
+        .order_by("-created_at").limit(limit)
+    )

@@ -103,3 +103,12 @@ async def list_entries(
 async def leaderboard(campaign_slug: str, limit: int = 10) -> list[Entry]:
     page = await list_entries(campaign_slug, "top", None, limit)
     return page.entries
+
+
+async def entries_by_author(author: User, limit: int = 48) -> list[Entry]:
+    """A person's entries across campaigns, newest first (their profile)."""
+    return (
+        await Entry.filter(author=author)
+        .select_related("campaign", "campaign__org", "author", "media")
+        .order_by("-created_at").limit(limit)
+    )
