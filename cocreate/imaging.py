@@ -55,12 +55,14 @@ def _open_within_limit(data: bytes, max_pixels: int) -> Image.Image:
             width, height = image.size
             if width * height > max_pixels:
                 raise ImageRejected(
-                    f"The image is {width}×{height} pixels; the limit is "
+                    f"The image has too many pixels ({width}×{height}); the limit is "
                     f"{max_pixels:,} pixels in all."
                 )
             image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-            raise ImageRejected("The image has too many pixels.") from error
+            raise ImageRejected(
+                f"The image has too many pixels; the limit is {max_pixels:,} pixels in all."
+            ) from error
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
             raise ImageRejected("The file could not be read as an image.") from error
     return image

@@ -143,9 +143,9 @@ class ArqRelay(_RelayLoop):
             from arq import create_pool
             from arq.connections import RedisSettings
 
-            self._pool = await create_pool(
-                RedisSettings.from_dsn(self.settings.redis_url or ""), retry=0
-            )
+            redis_settings = RedisSettings.from_dsn(self.settings.redis_url or "")
+            redis_settings.conn_retries = 0  # the relay loop itself tries again later
+            self._pool = await create_pool(redis_settings)
         return self._pool
 
     async def relay_once(self) -> int:

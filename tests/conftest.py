@@ -13,7 +13,6 @@ import pytest
 import redis
 
 from cocreate.app import create_app
-from cocreate.db import migrate
 from cocreate.settings import Settings
 from tests import services
 
@@ -76,8 +75,9 @@ def settings(settings_env: dict[str, str]) -> Settings:
 
 
 @pytest.fixture(scope="session")
-async def migrated(settings: Settings) -> Settings:
-    await migrate(settings)
+def migrated(settings: Settings, settings_env: dict[str, str]) -> Settings:
+    """The schema comes from the committed migrations, applied by `cocreate migrate`."""
+    services.run_cocreate(["migrate"], settings_env)
     return settings
 
 
@@ -95,10 +95,26 @@ async def app(migrated: Settings, worker: None):  # type: ignore[no-untyped-def]
         yield application
 
 
+def _random_address() -> str:
+    return f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
+
+
 @pytest.fixture
-async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]
-    """A browser or API client of its own, from its own address (rate limits are per address)."""
-    address = f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
-    transport = httpx.ASGITransport(app=app, client=(address, 40000))
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
-        yield http
+async def make_client(app) -> AsyncIterator:  # type: ignore[no-untyped-def]
+    """Clients of their own, each from its own address (rate limits are per address)."""
+    opened: list[httpx.AsyncClient] = []
+
+    def new_client() -> httpx.AsyncClient:
+        transport = httpx.ASGITransport(app=app, client=(_random_address(), 40000))
+        http = httpx.AsyncClient(transport=transport, base_url="http://testserver")
+        opened.append(http)
+        return http
+
+    yield new_client
+    for http in opened:
+        await http.aclose()
+
+
+@pytest.fixture
+def client(make_client) -> httpx.AsyncClient:  # type: ignore[no-untyped-def]
+    return make_client()

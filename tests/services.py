@@ -105,3 +105,11 @@ def cocreate_process(args: list[str], env: dict[str, str],
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+def run_cocreate(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    done = subprocess.run([_bin("cocreate"), *args], env={**os.environ, **env}, cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"cocreate {' '.join(args)} failed:\n{done.stderr}")
+    return done

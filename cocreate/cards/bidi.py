@@ -45,9 +45,7 @@ def _weak_types(text: str, base: int) -> list[str]:
         ):
             types[i] = before
     for i, kind in enumerate(types):  # W5: terminators next to European numbers
-        if kind == "ET" and any(
-            types[j] == "EN" for j in (i - 1, i + 1) if 0 <= j < len(types)
-        ):
+        if kind == "ET" and any(types[j] == "EN" for j in (i - 1, i + 1) if 0 <= j < len(types)):
             types[i] = "EN"
     return types
 

@@ -13,6 +13,7 @@ from cocreate.cards.colors import (
     BLACK,
     RGB,
     away_from,
+    contrast_ratio,
     mix,
     parse_hex,
     readable_panel,
@@ -38,6 +39,10 @@ class Palette:
 def palette_for(brand_color: str) -> Palette:
     panel, text = readable_panel(parse_hex(brand_color))
     away = away_from(text)
+    if contrast_ratio(panel, away) < 1.2:
+        # Already at the extreme (white, black): shade gently towards the text
+        # instead, which still leaves far more than 4.5:1.
+        away = mix(panel, text, 0.5)
     return Palette(
         panel=panel,
         text=text,
@@ -81,7 +86,9 @@ def _star(size: int, scale: int) -> list[tuple[float, float]]:
     for i in range(10):
         r = size / 2 if i % 2 == 0 else size * 0.225
         angle = -math.pi / 2 + i * math.pi / 5
-        points.append(((size / 2 + r * math.cos(angle)) * scale, (size / 2 + r * math.sin(angle)) * scale))
+        points.append(
+            ((size / 2 + r * math.cos(angle)) * scale, (size / 2 + r * math.sin(angle)) * scale)
+        )
     return points
 
 
@@ -92,7 +99,8 @@ class Pill:
         self.label, self.size = label, size
         self.height = round(size * 2.0)
         self.icon, self.gap = size, round(size * 0.5)
-        self.inner, self.outer = round(size * 0.72), round(size * 0.9)  # padding: star side, text side
+        self.inner = round(size * 0.72)  # padding on the star's side
+        self.outer = round(size * 0.9)  # padding on the label's side
         self.width = round(
             self.inner + self.icon + self.gap + line_width(label, size, True) + self.outer
         )
@@ -144,7 +152,7 @@ class Wordmark:
 
 
 def initials(name: str) -> str:
-    """"Zoë Łukasiewicz" → "ZŁ"; uncased scripts (山田太郎, محمد) give one character."""
+    """Up to two initials: Zoë Łukasiewicz → ZŁ; uncased scripts (山田太郎, محمد) give one."""
     words = [w for w in name.split() if unicodedata.category(w[0]).startswith("L")]
     if not words:
         clusters = graphemes(name.strip())

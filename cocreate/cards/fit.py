@@ -16,7 +16,9 @@ from cocreate.cards.scripts import ZWJ, attaches
 from cocreate.cards.text import line_height, line_width
 
 ELLIPSIS = "…"
-_NO_BREAK_BEFORE = set("、。，．・：；！？）」』】〕〉》ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々")
+_NO_BREAK_BEFORE = set(
+    "、。，．・：；！？）」』】〕〉》ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"
+)
 _BREAKABLE_SCRIPTS = ("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH", "HIRAGANA", "KATAKANA")
 
 
@@ -108,6 +110,12 @@ def ellipsize(line: str, size: int, bold: bool, width: float) -> str:
     return ELLIPSIS
 
 
+def _lines_within(height: float, size: int, max_lines: int) -> int:
+    if math.isinf(height):
+        return max_lines
+    return min(max_lines, int(height // line_height(size)))
+
+
 def _sizes(max_size: int, min_size: int) -> list[int]:
     sizes = list(range(max_size, min_size, -2))
     return [*sizes, min_size]
@@ -137,13 +145,13 @@ def fit_text(
         if line_width(text, size, bold) <= width and line_height(size) <= height:
             return FittedText((text,), size, bold)
     for size in sizes:
-        room = min(max_lines, int(height // line_height(size)))
+        room = _lines_within(height, size, max_lines)
         if room < 2:
             continue
         lines = wrap(text, size, bold, width)
         if len(lines) <= room and all(line_width(x, size, bold) <= width for x in lines):
             return FittedText(tuple(lines), size, bold)
-    max_lines = max(1, min(max_lines, int(height // line_height(min_size))))
+    max_lines = max(1, _lines_within(height, min_size, max_lines))
     lines = wrap(text, min_size, bold, width)
     kept: list[str] = []
     for i, line in enumerate(lines[:max_lines]):

@@ -74,21 +74,21 @@ def has_raqm() -> bool:
     return bool(features.check_feature("raqm"))
 
 
-@lru_cache(maxsize=512)
 def load_font(face: Face, size: int) -> FreeTypeFont:
-    """The font at `size` (colour faces always at EMOJI_STRIKE; scale the result)."""
+    """The font at `size`; colour faces always come at EMOJI_STRIKE, for the caller to scale."""
+    return _load(face, EMOJI_STRIKE if face.color else size)
+
+
+@lru_cache(maxsize=512)
+def _load(face: Face, size: int) -> FreeTypeFont:
     path = font_path(face)
     if path is None:
         fallback = ImageFont.load_default(size)
         if not isinstance(fallback, FreeTypeFont):
             raise RuntimeError("Pillow was built without FreeType; cards cannot be rendered")
         return fallback
-    return ImageFont.truetype(
-        str(path),
-        EMOJI_STRIKE if face.color else size,
-        index=face.index,
-        layout_engine=ImageFont.Layout.RAQM if has_raqm() else ImageFont.Layout.BASIC,
-    )
+    engine = ImageFont.Layout.RAQM if has_raqm() else ImageFont.Layout.BASIC
+    return ImageFont.truetype(str(path), size, index=face.index, layout_engine=engine)
 
 
 def _mask_signature(font: FreeTypeFont, text: str) -> tuple[tuple[int, int], bytes]:

@@ -31,7 +31,9 @@ def cover(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     return ImageOps.fit(image, size, Image.Resampling.LANCZOS, centering=(0.5, 0.4))
 
 
-def smooth_mask(size: tuple[int, int], paint: Callable[[ImageDraw.ImageDraw, int], None]) -> Image.Image:
+def smooth_mask(
+    size: tuple[int, int], paint: Callable[[ImageDraw.ImageDraw, int], None]
+) -> Image.Image:
     """An anti-aliased "L" mask: `paint(draw, scale)` draws at `scale`× and is downsampled."""
     big = Image.new("L", (size[0] * _SUPERSAMPLE, size[1] * _SUPERSAMPLE), 0)
     paint(ImageDraw.Draw(big), _SUPERSAMPLE)

@@ -28,6 +28,7 @@ class Frame:
     column: Box  # badge pill, name, campaign and organization
     align: str  # "left" or "center"
     wordmark_on_top: bool
+    wordmark: int  # wordmark type size
     label: TextSpec
     name: TextSpec
     title: TextSpec
@@ -54,7 +55,7 @@ def _landscape(size: tuple[int, int]) -> Frame:
     visual = (w - pad - visual_w, pad, w - pad, h - pad)
     return Frame(
         size, u, visual, (pad + round(4 * u), pad, visual[0] - round(60 * u), h - pad),
-        "left", False,
+        "left", False, round(26 * u),
         label=TextSpec(round(22 * u), round(16 * u), 1),
         name=TextSpec(round(80 * u), round(44 * u), 3),
         title=TextSpec(round(32 * u), round(24 * u), 2),
@@ -69,7 +70,7 @@ def _square(size: tuple[int, int]) -> Frame:
     visual = (pad, pad, w - pad, pad + round(h * 0.43))
     return Frame(
         size, u, visual, (pad + round(4 * u), visual[3] + round(56 * u), w - pad, h - pad),
-        "left", False,
+        "left", False, round(28 * u),
         label=TextSpec(round(28 * u), round(20 * u), 1),
         name=TextSpec(round(92 * u), round(52 * u), 2),
         title=TextSpec(round(38 * u), round(28 * u), 2),
@@ -79,15 +80,15 @@ def _square(size: tuple[int, int]) -> Frame:
 
 def _story(size: tuple[int, int]) -> Frame:
     # Instagram and TikTok draw their own controls over the top ~14% and bottom
-    # ~13% of a story, so nothing important goes there.
+    # ~12% of a story, so nothing important goes there.
     w, h = size
     u = w / 1080
     pad = round(72 * u)
     top = round(h * 0.14)
-    visual = (pad, top, w - pad, top + (w - 2 * pad))
+    visual = (pad, top, w - pad, top + min(w - 2 * pad, round(h * 0.49)))
     return Frame(
-        size, u, visual, (pad, visual[3] + round(72 * u), w - pad, h - round(h * 0.11)),
-        "center", True,
+        size, u, visual, (pad, visual[3] + round(72 * u), w - pad, h - round(h * 0.12)),
+        "center", True, round(32 * u),
         label=TextSpec(round(30 * u), round(22 * u), 1),
         name=TextSpec(round(120 * u), round(60 * u), 3),
         title=TextSpec(round(42 * u), round(30 * u), 2),

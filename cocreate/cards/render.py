@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from io import BytesIO
 
@@ -9,8 +10,16 @@ from PIL import Image
 
 from cocreate.cards.colors import RGB
 from cocreate.cards.content import CardContent
-from cocreate.cards.decor import Palette, Pill, Wordmark, background, disc, medallion
-from cocreate.cards.decor import palette_for, rings
+from cocreate.cards.decor import (
+    Palette,
+    Pill,
+    Wordmark,
+    background,
+    disc,
+    medallion,
+    palette_for,
+    rings,
+)
 from cocreate.cards.fit import FittedText, fit_text
 from cocreate.cards.images import decode, drop_shadow, paste_circle, paste_rounded
 from cocreate.cards.layout import Frame, TextSpec, frame_for
@@ -54,7 +63,9 @@ def _visual(canvas: Image.Image, frame: Frame, palette: Palette, content: CardCo
         paste_circle(canvas, avatar, center, d)
 
 
-def _fit(text: str, spec: TextSpec, width: float, height: float, bold: bool) -> FittedText:
+def _fit(
+    text: str, spec: TextSpec, width: float, bold: bool, height: float = math.inf
+) -> FittedText:
     return fit_text(
         unicodedata.normalize("NFC", text),
         width=width,
@@ -71,7 +82,9 @@ def _left(frame: Frame, content_width: float) -> float:
     return left + (right - left - content_width) / 2 if frame.align == "center" else left
 
 
-def _draw_block(canvas: Image.Image, frame: Frame, top: float, block: FittedText, fill: RGB) -> None:
+def _draw_block(
+    canvas: Image.Image, frame: Frame, top: float, block: FittedText, fill: RGB
+) -> None:
     for i, line in enumerate(block.lines):
         x = _left(frame, line_width(line, block.size, block.bold))
         baseline = top + i * block.line_height + block.size * BASELINE
@@ -83,30 +96,49 @@ def _column(canvas: Image.Image, frame: Frame, palette: Palette, content: CardCo
     left, top, right, bottom = frame.column
     width = right - left
 
-    mark = Wordmark(frame.px(26))
+    mark = Wordmark(frame.wordmark)
     if frame.wordmark_on_top:
-        mark.draw(canvas, (canvas.width - mark.width) / 2, frame.visual[1] - frame.px(64), palette.text)
+        mark.draw(
+            canvas, (canvas.width - mark.width) / 2, frame.visual[1] - frame.px(64), palette.text
+        )
     else:
         mark.draw(canvas, left, bottom, palette.text)
         bottom -= mark.size + frame.px(44)
 
-    spec = frame.label
-    label = _fit(content.badge_label.upper(), spec, width - Pill.chrome(spec.max_size), spec.max_size, True)
-    pill = Pill(label.lines[0] if label.lines else "", label.size)
-    pill.draw(canvas, round(_left(frame, pill.width)), top, palette)
-    top += pill.height + frame.px(36)
+    if content.badge_label.strip():
+        spec = frame.label
+        label_width = width - Pill.chrome(spec.max_size)
+        label = _fit(content.badge_label.upper(), spec, label_width, True)
+        pill = Pill(label.lines[0], label.size)
+        pill.draw(canvas, round(_left(frame, pill.width)), top, palette)
+        top += pill.height + frame.px(36)
 
     # The name matters most, then the campaign: each gets what the ones after it
     # leave over at their minimum size.
     gap_title, gap_org = frame.px(18), frame.px(10)
     room = bottom - top - gap_title - gap_org
     title_min, org_min = line_height(frame.title.min_size), line_height(frame.org.min_size)
-    name = _fit(content.person_name, frame.name, width, room - title_min - org_min, True)
-    title = _fit(f"for {content.campaign_title}", frame.title, width, room - name.height - org_min, False)
-    org = _fit(f"by {content.org_name}", frame.org, width, room - name.height - title.height, False)
+    name = _fit(content.person_name, frame.name, width, True, room - title_min - org_min)
+    title_text = _prefixed("for", content.campaign_title)
+    title = _fit(title_text, frame.title, width, False, room - name.height - org_min)
+    org_room = room - name.height - title.height
+    org = _fit(_prefixed("by", content.org_name), frame.org, width, False, org_room)
 
-    total = name.height + gap_title + title.height + gap_org + org.height
+    blocks = [
+        (block, fill, gap)
+        for block, fill, gap in (
+            (name, palette.text, gap_title),
+            (title, palette.text, gap_org),
+            (org, palette.muted, 0),
+        )
+        if block.lines
+    ]
+    total = sum(block.height + gap for block, _, gap in blocks) - (blocks[-1][2] if blocks else 0)
     y = top + max(0, (bottom - top - total) / 2)
-    for block, fill, gap in ((name, palette.text, gap_title), (title, palette.text, gap_org), (org, palette.muted, 0)):
+    for block, fill, gap in blocks:
         _draw_block(canvas, frame, y, block, fill)
         y += block.height + gap
+
+
+def _prefixed(word: str, text: str) -> str:
+    return f"{word} {text}" if text.strip() else ""

@@ -19,7 +19,7 @@ from cocreate.cards.fonts import EMOJI, Face, base_face, cjk_face, covers, insta
 ZWJ = "\u200d"
 _CJK_WORDS = {
     "CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC", "KANGXI",
-    "HALFWIDTH", "FULLWIDTH", "KANBUN", "YI",
+    "HALFWIDTH", "FULLWIDTH", "KANBUN",
 }  # fmt: skip
 _BASE_WORDS = {"LATIN", "GREEK", "CYRILLIC", "COMBINING", "DIGIT"}
 _EMOJI_RANGES = (
@@ -110,6 +110,7 @@ def split_runs(text: str, bold: bool) -> tuple[Run, ...]:
             current = runs[-1]
             stays = attaches(char) or (
                 _neutral(char)
+                and not current.face.color  # its digits exist only for keycap sequences
                 and not wants_emoji(char, following)
                 and covers(current.face, char)
             )
@@ -122,4 +123,3 @@ def split_runs(text: str, bold: bool) -> tuple[Run, ...]:
         else:
             runs.append(Run(char, face))
     return tuple(runs)
-

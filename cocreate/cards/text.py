@@ -6,11 +6,12 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
+from PIL.ImageFont import FreeTypeFont
 
 from cocreate.cards.bidi import embedding_levels, paragraph_level, visual_order
 from cocreate.cards.colors import RGB
-from cocreate.cards.fonts import EMOJI_STRIKE, Face, has_raqm, load_font
+from cocreate.cards.fonts import EMOJI_STRIKE, Face, load_font
 from cocreate.cards.scripts import split_runs
 
 LEADING = 1.2  # line height as a multiple of the font size
@@ -25,9 +26,9 @@ class Segment:
     face: Face
     level: int
 
-    @property
-    def direction(self) -> str | None:
-        if not has_raqm():
+    def direction(self, font: FreeTypeFont) -> str | None:
+        """The direction to pass to Pillow, which refuses one without Raqm."""
+        if font.layout_engine != ImageFont.Layout.RAQM:
             return None
         return "rtl" if self.level % 2 else "ltr"
 
@@ -61,7 +62,7 @@ def segments(text: str, bold: bool) -> tuple[Segment, ...]:
 
 def _segment_width(segment: Segment, size: int) -> float:
     font = load_font(segment.face, size)
-    width = font.getlength(segment.text, direction=segment.direction)
+    width = font.getlength(segment.text, direction=segment.direction(font))
     return width * emoji_scale(size) if segment.face.color else width
 
 
@@ -73,11 +74,11 @@ def line_width(text: str, size: int, bold: bool) -> float:
 def _draw_emoji(canvas: Image.Image, x: float, baseline: float, seg: Segment, size: int) -> None:
     font = load_font(seg.face, size)
     ascent, descent = font.getmetrics()
-    width = math.ceil(font.getlength(seg.text, direction=seg.direction))
+    width = math.ceil(font.getlength(seg.text, direction=seg.direction(font)))
     tile = Image.new("RGBA", (max(width, 1), ascent + descent))
     ImageDraw.Draw(tile).text(
         (0, ascent), seg.text, font=font, anchor="ls", embedded_color=True,
-        direction=seg.direction,
+        direction=seg.direction(font),
     )  # fmt: skip
     scale = emoji_scale(size)
     scaled = tile.resize(
@@ -105,7 +106,7 @@ def draw_line(
             font = load_font(seg.face, size)
             draw.text(
                 (x, baseline), seg.text, font=font, fill=fill, anchor="ls",
-                direction=seg.direction,
+                direction=seg.direction(font),
             )  # fmt: skip
         x += _segment_width(seg, size)
     return x - xy[0]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+
 import anyio
 
 from cocreate import jobs
-from cocreate.cards import CardContent, render_card
+from cocreate.cards import TEMPLATE_VERSION, CardContent, render_card
 from cocreate.models import Award, Campaign, Entry, User
 from cocreate.services.errors import NotFound
 from cocreate.storage import Storage
@@ -14,8 +16,8 @@ CONTRIBUTOR = "contributor"
 LABELS = {CONTRIBUTOR: "Contributor"}
 DESCRIPTIONS = {CONTRIBUTOR: "Shared an idea with {org} in “{campaign}”."}
 RENDER_JOB = "badges.render"
-CARD_TEMPLATE_VERSION = "1"
 CARD_SIZE = (1200, 630)
+_RENDER_LOCK = threading.Lock()
 
 
 async def award(user: User, badge: str, campaign: Campaign, entry: Entry | None) -> Award:
@@ -61,6 +63,12 @@ def description(found: Award) -> str:
     return template.format(org=found.campaign.org.name, campaign=found.campaign.title)
 
 
+def _render_serially(content: CardContent) -> bytes:
+    # Cached FreeType faces are shared; one render at a time per process keeps them safe.
+    with _RENDER_LOCK:
+        return render_card(content, CARD_SIZE)
+
+
 async def render(storage: Storage, award_id: str) -> None:
     """The worker's half: render the share card, store it under a content-derived key."""
     found = await Award.get_or_none(id=award_id).select_related(
@@ -80,8 +88,8 @@ async def render(storage: Storage, award_id: str) -> None:
         brand_color=found.campaign.org.color,
         entry_image=image,
     )
-    key = f"cards/{content.fingerprint(CARD_TEMPLATE_VERSION)}.png"
+    key = f"cards/{content.fingerprint(TEMPLATE_VERSION)}.png"
     if await storage.head(key) is None:
-        png = await anyio.to_thread.run_sync(render_card, content, CARD_SIZE)
+        png = await anyio.to_thread.run_sync(_render_serially, content)
         await storage.write(key, png, "image/png")
     await Award.filter(id=found.id).update(status="ready", image_key=key)
