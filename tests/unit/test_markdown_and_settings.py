@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -33,3 +35,10 @@ def test_cursors_round_trip_and_garbage_is_a_clear_error():
         3, "2026-01-01T00:00:00+00:00", "abc"]
     with pytest.raises(Invalid):
         decode_cursor("not-a-cursor!!", 3)
+
+
+def test_every_setting_is_documented_in_the_readme():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    missing = [name.upper() for name in Settings.model_fields
+               if f"| `{name.upper()}` |" not in readme]
+    assert missing == []
