@@ -124,3 +124,11 @@ async def test_health_and_readiness(client):
     ready = await client.get("/readyz")
     assert ready.status_code == 200
     assert ready.json()["checks"] == {"database": "ok", "storage": "ok", "redis": "ok"}
+
+
+async def test_every_response_carries_security_headers(client):
+    response = await client.get("/healthz")
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+    assert "object-src 'none'" in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
