@@ -10,6 +10,7 @@ from jinja2_fragments.starlette import Jinja2Blocks
 from starlette.requests import Request
 from starlette.responses import Response
 
+from cocreate import filters
 from cocreate.http import current_user
 from cocreate.settings import Settings
 
@@ -26,6 +27,7 @@ def create_templates(settings: Settings) -> Jinja2Blocks:
     )
     env.globals["settings"] = settings
     env.globals["absolute_url"] = settings.absolute_url
+    filters.register(env)
     return Jinja2Blocks(env=env)
 
 

@@ -1,11 +1,24 @@
-"""HTML pages and htmx partials."""
+"""HTML pages and htmx partials, one module per area."""
 
 from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from cocreate.web import health, local_media
+from cocreate.web import (
+    accounts,
+    badges,
+    campaigns,
+    entries,
+    health,
+    home,
+    local_media,
+    orgs,
+    profiles,
+)
 
 
 def routes() -> list[BaseRoute]:
-    return [*health.ROUTES, *local_media.ROUTES]
+    return [
+        *health.ROUTES, *local_media.ROUTES, *home.ROUTES, *accounts.ROUTES, *orgs.ROUTES,
+        *campaigns.ROUTES, *entries.ROUTES, *badges.ROUTES, *profiles.ROUTES,
+    ]

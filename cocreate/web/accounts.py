@@ -1,0 +1,87 @@
+"""Sign up, log in and log out: server-side sessions in an httponly cookie."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cocreate.http import SESSION_COOKIE, client_ip, current_user, deps
+from cocreate.models import User
+from cocreate.services import users
+from cocreate.services.errors import Conflict, Invalid, RateLimited, Unauthenticated
+from cocreate.web.common import form_data, form_failed, local_path, page, redirect
+
+
+async def _signed_in(request: Request, user: User, next_path: str) -> Response:
+    """A fresh session (the old one, if any, is revoked: sessions rotate at every login)."""
+    settings = deps(request).settings
+    await users.revoke_token(request.cookies.get(SESSION_COOKIE))
+    token = await users.issue_token(user, "session", days=settings.session_days)
+    response = redirect(next_path)
+    response.set_cookie(
+        SESSION_COOKIE, token, max_age=settings.session_days * 24 * 3600, httponly=True,
+        samesite="lax", secure=settings.secure_cookies, path="/",
+    )
+    return response
+
+
+def _next(request: Request, submitted: dict[str, str] | None = None) -> str:
+    value = (submitted or {}).get("next") or request.query_params.get("next")
+    return local_path(value)
+
+
+async def signup_page(request: Request) -> Response:
+    if current_user(request):
+        return redirect(_next(request))
+    return page(request, "pages/signup.html", {"form": {}, "next": _next(request)})
+
+
+async def signup(request: Request) -> Response:
+    submitted = await form_data(request)
+    next_path = _next(request, submitted)
+    try:
+        user = await users.signup(
+            deps(request), submitted.get("email"), submitted.get("password"),
+            submitted.get("display_name"), client_ip(request),
+        )
+    except (Invalid, Conflict, RateLimited) as error:
+        context = {"form": submitted, "next": next_path}
+        return form_failed(request, "pages/signup.html", context, error, "form")
+    return await _signed_in(request, user, next_path)
+
+
+async def login_page(request: Request) -> Response:
+    if current_user(request):
+        return redirect(_next(request))
+    return page(request, "pages/login.html", {"form": {}, "next": _next(request)})
+
+
+async def login(request: Request) -> Response:
+    submitted = await form_data(request)
+    next_path = _next(request, submitted)
+    try:
+        user = await users.authenticate(
+            deps(request), submitted.get("email"), submitted.get("password"), client_ip(request)
+        )
+    except (Unauthenticated, RateLimited) as error:
+        context = {"form": {"email": submitted.get("email", "")}, "next": next_path}
+        return form_failed(request, "pages/login.html", context, error, "form")
+    return await _signed_in(request, user, next_path)
+
+
+async def logout(request: Request) -> Response:
+    await users.revoke_token(request.cookies.get(SESSION_COOKIE))
+    response = redirect("/")
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax",
+                           secure=deps(request).settings.secure_cookies)
+    return response
+
+
+ROUTES = [
+    Route("/signup", signup_page, methods=["GET"]),
+    Route("/signup", signup, methods=["POST"]),
+    Route("/login", login_page, methods=["GET"]),
+    Route("/login", login, methods=["POST"]),
+    Route("/logout", logout, methods=["POST"]),
+]

@@ -1,0 +1,116 @@
+"""What every page handler shares: reading forms, rendering pages and their htmx fragments,
+re-rendering a form with its errors, and redirecting safely."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from cocreate import urls
+from cocreate.http import deps, wants_fragment
+from cocreate.models import Award, Media
+from cocreate.services.errors import DomainError
+from cocreate.storage import Storage
+from cocreate.templating import render
+
+SHARE_IMAGE_SECONDS = 7 * 24 * 3600  # the longest a presigned S3 GET may live
+
+
+class MediaUrls:
+    """Image addresses for templates, which never see the storage backend itself."""
+
+    def __init__(self, storage: Storage) -> None:
+        self.storage = storage
+
+    def __call__(self, media: Media | None, thumbnail: bool = False,
+                 expires: int = 3600) -> str | None:
+        if media is None or media.status != "ready" or not media.key:
+            return None
+        key = (media.thumbnail_key or media.key) if thumbnail else media.key
+        return self.storage.url(key, expires=expires)
+
+    def card(self, award: Award) -> str | None:
+        if award.status != "ready" or not award.image_key:
+            return None
+        return self.storage.url(award.image_key)
+
+
+async def form_data(request: Request) -> dict[str, str]:
+    """The submitted text fields (files are never posted to pages; they go to storage)."""
+    submitted = await request.form(max_files=0, max_fields=50)
+    return {key: value for key, value in submitted.items() if isinstance(value, str)}
+
+
+def page(
+    request: Request, name: str, context: dict[str, Any] | None = None, *,
+    status_code: int = 200, block: str | None = None, headers: dict[str, str] | None = None,
+) -> Response:
+    """Render a page (or one block of it) with what every page template may use."""
+    full = {"media_url": MediaUrls(deps(request).storage), "page_path": request.url.path,
+            **(context or {})}
+    return render(request, name, full, status_code=status_code, block=block, headers=headers)
+
+
+def fragment_or_page(request: Request, name: str, context: dict[str, Any], block: str,
+                     status_code: int = 200) -> Response:
+    """htmx gets the block it swaps, a plain request the whole page; one template for both."""
+    return page(request, name, context, status_code=status_code,
+                block=block if wants_fragment(request) else None)
+
+
+def form_failed(request: Request, name: str, context: dict[str, Any], error: DomainError,
+                block: str) -> Response:
+    """The same form again with the field messages, so nothing typed is lost.
+
+    A plain form gets the error's own status (422, 409, 401, 429). htmx swaps only 2xx and
+    422 responses (base.html's htmx-config: other errors keep the page as it is), so its
+    fragment always comes back as 422.
+    """
+    context = {**context, "errors": error.fields, "message": error.message}
+    status = 422 if wants_fragment(request) else error.status
+    return fragment_or_page(request, name, context, block, status_code=status)
+
+
+def local_path(value: str | None, default: str = "/") -> str:
+    """`value` when it is a path on this site (never another host), else `default`."""
+    if not value:
+        return default
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or not value.startswith("/") or value.startswith(("//", "/\\")):
+        return default
+    return value
+
+
+def local_referer(request: Request, default: str) -> str:
+    """The page the request came from, when it is one of ours."""
+    referer = request.headers.get("referer", "")
+    parts = urlsplit(referer)
+    if not referer or parts.netloc != request.url.netloc:
+        return default
+    return local_path(parts.path + (f"?{parts.query}" if parts.query else ""), default)
+
+
+def redirect(url: str) -> Response:
+    """POST → 303 → GET; htmx gets HX-Redirect, since it would otherwise swap the next page."""
+    return RedirectResponse(url, status_code=303)
+
+
+def after_post(request: Request, url: str) -> Response:
+    if wants_fragment(request):
+        return Response(status_code=200, headers={"HX-Redirect": url})
+    return redirect(url)
+
+
+def login_first(request: Request, back: str) -> Response:
+    """Send someone who is not signed in to the login page, then back to `back`."""
+    return after_post(request, f"/login?next={quote(local_path(back), safe='/')}")
+
+
+def share_card_url(request: Request, award: Award | None) -> str | None:
+    """The absolute, stable address of an award's card image (for og:image)."""
+    if award is None:
+        return None
+    return deps(request).settings.absolute_url(urls.award_card_path(award.id))

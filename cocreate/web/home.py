@@ -1,0 +1,17 @@
+"""The home page: what cocreate is, and the campaigns open right now."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cocreate.services import campaigns
+from cocreate.web.common import page
+
+
+async def home(request: Request) -> Response:
+    return page(request, "pages/home.html", {"campaigns": await campaigns.open_campaigns()})
+
+
+ROUTES = [Route("/", home, methods=["GET"])]
