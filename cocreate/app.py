@@ -17,6 +17,7 @@ from cocreate.db import ensure_sqlite_folder, tortoise_config
 from cocreate.errors import EXCEPTION_HANDLERS
 from cocreate.middleware import RequestContextMiddleware
 from cocreate.ratelimit import Limiter
+from cocreate.realtime import create_broker
 from cocreate.services.context import Deps
 from cocreate.settings import Settings
 from cocreate.storage import create_storage
@@ -38,12 +39,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
             settings, jobs.JobContext(settings=settings, storage=storage), HANDLERS
         )
         limiter = Limiter(settings)
-        app.state.deps = Deps(settings=settings, storage=storage, jobs=runner, limiter=limiter)
+        realtime = create_broker(settings)
+        app.state.deps = Deps(
+            settings=settings, storage=storage, jobs=runner, limiter=limiter, realtime=realtime
+        )
         async with RegisterTortoise(app, config=tortoise_config(settings), generate_schemas=False):
             await runner.start()
+            await realtime.start()
             try:
                 yield
             finally:
+                await realtime.close()
                 await runner.stop()
                 await limiter.close()
 

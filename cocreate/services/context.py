@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cocreate.jobs import JobRunner
 from cocreate.ratelimit import Limiter
+from cocreate.realtime import Broker, InProcessBroker
 from cocreate.settings import Settings
 from cocreate.storage import Storage
 
@@ -16,3 +17,4 @@ class Deps:
     storage: Storage
     jobs: JobRunner
     limiter: Limiter
+    realtime: Broker = field(default_factory=InProcessBroker)

@@ -12,8 +12,13 @@ from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden
 
 
-async def _current_count(entry_id: str) -> int:
-    return (await Entry.get(id=entry_id)).vote_count
+async def _announce_count(deps: Deps, entry: Entry) -> int:
+    """Read the committed total and tell live viewers of the entry and its campaign."""
+    count = (await Entry.get(id=entry.id)).vote_count
+    update = {"event": "vote_count", "entry_id": entry.id, "vote_count": count}
+    await deps.realtime.publish(f"entry:{entry.id}", update)
+    await deps.realtime.publish(f"campaign:{entry.campaign.slug}", update)
+    return count
 
 
 async def _votable_entry(deps: Deps, actor: User, entry_id: str) -> Entry:
@@ -35,7 +40,7 @@ async def cast(deps: Deps, actor: User, entry_id: str) -> int:
             await Entry.filter(id=entry.id).update(vote_count=F("vote_count") + 1)
     except IntegrityError:
         pass  # already voted: the unique constraint kept the ledger and the total unchanged
-    return await _current_count(entry.id)
+    return await _announce_count(deps, entry)
 
 
 async def withdraw(deps: Deps, actor: User, entry_id: str) -> int:
@@ -45,7 +50,7 @@ async def withdraw(deps: Deps, actor: User, entry_id: str) -> int:
         removed = await Vote.filter(entry=entry, user=actor).delete()
         if removed:
             await Entry.filter(id=entry.id).update(vote_count=F("vote_count") - removed)
-    return await _current_count(entry.id)
+    return await _announce_count(deps, entry)
 
 
 async def has_voted(actor: User | None, entry_id: str) -> bool:

@@ -1,0 +1,183 @@
+"""Pub/sub for live updates: Redis when configured, so a message published by one app instance
+reaches subscribers on every instance; in-process otherwise.
+
+Publishing never fails the caller: a live update is a courtesy, the database is the truth.
+Each subscriber has a small bounded queue; a slow reader loses the oldest messages, never
+blocks the publisher.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections import defaultdict
+from collections.abc import AsyncIterator
+from typing import Any, Protocol
+
+import redis.asyncio
+
+from cocreate.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Message = dict[str, Any]
+QUEUE_SIZE = 64
+REDIS_PREFIX = "cocreate:live:"
+
+
+class Subscription:
+    """Messages of one channel for one subscriber, in order, as an async iterator."""
+
+    def __init__(self, channel: str) -> None:
+        self.channel = channel
+        self.queue: asyncio.Queue[Message] = asyncio.Queue(QUEUE_SIZE)
+
+    def offer(self, message: Message) -> None:
+        if self.queue.full():
+            self.queue.get_nowait()
+        self.queue.put_nowait(message)
+
+    async def next_within(self, seconds: float) -> Message | None:
+        """The next message, or None when `seconds` pass without one."""
+        try:
+            return await asyncio.wait_for(self.queue.get(), seconds)
+        except TimeoutError:
+            return None
+
+    def __aiter__(self) -> AsyncIterator[Message]:
+        return self
+
+    async def __anext__(self) -> Message:
+        return await self.queue.get()
+
+
+class _LocalHub:
+    """Fans a message out to this process's subscribers of its channel."""
+
+    def __init__(self) -> None:
+        self.subscriptions: dict[str, set[Subscription]] = defaultdict(set)
+
+    def add(self, channel: str) -> tuple[Subscription, bool]:
+        """A new subscription, and whether it is the channel's first in this process."""
+        subscription = Subscription(channel)
+        first = not self.subscriptions[channel]
+        self.subscriptions[channel].add(subscription)
+        return subscription, first
+
+    def remove(self, subscription: Subscription) -> bool:
+        """Drop a subscription; True when its channel has no subscribers left here."""
+        subscribers = self.subscriptions.get(subscription.channel, set())
+        subscribers.discard(subscription)
+        if subscribers:
+            return False
+        self.subscriptions.pop(subscription.channel, None)
+        return True
+
+    def deliver(self, channel: str, message: Message) -> None:
+        for subscription in list(self.subscriptions.get(channel, ())):
+            subscription.offer(message)
+
+
+class Broker(Protocol):
+    async def start(self) -> None: ...
+    async def close(self) -> None: ...
+    async def publish(self, channel: str, message: Message) -> None: ...
+    def subscribe(self, channel: str) -> contextlib.AbstractAsyncContextManager[Subscription]: ...
+
+
+class InProcessBroker:
+    """The embedded default: subscribers in this process only."""
+
+    def __init__(self) -> None:
+        self.hub = _LocalHub()
+
+    async def start(self) -> None:
+        return None
+
+    async def close(self) -> None:
+        return None
+
+    async def publish(self, channel: str, message: Message) -> None:
+        self.hub.deliver(channel, message)
+
+    @contextlib.asynccontextmanager
+    async def subscribe(self, channel: str) -> AsyncIterator[Subscription]:
+        subscription, _ = self.hub.add(channel)
+        try:
+            yield subscription
+        finally:
+            self.hub.remove(subscription)
+
+
+class RedisBroker:
+    """One Redis pub/sub connection per process, shared by all of its subscribers."""
+
+    def __init__(self, url: str) -> None:
+        self.client = redis.asyncio.Redis.from_url(url)
+        self.pubsub = self.client.pubsub(ignore_subscribe_messages=True)
+        self.hub = _LocalHub()
+        self._reader: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
+
+    async def start(self) -> None:
+        self._reader = asyncio.create_task(self._read_forever(), name="realtime-reader")
+
+    async def close(self) -> None:
+        if self._reader is not None:
+            self._reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._reader
+        with contextlib.suppress(Exception):
+            await self.pubsub.aclose()
+        await self.client.aclose()
+
+    async def publish(self, channel: str, message: Message) -> None:
+        try:
+            await self.client.publish(REDIS_PREFIX + channel, json.dumps(message))
+        except Exception:
+            log.warning("live update to %s not published: Redis unavailable", channel)
+
+    @contextlib.asynccontextmanager
+    async def subscribe(self, channel: str) -> AsyncIterator[Subscription]:
+        async with self._lock:
+            subscription, first = self.hub.add(channel)
+            if first:
+                await self.pubsub.subscribe(REDIS_PREFIX + channel)
+        try:
+            yield subscription
+        finally:
+            async with self._lock:
+                if self.hub.remove(subscription):
+                    with contextlib.suppress(Exception):
+                        await self.pubsub.unsubscribe(REDIS_PREFIX + channel)
+
+    async def _read_forever(self) -> None:
+        while True:
+            if not self.pubsub.subscribed:
+                await asyncio.sleep(0.05)
+                continue
+            try:
+                raw = await self.pubsub.get_message(timeout=1.0)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.warning("live updates: Redis connection lost; retrying")
+                await asyncio.sleep(1.0)
+                continue
+            if raw is not None and raw.get("type") == "message":
+                self._dispatch(raw["channel"], raw["data"])
+
+    def _dispatch(self, channel: bytes | str, data: bytes | str) -> None:
+        name = channel.decode() if isinstance(channel, bytes) else channel
+        try:
+            message = json.loads(data)
+        except ValueError:
+            log.warning("live updates: ignored a message that is not JSON on %s", name)
+            return
+        self.hub.deliver(name.removeprefix(REDIS_PREFIX), message)
+
+
+def create_broker(settings: Settings) -> Broker:
+    return RedisBroker(settings.redis_url) if settings.redis_url else InProcessBroker()
