@@ -18,6 +18,7 @@ from cocreate.errors import EXCEPTION_HANDLERS
 from cocreate.middleware import RequestContextMiddleware
 from cocreate.ratelimit import Limiter
 from cocreate.realtime import create_broker
+from cocreate.schedule import InProcessScheduler
 from cocreate.services.context import Deps
 from cocreate.settings import Settings
 from cocreate.storage import create_storage
@@ -46,9 +47,15 @@ def create_app(settings: Settings | None = None) -> Starlette:
         async with RegisterTortoise(app, config=tortoise_config(settings), generate_schemas=False):
             await runner.start()
             await realtime.start()
+            # With Redis, arq's cron on the workers does this (workers/schedule.py).
+            scheduler = None if settings.uses_redis else InProcessScheduler(settings)
+            if scheduler is not None:
+                await scheduler.start()
             try:
                 yield
             finally:
+                if scheduler is not None:
+                    await scheduler.stop()
                 await realtime.close()
                 await runner.stop()
                 await limiter.close()

@@ -6,13 +6,15 @@ from __future__ import annotations
 import io
 import math
 import random
+from datetime import UTC, datetime, timedelta
 
 from PIL import Image, ImageDraw
 
 from cocreate import jobs
 from cocreate.models import Campaign, Entry, Job, Media, User
 from cocreate.ratelimit import Limiter
-from cocreate.services import campaigns, entries, media, orgs, users, voting
+from cocreate.services import campaigns, entries, media, orgs, prizes, users, voting
+from cocreate.services.campaigns import CampaignSettings
 from cocreate.services.context import Deps
 from cocreate.settings import Settings
 from cocreate.storage import Storage, create_storage
@@ -34,6 +36,16 @@ name, the moment you'd drink it. The community votes; the top ideas go to our ta
 - One idea per entry, add a picture if you have one
 - Vote for the ideas you'd buy
 """
+CAMPAIGN_RULES = """1. Ideas must be your own. Building on someone else's idea is welcome: say so.
+2. One person, one account. Votes from fake accounts are removed.
+3. By submitting, you let Fizzwell Sparkling show your idea on its channels with your name.
+4. Winners are picked by the Fizzwell team from the ten most-voted ideas.
+"""
+PRIZES = [
+    prizes.PrizeIn(1, "Your flavour, bottled", "We brew it, and your name goes on the label."),
+    prizes.PrizeIn(2, "A year of Fizzwell", "A crate every month, on us."),
+    prizes.PrizeIn(3, "Tasting-day invite", "Join the team for a day at the brewery."),
+]
 IDEAS = [
     ("Cucumber & mint cooler", "Ice-cold, barely sweet, for the hottest afternoon.", 0),
     ("Blood orange sunset", "Bitter-sweet and deep red: a drink for golden hour.", 1),
@@ -112,15 +124,22 @@ async def seed(settings: Settings) -> None:
     campaign = await Campaign.get_or_none(org=org, title=CAMPAIGN_TITLE)
     if campaign is None:
         cover = await _ready_image(deps, manager, 99)
-        campaign = await campaigns.create_campaign(
-            manager, org.slug, CAMPAIGN_TITLE, "idea", CAMPAIGN_TEXT, cover_media_id=cover.id
-        )
+        now = datetime.now(UTC)
+        campaign = await campaigns.create_campaign(manager, org.slug, "idea", CampaignSettings(
+            title=CAMPAIGN_TITLE, description=CAMPAIGN_TEXT, cover_media_id=cover.id,
+            rules=CAMPAIGN_RULES, dates={
+                "closes_at": now + timedelta(days=14), "voting_ends_at": now + timedelta(days=21),
+                "results_at": now + timedelta(days=28),
+            },
+        ))
+        await prizes.set_prizes(manager, campaign.slug, PRIZES)
     for title, body, author_index in IDEAS:
         author = fans[author_index]
         if await Entry.exists(campaign=campaign, title=title):
             continue
         image = await _ready_image(deps, author, len(title))
-        entry = await entries.submit(deps, author, campaign.slug, title, body, image.id)
+        entry = await entries.submit(deps, author, campaign.slug, title, body, image.id,
+                                     accept_rules=True)
         for voter in fans[: (len(title) % len(fans)) + 1]:
             if voter.id != author.id:
                 await voting.cast(deps, voter, entry.id)

@@ -1,4 +1,4 @@
-"""Jinja filters and tests the pages use: dates, counts, and whether a campaign is open."""
+"""Jinja filters and tests the pages use: dates, counts, and what a campaign's phase allows."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import jinja2
 
-from cocreate.services.campaigns import is_open
+from cocreate.services import phases
 
 
 def short_date(value: datetime | None) -> str:
@@ -21,21 +21,34 @@ def iso(value: datetime | None) -> str:
     return value.astimezone(UTC).isoformat() if value else ""
 
 
-def closes_label(closes_at: datetime | None, now: datetime | None = None) -> str:
-    """How long a campaign stays open, in words a fan reads at a glance."""
-    if closes_at is None:
-        return "Open, no closing date"
-    now = now or datetime.now(UTC)
-    remaining = closes_at - now
+def time_left(when: datetime | None, now: datetime | None = None) -> str:
+    """'3 days', '5 hours', 'less than an hour' until `when`; '' once it has passed."""
+    if when is None:
+        return ""
+    remaining = when - (now or datetime.now(UTC))
     if remaining.total_seconds() <= 0:
-        return "Closed"
-    days = remaining.days
-    if days >= 1:
-        return f"Closes in {days} day{'s' if days != 1 else ''}"
+        return ""
+    if remaining.days >= 1:
+        return f"{remaining.days} day{'s' if remaining.days != 1 else ''}"
     hours = int(remaining.total_seconds() // 3600)
     if hours >= 1:
-        return f"Closes in {hours} hour{'s' if hours != 1 else ''}"
-    return "Closes in less than an hour"
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    return "less than an hour"
+
+
+NEXT_PHASE_WORDS = {
+    "open": "Opens", "voting": "Entries close", "judging": "Voting ends",
+    "results": "Results", "archived": "Archived",
+}
+
+
+def next_phase_label(campaign: Any, now: datetime | None = None) -> str:
+    """'Entries close in 3 days', or '' when the next phase waits for the managers."""
+    upcoming = phases.next_scheduled(campaign)
+    if upcoming is None:
+        return ""
+    left = time_left(upcoming[1], now)
+    return f"{NEXT_PHASE_WORDS[upcoming[0]]} in {left}" if left else ""
 
 
 def counted(number: int, singular: str, plural: str | None = None) -> str:
@@ -50,8 +63,12 @@ def initial(text: str | None) -> str:
 
 def register(env: jinja2.Environment) -> None:
     filters: dict[str, Any] = {
-        "short_date": short_date, "iso": iso, "closes_label": closes_label,
-        "counted": counted, "initial": initial,
+        "short_date": short_date, "iso": iso, "time_left": time_left,
+        "next_phase_label": next_phase_label, "counted": counted, "initial": initial,
+        "phase_label": phases.LABELS.get,
     }
     env.filters.update(filters)
-    env.tests["open"] = is_open
+    env.tests["open"] = phases.takes_entries
+    env.tests["voting"] = phases.takes_votes
+    env.tests["showing_results"] = phases.shows_results
+    env.globals["next_scheduled"] = phases.next_scheduled

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET_KEY = "dev-secret-key-change-me"
@@ -39,6 +39,14 @@ class Settings(BaseSettings):
     rate_limit_uploads: str = "20/minute"
     rate_limit_submissions: str = "10/minute"
     job_relay_interval: float = Field(default=5.0, gt=0)
+    schedule_interval: int = 10
+
+    @field_validator("schedule_interval")
+    @classmethod
+    def _divides_a_minute(cls, value: int) -> int:
+        if value < 1 or 60 % value:
+            raise ValueError("SCHEDULE_INTERVAL must divide 60 (1, 2, 5, 10, 15, 20, 30 or 60)")
+        return value
 
     @model_validator(mode="after")
     def _refuse_dev_secret_outside_development(self) -> Settings:

@@ -26,3 +26,11 @@ def award_path(award_id: str) -> str:
 def award_card_path(award_id: str) -> str:
     """A stable image address for the card (redirects to storage), for og:image."""
     return f"/b/{award_id}/card.png"
+
+
+def campaign_manage_path(slug: str) -> str:
+    return f"/c/{slug}/manage"
+
+
+def moderation_path(slug: str) -> str:
+    return f"/c/{slug}/moderation"

@@ -75,10 +75,12 @@ class Browser:
         return response.headers["location"]
 
     async def launch_campaign(self, org_path: str, title: str, description: str = "Ideas, please.",
-                              closes_at: str = "2031-06-30T18:00") -> str:
+                              closes_at: str = "2031-06-30T18:00", **settings: str) -> str:
+        """Fill in the launch form like a manager: the defaults it shows, plus `settings`."""
         await self.get(f"{org_path}/campaigns/new")
         response = await self.post(f"{org_path}/campaigns/new", {
             "title": title, "description": description, "closes_at": closes_at,
+            "vote_in_open": "1", "moderation": "post", "report_threshold": "3", **settings,
         })
         assert response.status_code == 303, response.text
         return response.headers["location"]

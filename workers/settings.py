@@ -12,6 +12,7 @@ from cocreate import jobs
 from cocreate.db import tortoise_config
 from cocreate.settings import Settings
 from cocreate.storage import create_storage
+from workers.schedule import cron_jobs
 from workers.tasks import HANDLERS
 
 
@@ -54,4 +55,5 @@ def overrides(settings: Settings) -> dict[str, Any]:
     return {
         "redis_settings": RedisSettings.from_dsn(settings.redis_url or ""),
         "ctx": {"settings": settings},
+        "cron_jobs": cron_jobs(settings),
     }

@@ -6,22 +6,25 @@ from starlette.requests import Request
 
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
-from cocreate.http import deps
+from cocreate.http import current_user, deps
 from cocreate.models import User
 from cocreate.services import entries, voting
 
 
 async def submit_entry(request: Request, user: User, campaign: str,
                        body: schemas.EntryIn) -> schemas.EntryOut:
-    created = await entries.submit(deps(request), user, campaign, body.title, body.body,
-                                   body.media_id)
+    created = await entries.submit(
+        deps(request), user, campaign, body.title, body.body, body.media_id,
+        accept_rules=body.accept_rules, birth_date=body.birth_date, country=body.country,
+    )
     found = await entries.get_entry(created.id)
     return present.entry(deps(request).settings, deps(request).storage, found, campaign)
 
 
 async def list_entries(request: Request, campaign: str,
                        query: schemas.EntryPageQuery) -> schemas.EntryPage:
-    page = await entries.list_entries(campaign, query.sort, query.cursor, query.limit)
+    page = await entries.list_entries(campaign, query.sort, query.cursor, query.limit,
+                                      current_user(request))
     d = deps(request)
     return schemas.EntryPage(
         entries=[present.entry(d.settings, d.storage, e, campaign) for e in page.entries],
@@ -30,7 +33,7 @@ async def list_entries(request: Request, campaign: str,
 
 
 async def show_entry(request: Request, entry: str) -> schemas.EntryOut:
-    found = await entries.get_entry(entry)
+    found = await entries.view_entry(current_user(request), entry)
     return present.entry(deps(request).settings, deps(request).storage, found,
                          found.campaign.slug)
 
@@ -46,7 +49,7 @@ async def unvote(request: Request, user: User, entry: str) -> schemas.VoteOut:
 
 async def leaderboard(request: Request, campaign: str) -> schemas.Leaderboard:
     d = deps(request)
-    ranked = await entries.leaderboard(campaign, limit=50)
+    ranked = await entries.leaderboard(campaign, limit=50, viewer=current_user(request))
     return schemas.Leaderboard(campaign=campaign, rows=[
         schemas.LeaderboardRow(rank=i, entry=present.entry(d.settings, d.storage, e, campaign))
         for i, e in enumerate(ranked, start=1)

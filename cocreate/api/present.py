@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from cocreate import urls
 from cocreate.api import schemas
-from cocreate.models import Award, Campaign, Entry, Organization, User
-from cocreate.services import badges, campaigns
+from cocreate.models import (
+    AuditEvent,
+    Award,
+    Campaign,
+    Entry,
+    Organization,
+    Prize,
+    Report,
+    User,
+    Winner,
+)
+from cocreate.services import badges, phases
 from cocreate.services.media import media_urls
 from cocreate.settings import Settings
 from cocreate.storage import Storage
@@ -29,12 +39,32 @@ def org(settings: Settings, found: Organization) -> schemas.OrgOut:
     )
 
 
-def campaign(settings: Settings, storage: Storage, found: Campaign) -> schemas.CampaignOut:
+def prize(found: Prize) -> schemas.PrizeOut:
+    return schemas.PrizeOut(id=found.id, rank=found.rank, title=found.title,
+                            description=found.description)
+
+
+def campaign(settings: Settings, storage: Storage, found: Campaign,
+             prizes: list[Prize]) -> schemas.CampaignOut:
+    upcoming = phases.next_scheduled(found)
     return schemas.CampaignOut(
         slug=found.slug, title=found.title, kind=found.kind, description=found.description,
         description_html=found.description_html, org=org(settings, found.org),
-        closes_at=found.closes_at, is_open=campaigns.is_open(found),
-        entry_count=found.entry_count, cover_url=media_urls(storage, found.cover)["url"],
+        phase=found.phase, phase_label=phases.LABELS[found.phase],
+        schedule=schemas.ScheduleOut(
+            opens_at=found.opens_at, closes_at=found.closes_at,
+            voting_ends_at=found.voting_ends_at, results_at=found.results_at,
+            archives_at=found.archives_at,
+        ),
+        next_phase=upcoming[0] if upcoming else None,
+        next_phase_at=upcoming[1] if upcoming else None,
+        closes_at=found.closes_at, is_open=phases.takes_entries(found),
+        takes_votes=phases.takes_votes(found), vote_in_open=found.vote_in_open,
+        rules=found.rules, rules_html=found.rules_html, rules_version=found.rules_version,
+        min_age=found.min_age, eligible_countries=found.eligible_countries or [],
+        moderation=found.moderation, entry_count=found.entry_count,
+        cover_url=media_urls(storage, found.cover)["url"],
+        prizes=[prize(p) for p in prizes],
         url=settings.absolute_url(urls.campaign_path(found.slug)),
     )
 
@@ -45,7 +75,8 @@ def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str
     return schemas.EntryOut(
         id=found.id, campaign=campaign_slug, kind=found.kind, title=found.title,
         body=found.body, body_html=found.body_html, author=user(settings, found.author),
-        vote_count=found.vote_count, image_url=images["url"],
+        vote_count=found.vote_count, status=found.status,
+        moderation_reason=found.moderation_reason, image_url=images["url"],
         thumbnail_url=images["thumbnail_url"], created_at=found.created_at,
         url=settings.absolute_url(urls.entry_path(found.id)),
     )
@@ -59,4 +90,24 @@ def award(settings: Settings, storage: Storage, found: Award) -> schemas.AwardOu
         image_url=storage.url(found.image_key) if found.image_key else None,
         share_url=settings.absolute_url(urls.award_path(found.id)),
         created_at=found.created_at,
+    )
+
+
+def winner(settings: Settings, storage: Storage, found: Winner, campaign_slug: str
+           ) -> schemas.WinnerOut:
+    return schemas.WinnerOut(id=found.id, prize=prize(found.prize),
+                             entry=entry(settings, storage, found.entry, campaign_slug))
+
+
+def report(found: Report) -> schemas.ReportOut:
+    return schemas.ReportOut(id=found.id, entry_id=found.entry_id, reason=found.reason,
+                             note=found.note, status=found.status, created_at=found.created_at)
+
+
+def audit_event(settings: Settings, found: AuditEvent) -> schemas.AuditEventOut:
+    return schemas.AuditEventOut(
+        id=found.id, action=found.action,
+        actor=user(settings, found.actor) if found.actor else None,
+        target_type=found.target_type, target_id=found.target_id, summary=found.summary,
+        data=found.data, created_at=found.created_at,
     )

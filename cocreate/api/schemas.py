@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -59,7 +59,7 @@ class OrgOut(BaseModel):
 
 class MemberIn(Body):
     email: str
-    role: Literal["manager"]
+    role: Literal["manager", "moderator"]
 
 
 class MemberOut(BaseModel):
@@ -68,12 +68,71 @@ class MemberOut(BaseModel):
     role: str
 
 
-class CampaignIn(Body):
+Phase = Literal["draft", "open", "voting", "judging", "results", "archived"]
+
+
+class CampaignSettingsIn(Body):
+    """Campaign settings a manager may change; fields left out keep their value."""
+
+    title: str | None = None
+    description: str | None = None
+    cover_media_id: str | None = None
+    opens_at: datetime | None = Field(None, description="Start of open (submissions)")
+    closes_at: datetime | None = Field(None, description="End of submissions, start of voting")
+    voting_ends_at: datetime | None = Field(None, description="Start of judging")
+    results_at: datetime | None = Field(None, description="Results are announced")
+    archives_at: datetime | None = Field(None, description="The campaign is archived")
+    vote_in_open: bool | None = Field(None, description="Fans may vote while entries come in")
+    rules: str | None = Field(None, description="Markdown; a change asks fans to accept again")
+    min_age: int | None = None
+    eligible_countries: list[str] | None = Field(None, description="ISO 3166 alpha-2 codes")
+    moderation: Literal["post", "pre"] | None = None
+    report_threshold: int | None = Field(None, ge=1, le=1000)
+
+
+class CampaignIn(CampaignSettingsIn):
     title: str
     kind: Literal["idea"]
     description: str
-    closes_at: datetime | None = None
-    cover_media_id: str | None = None
+    draft: bool = Field(False, description="Start as a draft only managers see")
+
+
+class PhaseIn(Body):
+    phase: Phase
+
+
+class ScheduleOut(BaseModel):
+    opens_at: datetime | None
+    closes_at: datetime | None
+    voting_ends_at: datetime | None
+    results_at: datetime | None
+    archives_at: datetime | None
+
+
+class PrizeIn(Body):
+    rank: int = Field(ge=1)
+    title: str
+    description: str = ""
+
+
+class PrizesIn(Body):
+    prizes: list[PrizeIn]
+
+
+class PrizeOut(BaseModel):
+    id: str
+    rank: int
+    title: str
+    description: str
+
+
+class PrizeList(BaseModel):
+    prizes: list[PrizeOut]
+
+
+class WinnerIn(Body):
+    prize_id: str
+    entry_id: str
 
 
 class CampaignOut(BaseModel):
@@ -83,10 +142,24 @@ class CampaignOut(BaseModel):
     description: str
     description_html: str
     org: OrgOut
+    phase: Phase
+    phase_label: str
+    schedule: ScheduleOut
+    next_phase: Phase | None
+    next_phase_at: datetime | None
     closes_at: datetime | None
-    is_open: bool
+    is_open: bool = Field(description="Takes entries now")
+    takes_votes: bool
+    vote_in_open: bool
+    rules: str
+    rules_html: str
+    rules_version: int
+    min_age: int | None
+    eligible_countries: list[str]
+    moderation: Literal["post", "pre"]
     entry_count: int
     cover_url: str | None
+    prizes: list[PrizeOut]
     url: str
 
 
@@ -124,6 +197,9 @@ class EntryIn(Body):
     title: str
     body: str = ""
     media_id: str | None = None
+    accept_rules: bool = Field(False, description="Accept the campaign's current rules")
+    birth_date: date | None = Field(None, description="Asked by campaigns with a minimum age")
+    country: str | None = Field(None, description="ISO 3166 alpha-2; asked by some campaigns")
 
 
 class EntryOut(BaseModel):
@@ -135,10 +211,73 @@ class EntryOut(BaseModel):
     body_html: str
     author: UserOut
     vote_count: int
+    status: Literal["published", "pending", "hidden", "rejected"]
+    moderation_reason: str | None
     image_url: str | None
     thumbnail_url: str | None
     created_at: datetime
     url: str
+
+
+class WinnerOut(BaseModel):
+    id: str
+    prize: PrizeOut
+    entry: EntryOut
+
+
+class WinnerList(BaseModel):
+    winners: list[WinnerOut]
+
+
+class RulesAcceptedOut(BaseModel):
+    campaign: str
+    version: int
+
+
+class ModerationIn(Body):
+    action: Literal["approve", "hide", "restore", "reject"]
+    reason: str = ""
+
+
+class ReportIn(Body):
+    reason: Literal["spam", "offensive", "copyright", "off_topic", "personal", "other"]
+    note: str = ""
+
+
+class ReportOut(BaseModel):
+    id: str
+    entry_id: str
+    reason: str
+    note: str
+    status: Literal["open", "resolved"]
+    created_at: datetime
+
+
+class QueueItemOut(BaseModel):
+    entry: EntryOut
+    reports: list[ReportOut]
+    waiting_since: datetime
+
+
+class ModerationQueue(BaseModel):
+    campaign: str
+    items: list[QueueItemOut]
+
+
+class AuditEventOut(BaseModel):
+    id: str
+    action: str
+    actor: UserOut | None
+    target_type: str
+    target_id: str
+    summary: str
+    data: dict[str, object]
+    created_at: datetime
+
+
+class AuditLog(BaseModel):
+    org: str
+    events: list[AuditEventOut]
 
 
 class EntryPageQuery(Body):

@@ -1,14 +1,18 @@
 """Tortoise models, one module per aggregate. Persistence only: rules live in services."""
 
+from cocreate.models.audit import AuditEvent
 from cocreate.models.badge import Award
 from cocreate.models.campaign import Campaign
-from cocreate.models.entry import Entry, Vote
+from cocreate.models.entry import Entry, Report, Vote
 from cocreate.models.job import Job
 from cocreate.models.media import Media
 from cocreate.models.org import Membership, Organization
+from cocreate.models.participation import RulesAcceptance
+from cocreate.models.prize import Prize, Winner
 from cocreate.models.user import AuthToken, User
 
 __all__ = [
+    "AuditEvent",
     "AuthToken",
     "Award",
     "Campaign",
@@ -17,6 +21,10 @@ __all__ = [
     "Media",
     "Membership",
     "Organization",
+    "Prize",
+    "Report",
+    "RulesAcceptance",
     "User",
     "Vote",
+    "Winner",
 ]

@@ -21,7 +21,24 @@ class Campaign(Model):
     cover: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Media", related_name=False, null=True, on_delete=fields.SET_NULL
     )
+    # The lifecycle: draft, open, voting, judging, results, archived. Each date starts a phase
+    # (closes_at ends submissions and starts voting), next_phase_at is the next one due.
+    phase = fields.CharField(max_length=12, default="open", db_default="open")
+    phase_changed_at = fields.DatetimeField(null=True)
+    opens_at = fields.DatetimeField(null=True)
     closes_at = fields.DatetimeField(null=True)
+    voting_ends_at = fields.DatetimeField(null=True)
+    results_at = fields.DatetimeField(null=True)
+    archives_at = fields.DatetimeField(null=True)
+    next_phase_at = fields.DatetimeField(null=True)
+    vote_in_open = fields.BooleanField(default=True, db_default=True)
+    rules = fields.TextField(default="", db_default="")
+    rules_html = fields.TextField(default="", db_default="")
+    rules_version = fields.IntField(default=0, db_default=0)
+    min_age = fields.IntField(null=True)
+    eligible_countries = fields.JSONField(null=True)  # ISO 3166 alpha-2 codes
+    moderation = fields.CharField(max_length=4, default="post", db_default="post")  # or "pre"
+    report_threshold = fields.IntField(default=3, db_default=3)
     entry_count = fields.IntField(default=0, db_default=0)
     created_by: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name=False, on_delete=fields.RESTRICT
@@ -30,4 +47,4 @@ class Campaign(Model):
 
     class Meta:
         table = "campaigns"
-        indexes = (("org_id", "created_at"),)
+        indexes = (("org_id", "created_at"), ("next_phase_at",))

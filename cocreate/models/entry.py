@@ -24,11 +24,19 @@ class Entry(Model):
         "models.Media", related_name=False, null=True, on_delete=fields.SET_NULL
     )
     vote_count = fields.IntField(default=0, db_default=0)
+    # Moderation: "published" entries are public, "pending" wait for a manager (pre-moderation),
+    # "hidden" and "rejected" are seen by their author (with the reason) and moderators only.
+    status = fields.CharField(max_length=10, default="published", db_default="published")
+    moderation_reason = fields.CharField(max_length=500, null=True)
+    open_reports = fields.IntField(default=0, db_default=0)
     created_at = created_field()
 
     class Meta:
         table = "entries"
-        indexes = (("campaign_id", "vote_count", "created_at"), ("campaign_id", "created_at"))
+        indexes = (
+            ("campaign_id", "status", "vote_count", "created_at"),
+            ("campaign_id", "status", "created_at"),
+        )
 
 
 class Vote(Model):
@@ -46,3 +54,26 @@ class Vote(Model):
     class Meta:
         table = "votes"
         unique_together = (("entry", "user"),)
+
+
+class Report(Model):
+    """Someone flagged an entry. Open reports wait in the moderation queue, oldest first."""
+
+    id = id_field()
+    entry: fields.ForeignKeyRelation[Entry] = fields.ForeignKeyField(
+        "models.Entry", related_name="reports", on_delete=fields.CASCADE
+    )
+    reporter: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="reports", on_delete=fields.CASCADE
+    )
+    reason = fields.CharField(max_length=20)
+    note = fields.CharField(max_length=1000, default="")
+    status = fields.CharField(max_length=10, default="open", db_default="open")  # or "resolved"
+    resolution = fields.CharField(max_length=20, null=True)
+    created_at = created_field()
+    resolved_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "reports"
+        unique_together = (("entry", "reporter"),)
+        indexes = (("status", "created_at"),)

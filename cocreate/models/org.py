@@ -28,7 +28,7 @@ class Membership(Model):
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="memberships", on_delete=fields.CASCADE
     )
-    role = fields.CharField(max_length=12)  # "owner" | "manager"
+    role = fields.CharField(max_length=12)  # "owner" | "manager" | "moderator"
     created_at = created_field()
 
     class Meta:

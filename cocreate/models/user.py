@@ -14,6 +14,8 @@ class User(Model):
     email = fields.CharField(max_length=254, unique=True)
     password_hash = fields.CharField(max_length=255)
     display_name = fields.CharField(max_length=80)
+    birth_date = fields.DateField(null=True)  # asked only by campaigns with a minimum age
+    country = fields.CharField(max_length=2, null=True)  # ISO 3166 alpha-2
     created_at = created_field()
 
     class Meta:

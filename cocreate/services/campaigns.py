@@ -1,80 +1,200 @@
-"""Campaigns: launching them and reading them."""
+"""Campaigns: launching them, changing their settings, and reading them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
 
 from cocreate.markdown import render_markdown
 from cocreate.models import Campaign, Media, User
 from cocreate.models.base import new_id
-from cocreate.services import orgs
+from cocreate.services import audit, eligibility, orgs, phases
 from cocreate.services.errors import Conflict, NotFound
 from cocreate.services.validation import FieldErrors, slugify
 
-KINDS = ("idea",)  # "remix", "team" and "fundraiser" arrive with their own issues
+KINDS = ("idea",)  # "remix", "team" and "fundraiser" arrive with their own work
+MODERATION = ("post", "pre")
+DATE_FIELDS = tuple(phases.STARTS.values())
+
+
+@dataclass
+class CampaignSettings:
+    """What a manager sets on a campaign. Fields left None keep their current value."""
+
+    title: str | None = None
+    description: str | None = None
+    cover_media_id: str | None = None
+    dates: dict[str, datetime | None] = field(default_factory=dict)  # opens_at ... archives_at
+    vote_in_open: bool | None = None
+    rules: str | None = None
+    min_age: int | None = None
+    eligible_countries: list[str] | None = None
+    moderation: str | None = None
+    report_threshold: int | None = None
+    clear_min_age: bool = False
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
+async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
+                 errors: FieldErrors, *, creating: bool) -> list[str]:
+    """Validate `wanted` onto `campaign` (unsaved); returns the names of changed fields."""
+    changed: list[str] = []
+
+    def set_(name: str, value: object) -> None:
+        if getattr(campaign, name, None) != value:
+            setattr(campaign, name, value)
+            changed.append(name)
+
+    if creating or wanted.title is not None:
+        set_("title", errors.text("title", wanted.title, label="Title", min_len=3, max_len=140))
+    if creating or wanted.description is not None:
+        description = errors.text("description", wanted.description, label="Description",
+                                  min_len=1, max_len=20_000)
+        set_("description", description)
+        set_("description_html", render_markdown(description))
+    if wanted.cover_media_id:
+        cover = await Media.get_or_none(id=wanted.cover_media_id, owner=actor, status="ready")
+        if cover is None:
+            errors.add("cover_media_id", "Use an image you uploaded that has finished processing.")
+        else:
+            set_("cover", cover)
+    now = datetime.now(UTC)
+    for name, value in wanted.dates.items():
+        value = _aware(value)
+        if value == getattr(campaign, name):
+            continue
+        phase = next(p for p, date_field in phases.STARTS.items() if date_field == name)
+        not_reached = phases.index(phase) > phases.index(campaign.phase)
+        if value is not None and not_reached and value <= now:
+            errors.add(name, "Choose a time in the future (or move the phase by hand).")
+        set_(name, value)
+    for name, problem in phases.validate_schedule(campaign).items():
+        errors.add(name, problem)
+    if wanted.vote_in_open is not None:
+        set_("vote_in_open", wanted.vote_in_open)
+    if wanted.rules is not None:
+        rules = errors.text("rules", wanted.rules, label="Rules", min_len=0, max_len=50_000)
+        if rules != campaign.rules:
+            set_("rules", rules)
+            set_("rules_html", render_markdown(rules))
+            set_("rules_version", campaign.rules_version + 1 if rules else campaign.rules_version)
+    if wanted.clear_min_age:
+        set_("min_age", None)
+    elif wanted.min_age is not None:
+        if not 1 <= wanted.min_age <= 120:
+            errors.add("min_age", "Use an age between 1 and 120, or leave it empty.")
+        set_("min_age", wanted.min_age)
+    if wanted.eligible_countries is not None:
+        codes, problem = eligibility.parse_countries(wanted.eligible_countries)
+        if problem:
+            errors.add("eligible_countries", problem)
+        set_("eligible_countries", codes or None)
+    if wanted.moderation is not None:
+        if wanted.moderation not in MODERATION:
+            errors.add("moderation", "Choose post-moderation or pre-moderation.")
+        set_("moderation", wanted.moderation)
+    if wanted.report_threshold is not None:
+        if not 1 <= wanted.report_threshold <= 1000:
+            errors.add("report_threshold", "Use a number from 1 to 1000.")
+        set_("report_threshold", wanted.report_threshold)
+    return changed
 
 
 async def create_campaign(
-    actor: User, org_slug: str, title: str | None, kind: str | None,
-    description: str | None, closes_at: datetime | None = None,
-    cover_media_id: str | None = None,
+    actor: User, org_slug: str, kind: str | None, wanted: CampaignSettings,
+    start_as_draft: bool = False,
 ) -> Campaign:
+    """Launch a campaign: open now, or a draft (opened by hand or at `opens_at`)."""
     org = await orgs.get_org(org_slug)
     await orgs.require_manager(actor, org)
     errors = FieldErrors()
-    title = errors.text("title", title, label="Title", min_len=3, max_len=140)
-    description = errors.text("description", description, label="Description", max_len=20_000)
     if kind not in KINDS:
         errors.add("kind", "This kind of campaign is not available yet; choose idea.")
-    if closes_at is not None:
-        if closes_at.tzinfo is None:
-            closes_at = closes_at.replace(tzinfo=UTC)
-        if closes_at <= datetime.now(UTC):
-            errors.add("closes_at", "The closing date must be in the future.")
-    cover = None
-    if cover_media_id:
-        cover = await Media.get_or_none(id=cover_media_id, owner=actor, status="ready")
-        if cover is None:
-            errors.add("cover_media_id", "Use an image you uploaded that has finished processing.")
+    now = datetime.now(UTC)
+    opens_at = _aware(wanted.dates.get("opens_at"))
+    draft = start_as_draft or (opens_at is not None and opens_at > now)
+    campaign = Campaign(org=org, kind=kind, created_by=actor, description="",
+                        phase="draft" if draft else "open", phase_changed_at=now,
+                        rules="", rules_html="", rules_version=0)
+    await _apply(actor, campaign, wanted, errors, creating=True)
     errors.raise_if_any()
-    slug = f"{slugify(title, 50) or 'campaign'}-{new_id(5)}"
+    phases.refresh_next_phase_at(campaign)
+    campaign.slug = f"{slugify(campaign.title, 50) or 'campaign'}-{new_id(5)}"
     try:
-        return await Campaign.create(
-            slug=slug, org=org, kind=kind, title=title, description=description,
-            description_html=render_markdown(description), closes_at=closes_at,
-            cover=cover, created_by=actor,
-        )
+        async with in_transaction():
+            await campaign.save()
+            await audit.record(org.id, actor, "campaign.create", "campaign", campaign.id,
+                               f"Launched “{campaign.title}” ({phases.LABELS[campaign.phase]})")
     except IntegrityError as error:
         raise Conflict("Please try again.") from error
+    return await get_campaign(campaign.slug)
+
+
+async def update_campaign(actor: User, slug: str, wanted: CampaignSettings) -> Campaign:
+    campaign = await get_campaign(slug)
+    await orgs.require_manager(actor, campaign.org)
+    errors = FieldErrors()
+    changed = await _apply(actor, campaign, wanted, errors, creating=False)
+    errors.raise_if_any()
+    if not changed:
+        return campaign
+    phases.refresh_next_phase_at(campaign)
+    async with in_transaction():
+        await campaign.save(update_fields=[*changed, "next_phase_at"])
+        await audit.record(campaign.org_id, actor, "campaign.update", "campaign", campaign.id,
+                           f"Changed {', '.join(sorted(set(changed)))} of “{campaign.title}”",
+                           {"fields": sorted(set(changed))})
+    return await get_campaign(slug)
 
 
 async def get_campaign(slug: str) -> Campaign:
+    """Any campaign, drafts included: for services that check the actor themselves."""
     campaign = await Campaign.get_or_none(slug=slug).select_related("org", "cover")
     if campaign is None:
         raise NotFound("There is no campaign at this address.")
     return campaign
 
 
-def is_open(campaign: Campaign) -> bool:
-    return campaign.closes_at is None or campaign.closes_at > datetime.now(UTC)
+async def can_manage(viewer: User | None, campaign: Campaign) -> bool:
+    return await orgs.role_of(viewer, campaign.org) in orgs.ROLES
+
+
+async def view_campaign(viewer: User | None, slug: str) -> Campaign:
+    """A campaign as `viewer` may see it: drafts only for its organization's managers."""
+    campaign = await get_campaign(slug)
+    if not phases.is_public(campaign) and not await can_manage(viewer, campaign):
+        raise NotFound("There is no campaign at this address.")
+    return campaign
 
 
 async def list_campaigns(limit: int = 50) -> list[Campaign]:
-    return await Campaign.all().select_related("org", "cover").order_by("-created_at").limit(limit)
+    """Public campaigns (not drafts), newest first."""
+    return (
+        await Campaign.filter(phase__in=phases.PUBLIC_PHASES).select_related("org", "cover")
+        .order_by("-created_at").limit(limit)
+    )
 
 
-async def org_campaigns(org_slug: str) -> list[Campaign]:
+async def org_campaigns(viewer: User | None, org_slug: str) -> list[Campaign]:
+    """An organization's campaigns, newest first; its managers see drafts too."""
     org = await orgs.get_org(org_slug)
-    return await Campaign.filter(org=org).select_related("org", "cover").order_by("-created_at")
+    query = Campaign.filter(org=org).select_related("org", "cover")
+    if await orgs.role_of(viewer, org) not in orgs.ROLES:
+        query = query.filter(phase__in=phases.PUBLIC_PHASES)
+    return await query.order_by("-created_at")
 
 
 async def open_campaigns(limit: int = 24) -> list[Campaign]:
-    """Campaigns still taking entries, newest first (the home page's showcase)."""
-    still_open = Q(closes_at__isnull=True) | Q(closes_at__gt=datetime.now(UTC))
+    """Campaigns fans can take part in now (entries or votes), newest first."""
     return (
-        await Campaign.filter(still_open).select_related("org", "cover")
+        await Campaign.filter(phase__in=("open", "voting")).select_related("org", "cover")
         .order_by("-created_at").limit(limit)
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
@@ -11,9 +11,9 @@ from tortoise.transactions import in_transaction
 from cocreate.markdown import render_markdown
 from cocreate.models import Entry, Media, User
 from cocreate.models.campaign import Campaign
-from cocreate.services import badges, campaigns
+from cocreate.services import badges, campaigns, eligibility, orgs, phases
 from cocreate.services.context import Deps
-from cocreate.services.errors import Forbidden, Invalid, NotFound
+from cocreate.services.errors import Invalid, NotFound
 from cocreate.services.pagination import decode_cursor, encode_cursor
 from cocreate.services.validation import FieldErrors
 
@@ -29,13 +29,21 @@ class EntryPage:
 
 async def submit(
     deps: Deps, actor: User, campaign_slug: str, title: str | None, body: str | None,
-    media_id: str | None = None,
+    media_id: str | None = None, *, accept_rules: bool = False,
+    birth_date: date | None = None, country: str | None = None,
 ) -> Entry:
-    campaign = await campaigns.get_campaign(campaign_slug)
-    if not campaigns.is_open(campaign):
-        raise Forbidden("This campaign has closed; it no longer takes entries.")
+    """Submit an entry. The fan accepts the rules (once per version) and tells their birth
+    date or country when the campaign asks; pre-moderated entries wait for a manager."""
+    campaign = await campaigns.view_campaign(actor, campaign_slug)
+    phases.require_entries_open(campaign)
     await deps.limiter.hit("submissions", actor.id)
     errors = FieldErrors()
+    if not accept_rules and not await eligibility.has_accepted(actor, campaign):
+        errors.add("accept_rules", "Please read and accept the rules to take part.")
+    told = {"birth_date": birth_date, "country": country}
+    for name, message in eligibility.missing_details(actor, campaign).items():
+        if not told[name]:
+            errors.add(name, message)
     title = errors.text("title", title, label="Title", min_len=3, max_len=140)
     body = errors.text("body", body, label="Description", min_len=0, max_len=10_000)
     media = None
@@ -47,17 +55,33 @@ async def submit(
             errors.add("media_id", "Your image is still being checked, or it was rejected.")
     errors.raise_if_any()
     async with in_transaction():
+        await eligibility.update_profile(actor, birth_date, country)
+        eligibility.require_eligible(actor, campaign)
+        if accept_rules:
+            await eligibility.accept_rules(actor, campaign)
+        status = "pending" if campaign.moderation == "pre" else "published"
         entry = await Entry.create(
             campaign=campaign, author=actor, kind=campaign.kind, title=title, body=body,
-            body_html=render_markdown(body), media=media,
+            body_html=render_markdown(body), media=media, status=status,
         )
-        await Campaign.filter(id=campaign.id).update(entry_count=F("entry_count") + 1)
-        await badges.award(actor, badges.CONTRIBUTOR, campaign, entry)
+        if status == "published":
+            await on_published(entry, campaign, actor)
     deps.jobs.kick()
     return entry
 
 
+async def on_published(entry: Entry, campaign: Campaign, author: User) -> None:
+    """An entry became public: count it and credit its author (inside the transaction)."""
+    await Campaign.filter(id=campaign.id).update(entry_count=F("entry_count") + 1)
+    await badges.award(author, badges.CONTRIBUTOR, campaign, entry)
+
+
+async def on_unpublished(entry: Entry) -> None:
+    await Campaign.filter(id=entry.campaign_id).update(entry_count=F("entry_count") - 1)
+
+
 async def get_entry(entry_id: str) -> Entry:
+    """Any entry, whatever its status: for services that check the actor themselves."""
     entry = await Entry.get_or_none(id=entry_id).select_related(
         "campaign", "campaign__org", "author", "media"
     )
@@ -66,14 +90,34 @@ async def get_entry(entry_id: str) -> Entry:
     return entry
 
 
+async def can_see(viewer: User | None, entry: Entry) -> bool:
+    """Published entries of public campaigns are for everyone; the rest for the author
+    (who sees why it is not public) and the organization's moderators."""
+    if entry.status == "published" and phases.is_public(entry.campaign):
+        return True
+    if viewer is None:
+        return False
+    if viewer.id == entry.author_id and phases.is_public(entry.campaign):
+        return True
+    return await orgs.can_moderate(viewer, entry.campaign.org)
+
+
+async def view_entry(viewer: User | None, entry_id: str) -> Entry:
+    entry = await get_entry(entry_id)
+    if not await can_see(viewer, entry):
+        raise NotFound("There is no entry at this address.")
+    return entry
+
+
 async def list_entries(
-    campaign_slug: str, sort: str = "top", cursor: str | None = None, limit: int = PAGE_SIZE
+    campaign_slug: str, sort: str = "top", cursor: str | None = None, limit: int = PAGE_SIZE,
+    viewer: User | None = None,
 ) -> EntryPage:
     """A page of a campaign's entries: top (most votes, earlier first on ties) or new."""
     if sort not in SORTS:
         raise Invalid("Unknown sort order.", {"sort": "Use top or new."})
-    campaign = await campaigns.get_campaign(campaign_slug)
-    query = Entry.filter(campaign=campaign).select_related("author", "media")
+    campaign = await campaigns.view_campaign(viewer, campaign_slug)
+    query = Entry.filter(campaign=campaign, status="published").select_related("author", "media")
     if sort == "top":
         query = query.order_by("-vote_count", "created_at", "id")
         if cursor:
@@ -100,15 +144,21 @@ async def list_entries(
     return EntryPage(entries=entries, next_cursor=next_cursor)
 
 
-async def leaderboard(campaign_slug: str, limit: int = 10) -> list[Entry]:
-    page = await list_entries(campaign_slug, "top", None, limit)
+async def leaderboard(campaign_slug: str, limit: int = 10, viewer: User | None = None
+                      ) -> list[Entry]:
+    page = await list_entries(campaign_slug, "top", None, limit, viewer)
     return page.entries
 
 
-async def entries_by_author(author: User, limit: int = 48) -> list[Entry]:
-    """A person's entries across campaigns, newest first (their profile)."""
+async def entries_by_author(author: User, viewer: User | None = None, limit: int = 48
+                            ) -> list[Entry]:
+    """A person's entries across campaigns, newest first (their profile). Only their own
+    profile lists the entries that are not public, with their status."""
+    query = Entry.filter(author=author, campaign__phase__in=phases.PUBLIC_PHASES)
+    if viewer is None or viewer.id != author.id:
+        query = query.filter(status="published")
     return (
-        await Entry.filter(author=author)
+        await query
         .select_related("campaign", "campaign__org", "author", "media")
         .order_by("-created_at").limit(limit)
     )

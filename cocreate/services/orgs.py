@@ -6,11 +6,14 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Membership, Organization, User
+from cocreate.services import audit
 from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.services.validation import FieldErrors, slugify, valid_color, valid_slug
 
 KINDS = ("brand", "nonprofit")
-ROLES = ("owner", "manager")
+ROLES = ("owner", "manager")  # may manage campaigns
+MODERATING_ROLES = ("owner", "manager", "moderator")
+GRANTABLE_ROLES = ("manager", "moderator")
 DEFAULT_COLOR = "#5b3df5"
 
 
@@ -60,18 +63,34 @@ async def require_manager(user: User, org: Organization) -> None:
         raise Forbidden(f"Only managers of {org.name} can do this.")
 
 
+async def can_moderate(user: User | None, org: Organization) -> bool:
+    return await role_of(user, org) in MODERATING_ROLES
+
+
+async def require_moderator(user: User, org: Organization) -> None:
+    if not await can_moderate(user, org):
+        raise Forbidden(f"Only managers and moderators of {org.name} can do this.")
+
+
 async def add_member(actor: User, org_slug: str, email: str | None, role: str | None) -> Membership:
     org = await get_org(org_slug)
     if await role_of(actor, org) != "owner":
         raise Forbidden(f"Only owners of {org.name} can add managers.")
-    if role != "manager":
-        raise Invalid("Please correct the highlighted fields.", {"role": "Role must be manager."})
+    if role not in GRANTABLE_ROLES:
+        raise Invalid("Please correct the highlighted fields.",
+                      {"role": "Role must be manager or moderator."})
     person = await User.get_or_none(email=(email or "").strip().lower())
     if person is None:
         raise Invalid("No account uses that email yet.",
                       {"email": "Ask them to sign up first, then add them."})
-    membership, _ = await Membership.get_or_create(org=org, user=person,
-                                                   defaults={"role": role})
+    async with in_transaction():
+        membership, created = await Membership.get_or_create(org=org, user=person,
+                                                             defaults={"role": role})
+        if not created and membership.role != role and membership.role != "owner":
+            membership.role = role
+            await membership.save(update_fields=["role"])
+        await audit.record(org.id, actor, "member.add", "user", person.id,
+                           f"Made {person.display_name} a {membership.role}", {"role": role})
     return membership
 
 

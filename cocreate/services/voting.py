@@ -7,7 +7,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Entry, User, Vote
-from cocreate.services import campaigns, entries
+from cocreate.services import entries, phases
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden
 
@@ -22,11 +22,12 @@ async def _announce_count(deps: Deps, entry: Entry) -> int:
 
 
 async def _votable_entry(deps: Deps, actor: User, entry_id: str) -> Entry:
-    entry = await entries.get_entry(entry_id)
+    entry = await entries.view_entry(actor, entry_id)
     if entry.author_id == actor.id:
         raise Forbidden("You can't vote for your own entry. Share it with friends instead!")
-    if not campaigns.is_open(entry.campaign):
-        raise Forbidden("Voting has closed for this campaign.")
+    if entry.status != "published":
+        raise Forbidden("This entry is not public, so it can't take votes.")
+    phases.require_votes_open(entry.campaign)
     await deps.limiter.hit("votes", actor.id)
     return entry
 

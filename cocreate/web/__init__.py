@@ -12,6 +12,7 @@ from cocreate.web import (
     health,
     home,
     local_media,
+    moderation,
     orgs,
     profiles,
 )
@@ -20,5 +21,5 @@ from cocreate.web import (
 def routes() -> list[BaseRoute]:
     return [
         *health.ROUTES, *local_media.ROUTES, *home.ROUTES, *accounts.ROUTES, *orgs.ROUTES,
-        *campaigns.ROUTES, *entries.ROUTES, *badges.ROUTES, *profiles.ROUTES,
+        *campaigns.ROUTES, *entries.ROUTES, *moderation.ROUTES, *badges.ROUTES, *profiles.ROUTES,
     ]

@@ -1,8 +1,8 @@
-"""Campaigns: launching one, and its page with the idea form and the gallery."""
+"""Campaigns: launching one, its public page (phase, rules, prizes, winners, the entry form and
+the gallery), and the manager's screen (settings, phases, prizes, winners)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from starlette.requests import Request
@@ -11,27 +11,29 @@ from starlette.routing import Route
 
 from cocreate import urls
 from cocreate.http import current_user, require_user, wants_fragment
-from cocreate.services import campaigns, entries, orgs, voting
-from cocreate.services.errors import Invalid
-from cocreate.web.common import form_data, form_failed, page, redirect
+from cocreate.models import User
+from cocreate.services import (
+    campaigns,
+    eligibility,
+    entries,
+    moderation,
+    orgs,
+    phases,
+    prizes,
+    voting,
+)
+from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
+from cocreate.web.campaign_forms import form_from_campaign, settings_from_form
+from cocreate.web.common import after_post, form_data, form_failed, page, redirect
 
-
-def _closes_at(value: str | None) -> datetime | None:
-    """A `datetime-local` value, read as UTC (the form says so)."""
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value).replace(tzinfo=UTC)
-    except ValueError as error:
-        raise Invalid("Please correct the highlighted fields.",
-                      {"closes_at": "Use a date and time like 2026-12-31 18:00."}) from error
+NEW_CAMPAIGN_DEFAULTS = {"vote_in_open": "1", "moderation": "post", "report_threshold": "3"}
 
 
 async def new_campaign_page(request: Request) -> Response:
     user = require_user(request)
     org = await orgs.get_org(request.path_params["org"])
     await orgs.require_manager(user, org)
-    return page(request, "pages/campaign_new.html", {"org": org, "form": {}})
+    return page(request, "pages/campaign_new.html", {"org": org, "form": NEW_CAMPAIGN_DEFAULTS})
 
 
 async def create_campaign(request: Request) -> Response:
@@ -40,9 +42,8 @@ async def create_campaign(request: Request) -> Response:
     submitted = await form_data(request)
     try:
         campaign = await campaigns.create_campaign(
-            user, slug, submitted.get("title"), submitted.get("kind") or "idea",
-            submitted.get("description"), _closes_at(submitted.get("closes_at")),
-            submitted.get("cover_media_id") or None,
+            user, slug, submitted.get("kind") or "idea", settings_from_form(submitted),
+            start_as_draft=submitted.get("start") == "draft",
         )
     except Invalid as error:
         context = {"org": await orgs.get_org(slug), "form": submitted}
@@ -55,22 +56,37 @@ def gallery_params(request: Request) -> tuple[str, str | None]:
     return (sort if sort in entries.SORTS else "top"), request.query_params.get("cursor") or None
 
 
+async def _participation(viewer: User | None, campaign: Any) -> dict[str, Any]:
+    """What the entry form must ask this fan before they can take part."""
+    if viewer is None:
+        return {"needs_rules": eligibility.needs_rules(campaign), "missing": {}}
+    return {
+        "needs_rules": not await eligibility.has_accepted(viewer, campaign),
+        "missing": eligibility.missing_details(viewer, campaign),
+    }
+
+
 async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
                            form: dict[str, str] | None = None) -> dict[str, Any]:
     """Everything the campaign page shows; the gallery is skipped for form-only fragments."""
-    campaign = await campaigns.get_campaign(slug)
+    viewer = current_user(request)
+    campaign = await campaigns.view_campaign(viewer, slug)
     sort, cursor = gallery_params(request)
     context: dict[str, Any] = {
         "campaign": campaign, "org": campaign.org, "sort": sort, "cursor": cursor,
         "form": form or {}, "entries": [], "next_cursor": None, "voted_ids": set(),
+        "winner_ids": set(), "can_manage": await campaigns.can_manage(viewer, campaign),
+        "phases": phases.PUBLIC_PHASES, "countries": eligibility.country_choices(),
+        **await _participation(viewer, campaign),
     }
     if gallery:
-        found = await entries.list_entries(slug, sort, cursor)
+        found = await entries.list_entries(slug, sort, cursor, viewer=viewer)
         context.update(
             entries=found.entries, next_cursor=found.next_cursor,
-            voted_ids=await voting.voted_entry_ids(
-                current_user(request), [entry.id for entry in found.entries]
-            ),
+            voted_ids=await voting.voted_entry_ids(viewer, [e.id for e in found.entries]),
+            winner_ids=await prizes.winning_entry_ids(campaign),
+            prizes=await prizes.list_prizes(campaign),
+            winners=await prizes.winners(None, campaign),
         )
     return context
 
@@ -84,8 +100,96 @@ async def campaign_page(request: Request) -> Response:
     return page(request, "pages/campaign.html", context, block=block)
 
 
+# The manager's screen ----------------------------------------------------------------------
+
+async def _manage_context(request: Request, slug: str, **extra: Any) -> dict[str, Any]:
+    user = require_user(request)
+    campaign = await campaigns.get_campaign(slug)
+    await orgs.require_manager(user, campaign.org)
+    top = await entries.leaderboard(slug, limit=30, viewer=user)
+    return {
+        "campaign": campaign, "org": campaign.org, "form": form_from_campaign(campaign),
+        "phases": phases.PHASES, "prizes": await prizes.list_prizes(campaign),
+        "winners": await prizes.winners(user, campaign), "candidates": top,
+        "queue_size": await moderation.queue_size(campaign), **extra,
+    }
+
+
+async def manage_page(request: Request) -> Response:
+    return page(request, "pages/campaign_manage.html",
+                await _manage_context(request, request.path_params["campaign"]))
+
+
+async def update_settings(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    submitted = await form_data(request)
+    try:
+        await campaigns.update_campaign(user, slug, settings_from_form(submitted))
+    except Invalid as error:
+        context = await _manage_context(request, slug)
+        context["form"] = submitted
+        return form_failed(request, "pages/campaign_manage.html", context, error, "settings")
+    if wants_fragment(request):
+        context = await _manage_context(request, slug, saved=True)
+        return page(request, "pages/campaign_manage.html", context, block="settings")
+    return redirect(urls.campaign_manage_path(slug) + "?saved=1")
+
+
+async def move_phase(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    submitted = await form_data(request)
+    campaign = await campaigns.get_campaign(slug)
+    try:
+        await phases.move_by_hand(user, campaign, submitted.get("phase"))
+    except Invalid as error:
+        context = await _manage_context(request, slug)
+        return form_failed(request, "pages/campaign_manage.html", context, error, "phase")
+    return after_post(request, urls.campaign_manage_path(slug))
+
+
+async def save_prizes(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    submitted = await form_data(request)
+    wanted = []
+    for rank in range(1, prizes.MAX_PRIZES + 1):
+        title = (submitted.get(f"prize_{rank}_title") or "").strip()
+        if title:
+            wanted.append(prizes.PrizeIn(rank, title,
+                                         submitted.get(f"prize_{rank}_description") or ""))
+    try:
+        await prizes.set_prizes(user, slug, wanted)
+    except (Invalid, Conflict) as error:
+        context = await _manage_context(request, slug)
+        return form_failed(request, "pages/campaign_manage.html", context, error, "prizes")
+    return after_post(request, urls.campaign_manage_path(slug) + "#prizes")
+
+
+async def pick_winner(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    submitted = await form_data(request)
+    try:
+        if submitted.get("remove"):
+            await prizes.remove_winner(user, slug, submitted["remove"])
+        else:
+            await prizes.pick_winner(user, slug, submitted.get("prize_id") or "",
+                                     submitted.get("entry_id") or "")
+    except (Invalid, Conflict, Forbidden, NotFound) as error:
+        context = await _manage_context(request, slug)
+        return form_failed(request, "pages/campaign_manage.html", context, error, "winners")
+    return after_post(request, urls.campaign_manage_path(slug) + "#winners")
+
+
 ROUTES = [
     Route("/o/{org}/campaigns/new", new_campaign_page, methods=["GET"]),
     Route("/o/{org}/campaigns/new", create_campaign, methods=["POST"]),
     Route("/c/{campaign}", campaign_page, methods=["GET"]),
+    Route("/c/{campaign}/manage", manage_page, methods=["GET"]),
+    Route("/c/{campaign}/manage", update_settings, methods=["POST"]),
+    Route("/c/{campaign}/phase", move_phase, methods=["POST"]),
+    Route("/c/{campaign}/prizes", save_prizes, methods=["POST"]),
+    Route("/c/{campaign}/winners", pick_winner, methods=["POST"]),
 ]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate import urls
 from cocreate.http import current_user, deps, wants_fragment
-from cocreate.services import badges, entries, voting
+from cocreate.services import badges, entries, moderation, orgs, prizes, voting
 from cocreate.services.errors import Forbidden, Invalid, RateLimited
+from cocreate.web.campaign_forms import birth_date_from_form
 from cocreate.web.campaigns import campaign_context
 from cocreate.web.common import (
     after_post,
@@ -32,25 +35,36 @@ async def submit(request: Request) -> Response:
     try:
         entry = await entries.submit(
             deps(request), user, slug, submitted.get("title"), submitted.get("body"),
-            submitted.get("media_id") or None,
+            submitted.get("media_id") or None, accept_rules=submitted.get("accept_rules") == "1",
+            birth_date=birth_date_from_form(submitted.get("birth_date")),
+            country=submitted.get("country") or None,
         )
-    except (Invalid, RateLimited, Forbidden) as error:  # Forbidden: it closed meanwhile
+    except (Invalid, RateLimited, Forbidden) as error:  # Forbidden: closed, or not eligible
         context = await campaign_context(request, slug, gallery=not wants_fragment(request),
                                          form=submitted)
         return form_failed(request, "pages/campaign.html", context, error, "entry_form")
     return after_post(request, urls.entry_path(entry.id))
 
 
-async def entry_page(request: Request) -> Response:
-    entry = await entries.get_entry(request.path_params["entry"])
+async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[str, Any]:
     user = current_user(request)
-    award = await badges.award_for_entry(entry.id)
-    return page(request, "pages/entry.html", {
+    entry = await entries.view_entry(user, entry_id)
+    award = await badges.award_for_entry(entry.id) if entry.status == "published" else None
+    return {
         "entry": entry, "campaign": entry.campaign, "org": entry.campaign.org, "award": award,
         "voted": await voting.has_voted(user, entry.id),
         "is_author": user is not None and user.id == entry.author_id,
-        "share_image": share_card_url(request, award),
-    })
+        "can_moderate": await orgs.can_moderate(user, entry.campaign.org),
+        "is_winner": entry.id in await prizes.winning_entry_ids(entry.campaign),
+        "share_image": share_card_url(request, award), "report_reasons": moderation.REASONS,
+        "report_form": {}, "reported": request.query_params.get("reported") == "1",
+        "moderation_form": {}, **extra,
+    }
+
+
+async def entry_page(request: Request) -> Response:
+    return page(request, "pages/entry.html",
+                await entry_context(request, request.path_params["entry"]))
 
 
 async def vote(request: Request) -> Response:

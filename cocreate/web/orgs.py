@@ -42,7 +42,7 @@ async def _org_context(request: Request, slug: str) -> dict:
     return {
         "org": org,
         "role": await orgs.role_of(current_user(request), org),
-        "campaigns": await campaigns.org_campaigns(slug),
+        "campaigns": await campaigns.org_campaigns(current_user(request), slug),
         "member_form": {},
     }
 
@@ -57,13 +57,15 @@ async def add_member(request: Request) -> Response:
     slug = request.path_params["org"]
     submitted = await form_data(request)
     try:
-        membership = await orgs.add_member(user, slug, submitted.get("email"), "manager")
+        membership = await orgs.add_member(user, slug, submitted.get("email"),
+                                           submitted.get("role") or "manager")
     except Invalid as error:
         context = {**await _org_context(request, slug), "member_form": submitted}
         return form_failed(request, "pages/org.html", context, error, "member_form")
     if wants_fragment(request):
         await membership.fetch_related("user")
-        context = {**await _org_context(request, slug), "added": membership.user}
+        context = {**await _org_context(request, slug), "added": membership.user,
+                   "added_role": membership.role}
         return page(request, "pages/org.html", context, block="member_form")
     return after_post(request, urls.org_path(slug))
 

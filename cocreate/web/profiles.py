@@ -17,7 +17,7 @@ async def profile(request: Request) -> Response:
     return page(request, "pages/profile.html", {
         "person": person,
         "is_me": viewer is not None and viewer.id == person.id,
-        "entries": await entries.entries_by_author(person),
+        "entries": await entries.entries_by_author(person, viewer),
         "awards": await badges.awards_of(person),
         "badge_label": badges.label,
     })

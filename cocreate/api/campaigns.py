@@ -1,0 +1,125 @@
+"""API: campaigns, their settings and phases, rules, prizes and winners."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+
+from cocreate.api import present, schemas
+from cocreate.api.endpoint import Endpoint
+from cocreate.http import current_user, deps
+from cocreate.models import Campaign, User
+from cocreate.services import campaigns, eligibility, phases, prizes
+from cocreate.services.campaigns import DATE_FIELDS, CampaignSettings
+
+
+def _settings(body: schemas.CampaignSettingsIn) -> CampaignSettings:
+    """Only what the client sent: a date sent as null clears it, one left out stays."""
+    sent = body.model_fields_set
+    return CampaignSettings(
+        title=body.title, description=body.description, cover_media_id=body.cover_media_id,
+        dates={name: getattr(body, name) for name in DATE_FIELDS if name in sent},
+        vote_in_open=body.vote_in_open, rules=body.rules, min_age=body.min_age,
+        clear_min_age="min_age" in sent and body.min_age is None,
+        eligible_countries=body.eligible_countries, moderation=body.moderation,
+        report_threshold=body.report_threshold,
+    )
+
+
+async def _out(request: Request, found: Campaign) -> schemas.CampaignOut:
+    d = deps(request)
+    return present.campaign(d.settings, d.storage, found, await prizes.list_prizes(found))
+
+
+async def create_campaign(request: Request, user: User, org: str,
+                          body: schemas.CampaignIn) -> schemas.CampaignOut:
+    created = await campaigns.create_campaign(user, org, body.kind, _settings(body),
+                                              start_as_draft=body.draft)
+    return await _out(request, created)
+
+
+async def update_campaign(request: Request, user: User, campaign: str,
+                          body: schemas.CampaignSettingsIn) -> schemas.CampaignOut:
+    return await _out(request, await campaigns.update_campaign(user, campaign, _settings(body)))
+
+
+async def move_phase(request: Request, user: User, campaign: str,
+                     body: schemas.PhaseIn) -> schemas.CampaignOut:
+    await phases.move_by_hand(user, await campaigns.get_campaign(campaign), body.phase)
+    return await _out(request, await campaigns.get_campaign(campaign))
+
+
+async def list_campaigns(request: Request) -> schemas.CampaignList:
+    found = await campaigns.list_campaigns()
+    return schemas.CampaignList(campaigns=[await _out(request, c) for c in found])
+
+
+async def show_campaign(request: Request, campaign: str) -> schemas.CampaignOut:
+    return await _out(request, await campaigns.view_campaign(current_user(request), campaign))
+
+
+async def accept_rules(request: Request, user: User, campaign: str) -> schemas.RulesAcceptedOut:
+    found = await campaigns.view_campaign(user, campaign)
+    await eligibility.accept_rules(user, found)
+    return schemas.RulesAcceptedOut(campaign=campaign, version=found.rules_version)
+
+
+async def set_prizes(request: Request, user: User, campaign: str,
+                     body: schemas.PrizesIn) -> schemas.PrizeList:
+    wanted = [prizes.PrizeIn(p.rank, p.title, p.description) for p in body.prizes]
+    saved = await prizes.set_prizes(user, campaign, wanted)
+    return schemas.PrizeList(prizes=[present.prize(p) for p in saved])
+
+
+async def list_winners(request: Request, campaign: str) -> schemas.WinnerList:
+    found = await campaigns.view_campaign(current_user(request), campaign)
+    d = deps(request)
+    return schemas.WinnerList(winners=[
+        present.winner(d.settings, d.storage, w, campaign)
+        for w in await prizes.winners(current_user(request), found)
+    ])
+
+
+async def pick_winner(request: Request, user: User, campaign: str,
+                      body: schemas.WinnerIn) -> schemas.WinnerOut:
+    picked = await prizes.pick_winner(user, campaign, body.prize_id, body.entry_id)
+    return present.winner(deps(request).settings, deps(request).storage, picked, campaign)
+
+
+async def remove_winner(request: Request, user: User, campaign: str,
+                        winner: str) -> schemas.WinnerList:
+    await prizes.remove_winner(user, campaign, winner)
+    return await list_winners(request, campaign)
+
+
+ENDPOINTS = [
+    Endpoint("POST", "/orgs/{org}/campaigns", create_campaign,
+             "Launch a campaign, open now or as a draft (managers only)", schemas.CampaignOut,
+             status=201, body=schemas.CampaignIn, errors=(401, 403, 404, 422)),
+    Endpoint("GET", "/campaigns", list_campaigns, "Public campaigns, newest first",
+             schemas.CampaignList, auth=False),
+    Endpoint("GET", "/campaigns/{campaign}", show_campaign, "One campaign",
+             schemas.CampaignOut, auth=False, errors=(404,)),
+    Endpoint("PATCH", "/campaigns/{campaign}", update_campaign,
+             "Change a campaign's settings, dates and rules (managers only)",
+             schemas.CampaignOut, body=schemas.CampaignSettingsIn,
+             errors=(401, 403, 404, 422)),
+    Endpoint("POST", "/campaigns/{campaign}/phase", move_phase,
+             "Move the campaign to a phase by hand (managers only)", schemas.CampaignOut,
+             body=schemas.PhaseIn, errors=(401, 403, 404, 422)),
+    Endpoint("POST", "/campaigns/{campaign}/rules/accept", accept_rules,
+             "Accept the campaign's current rules", schemas.RulesAcceptedOut,
+             errors=(401, 404)),
+    Endpoint("PUT", "/campaigns/{campaign}/prizes", set_prizes,
+             "Replace the campaign's prizes (managers only)", schemas.PrizeList,
+             body=schemas.PrizesIn, errors=(401, 403, 404, 409, 422)),
+    Endpoint("GET", "/campaigns/{campaign}/winners", list_winners,
+             "Winners by prize rank (public once results are out)", schemas.WinnerList,
+             auth=False, errors=(404,)),
+    Endpoint("POST", "/campaigns/{campaign}/winners", pick_winner,
+             "Pick a winning entry for a prize while judging (managers only)",
+             schemas.WinnerOut, status=201, body=schemas.WinnerIn,
+             errors=(401, 403, 404, 409, 422)),
+    Endpoint("DELETE", "/campaigns/{campaign}/winners/{winner}", remove_winner,
+             "Remove a winner while judging (managers only)", schemas.WinnerList,
+             errors=(401, 403, 404)),
+]

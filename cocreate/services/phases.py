@@ -1,0 +1,190 @@
+"""The campaign lifecycle: which phase a campaign is in, what each phase allows, and moving
+from one to the next, on time (the scheduler) or by a manager's hand.
+
+Phases run draft → open → voting → judging → results → archived. Each phase after draft may
+have a start date; when it passes, the scheduler moves the campaign on, jumping over phases
+whose dates have passed too, and stopping at the first phase without a date (a manager moves
+it by hand). A date that had already passed when a manager last moved the phase by hand never
+fires again, so a hand-made move is not undone a minute later.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tortoise.transactions import in_transaction
+
+from cocreate.models import Campaign, User
+from cocreate.services import audit, orgs
+from cocreate.services.errors import Forbidden, Invalid
+
+log = logging.getLogger(__name__)
+
+PHASES = ("draft", "open", "voting", "judging", "results", "archived")
+# The date field that starts each phase.
+STARTS = {
+    "open": "opens_at", "voting": "closes_at", "judging": "voting_ends_at",
+    "results": "results_at", "archived": "archives_at",
+}
+LABELS = {
+    "draft": "Draft", "open": "Open for entries", "voting": "Voting",
+    "judging": "Judging", "results": "Results", "archived": "Archived",
+}
+PUBLIC_PHASES = PHASES[1:]
+DUE_BATCH = 200
+
+
+def index(phase: str) -> int:
+    return PHASES.index(phase)
+
+
+def later_phases(phase: str) -> tuple[str, ...]:
+    return PHASES[index(phase) + 1:]
+
+
+def schedule(campaign: Campaign) -> list[tuple[str, datetime | None]]:
+    """Each phase after draft with its start date (None: started by hand)."""
+    return [(phase, getattr(campaign, STARTS[phase])) for phase in PHASES[1:]]
+
+
+def next_scheduled(campaign: Campaign) -> tuple[str, datetime] | None:
+    """The next phase the scheduler will move to, and when; None when it waits for a hand."""
+    following = later_phases(campaign.phase)
+    if not following:
+        return None
+    upcoming = following[0]
+    starts = getattr(campaign, STARTS[upcoming])
+    since = campaign.phase_changed_at
+    if starts is None or (since is not None and starts <= since):
+        return None
+    return upcoming, starts
+
+
+def due_phase(campaign: Campaign, now: datetime) -> str | None:
+    """The furthest phase whose start has passed, following the chain of dates; or None."""
+    reached = None
+    since = campaign.phase_changed_at
+    for phase in later_phases(campaign.phase):
+        starts = getattr(campaign, STARTS[phase])
+        if starts is None or starts > now or (since is not None and starts <= since):
+            break
+        reached = phase
+    return reached
+
+
+def refresh_next_phase_at(campaign: Campaign) -> None:
+    """Keep the indexed `next_phase_at` (what the scheduler looks for) in step."""
+    upcoming = next_scheduled(campaign)
+    campaign.next_phase_at = upcoming[1] if upcoming else None
+
+
+def validate_schedule(campaign: Campaign) -> dict[str, str]:
+    """Dates must follow the phases' order."""
+    problems: dict[str, str] = {}
+    previous: tuple[str, datetime] | None = None
+    for phase, starts in schedule(campaign):
+        if starts is None:
+            continue
+        if previous is not None and starts < previous[1]:
+            problems[STARTS[phase]] = (
+                f"{LABELS[phase]} can't start before {LABELS[previous[0]].lower()}."
+            )
+        previous = (phase, starts)
+    return problems
+
+
+# What each phase allows --------------------------------------------------------------------
+
+def is_public(campaign: Campaign) -> bool:
+    return campaign.phase != "draft"
+
+
+def takes_entries(campaign: Campaign) -> bool:
+    return campaign.phase == "open"
+
+
+def takes_votes(campaign: Campaign) -> bool:
+    return campaign.phase == "voting" or (campaign.phase == "open" and campaign.vote_in_open)
+
+
+def shows_results(campaign: Campaign) -> bool:
+    return campaign.phase in ("results", "archived")
+
+
+def require_entries_open(campaign: Campaign) -> None:
+    if campaign.phase == "draft":
+        raise Forbidden("This campaign has not opened yet.")
+    if not takes_entries(campaign):
+        raise Forbidden("This campaign has closed; it no longer takes entries.")
+
+
+def require_votes_open(campaign: Campaign) -> None:
+    if takes_votes(campaign):
+        return
+    if campaign.phase in ("draft", "open"):
+        raise Forbidden("Voting has not started yet for this campaign.")
+    raise Forbidden("Voting has closed for this campaign.")
+
+
+# Moving phases -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PhaseChange:
+    campaign_id: str
+    before: str
+    after: str
+
+
+async def _move(campaign: Campaign, phase: str, actor: User | None, now: datetime
+                ) -> PhaseChange | None:
+    """Move exactly once: the update only applies if nobody moved the campaign meanwhile."""
+    before = campaign.phase
+    campaign.phase, campaign.phase_changed_at = phase, now
+    refresh_next_phase_at(campaign)
+    async with in_transaction():
+        moved = await Campaign.filter(id=campaign.id, phase=before).update(
+            phase=phase, phase_changed_at=now, next_phase_at=campaign.next_phase_at)
+        if not moved:
+            return None
+        who = "by hand" if actor else "on schedule"
+        await audit.record(
+            campaign.org_id, actor, "campaign.phase", "campaign", campaign.id,
+            f"“{campaign.title}” moved from {LABELS[before].lower()} to "
+            f"{LABELS[phase].lower()} {who}", {"from": before, "to": phase},
+        )
+    return PhaseChange(campaign.id, before, phase)
+
+
+async def advance_due(now: datetime | None = None) -> list[PhaseChange]:
+    """Move every campaign whose next phase is due. Safe to run on several workers at once."""
+    now = now or datetime.now(UTC)
+    changes = []
+    due = await Campaign.filter(next_phase_at__lte=now).order_by("next_phase_at").limit(DUE_BATCH)
+    for campaign in due:
+        target = due_phase(campaign, now)
+        if target is None:  # dates edited meanwhile: just fix the marker
+            refresh_next_phase_at(campaign)
+            await Campaign.filter(id=campaign.id, phase=campaign.phase).update(
+                next_phase_at=campaign.next_phase_at)
+            continue
+        change = await _move(campaign, target, None, now)
+        if change is not None:
+            log.info("campaign %s: %s → %s on schedule", campaign.id, change.before, target)
+            changes.append(change)
+    return changes
+
+
+async def move_by_hand(actor: User, campaign: Campaign, phase: str | None) -> PhaseChange:
+    """A manager moves the campaign to any phase (forward, or back to reopen)."""
+    await orgs.require_manager(actor, campaign.org)
+    if phase not in PHASES:
+        raise Invalid("Choose a phase.", {"phase": "Use one of: " + ", ".join(PHASES) + "."})
+    if phase == campaign.phase:
+        raise Invalid(f"The campaign is already in {LABELS[phase].lower()}.",
+                      {"phase": "Choose another phase."})
+    change = await _move(campaign, phase, actor, datetime.now(UTC))
+    if change is None:
+        raise Invalid("The campaign changed phase meanwhile; reload and try again.")
+    return change

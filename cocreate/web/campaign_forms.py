@@ -1,0 +1,82 @@
+"""Reading the campaign settings form (launch and manage share it) into the service's terms."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from cocreate.models import Campaign
+from cocreate.services.campaigns import DATE_FIELDS, CampaignSettings
+from cocreate.services.errors import Invalid
+from cocreate.services.validation import FieldErrors
+
+
+def _datetime(errors: FieldErrors, name: str, value: str) -> datetime | None:
+    """A `datetime-local` value, read as UTC (the form says so)."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    except ValueError:
+        errors.add(name, "Use a date and time like 2026-12-31 18:00.")
+        return None
+
+
+def _integer(errors: FieldErrors, name: str, value: str) -> int | None:
+    if not value.strip():
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        errors.add(name, "Use a whole number.")
+        return None
+
+
+def settings_from_form(submitted: dict[str, str]) -> CampaignSettings:
+    """Every field of the form is sent, so an empty date or age clears it."""
+    errors = FieldErrors()
+    dates = {
+        name: _datetime(errors, name, submitted.get(name, "").strip())
+        for name in DATE_FIELDS if name in submitted
+    }
+    min_age = _integer(errors, "min_age", submitted.get("min_age", ""))
+    threshold = _integer(errors, "report_threshold", submitted.get("report_threshold", ""))
+    countries = submitted.get("eligible_countries")
+    country_list = countries.replace(";", ",").split(",") if countries is not None else None
+    errors.raise_if_any()
+    return CampaignSettings(
+        title=submitted.get("title"), description=submitted.get("description"),
+        cover_media_id=submitted.get("cover_media_id") or None, dates=dates,
+        vote_in_open=submitted.get("vote_in_open") == "1",
+        rules=submitted.get("rules"), min_age=min_age,
+        clear_min_age="min_age" in submitted and min_age is None,
+        eligible_countries=country_list,
+        moderation=submitted.get("moderation") or None, report_threshold=threshold,
+    )
+
+
+def form_from_campaign(campaign: Campaign) -> dict[str, str]:
+    """The manage form filled with the campaign's current settings."""
+    values: dict[str, str] = {}
+    for name in DATE_FIELDS:
+        when = getattr(campaign, name)
+        values[name] = when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M") if when else ""
+    values.update(
+        title=campaign.title, description=campaign.description,
+        rules=campaign.rules,
+        vote_in_open="1" if campaign.vote_in_open else "",
+        min_age=str(campaign.min_age or ""),
+        eligible_countries=", ".join(campaign.eligible_countries or []),
+        moderation=campaign.moderation,
+        report_threshold=str(campaign.report_threshold),
+    )
+    return values
+
+
+def birth_date_from_form(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise Invalid("Please correct the highlighted fields.",
+                      {"birth_date": "Use a date like 2001-04-30."}) from error

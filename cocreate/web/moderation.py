@@ -1,0 +1,82 @@
+"""Moderation pages: the queue, decisions on an entry, reporting an entry, and the audit log."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cocreate import urls
+from cocreate.http import current_user, deps, require_user, wants_fragment
+from cocreate.services import audit, campaigns, moderation, orgs
+from cocreate.services.errors import Conflict, Forbidden, Invalid
+from cocreate.web.common import (
+    after_post,
+    form_data,
+    form_failed,
+    local_referer,
+    login_first,
+    page,
+    redirect,
+)
+from cocreate.web.entries import entry_context
+
+
+async def queue_page(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    items = await moderation.queue(user, slug)
+    campaign = await campaigns.get_campaign(slug)
+    return page(request, "pages/moderation.html", {
+        "campaign": campaign, "org": campaign.org, "items": items,
+        "reasons": moderation.REASONS, "actions": moderation.ACTIONS,
+    })
+
+
+async def moderate(request: Request) -> Response:
+    user = require_user(request)
+    entry_id = request.path_params["entry"]
+    submitted = await form_data(request)
+    back = local_referer(request, urls.entry_path(entry_id))
+    try:
+        if submitted.get("action") == "dismiss":
+            await moderation.dismiss_reports(user, entry_id)
+        else:
+            await moderation.act(deps(request), user, entry_id, submitted.get("action"),
+                                 submitted.get("reason"))
+    except (Invalid, Conflict) as error:
+        context = await entry_context(request, entry_id, moderation_form=submitted)
+        return form_failed(request, "pages/entry.html", context, error, "moderation_panel")
+    return after_post(request, back)
+
+
+async def report(request: Request) -> Response:
+    entry_id = request.path_params["entry"]
+    user = current_user(request)
+    if user is None:
+        return login_first(request, urls.entry_path(entry_id))
+    submitted = await form_data(request)
+    try:
+        await moderation.report(user, entry_id, submitted.get("reason"), submitted.get("note"))
+    except (Invalid, Conflict, Forbidden) as error:
+        context = await entry_context(request, entry_id, report_form=submitted)
+        return form_failed(request, "pages/entry.html", context, error, "report_panel")
+    if wants_fragment(request):
+        context = await entry_context(request, entry_id, reported=True)
+        return page(request, "pages/entry.html", context, block="report_panel")
+    return redirect(urls.entry_path(entry_id) + "?reported=1")
+
+
+async def audit_page(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["org"]
+    events = await audit.org_log(user, slug)
+    return page(request, "pages/audit.html", {"org": await orgs.get_org(slug), "events": events})
+
+
+ROUTES = [
+    Route("/c/{campaign}/moderation", queue_page, methods=["GET"]),
+    Route("/e/{entry}/moderate", moderate, methods=["POST"]),
+    Route("/e/{entry}/report", report, methods=["POST"]),
+    Route("/o/{org}/audit", audit_page, methods=["GET"]),
+]
