@@ -66,6 +66,7 @@ def settings_env(database_url: str, redis_url: str, s3_endpoint: str) -> dict[st
         "RATE_LIMIT_UPLOADS": "60/minute",
         "RATE_LIMIT_SUBMISSIONS": "30/minute",
         "JOB_RELAY_INTERVAL": "0.5",
+        "SCHEDULE_INTERVAL": "1",
     }
 
 

@@ -31,8 +31,11 @@ class Person:
     async def post(self, path: str, json: Any = None) -> httpx.Response:
         return await self.client.post(f"/api/v1{path}", json=json, headers=self.auth)
 
-    async def put(self, path: str) -> httpx.Response:
-        return await self.client.put(f"/api/v1{path}", headers=self.auth)
+    async def put(self, path: str, json: Any = None) -> httpx.Response:
+        return await self.client.put(f"/api/v1{path}", json=json, headers=self.auth)
+
+    async def patch(self, path: str, json: Any = None) -> httpx.Response:
+        return await self.client.patch(f"/api/v1{path}", json=json, headers=self.auth)
 
     async def delete(self, path: str) -> httpx.Response:
         return await self.client.delete(f"/api/v1{path}", headers=self.auth)
