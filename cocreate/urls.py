@@ -34,3 +34,11 @@ def campaign_manage_path(slug: str) -> str:
 
 def moderation_path(slug: str) -> str:
     return f"/c/{slug}/moderation"
+
+
+def team_path(team_id: str) -> str:
+    return f"/t/{team_id}"
+
+
+def team_invite_path(code: str) -> str:
+    return f"/join/{code}"

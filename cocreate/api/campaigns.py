@@ -21,7 +21,8 @@ def _settings(body: schemas.CampaignSettingsIn) -> CampaignSettings:
         vote_in_open=body.vote_in_open, rules=body.rules, min_age=body.min_age,
         clear_min_age="min_age" in sent and body.min_age is None,
         eligible_countries=body.eligible_countries, moderation=body.moderation,
-        report_threshold=body.report_threshold,
+        report_threshold=body.report_threshold, team_min_size=body.team_min_size,
+        team_max_size=body.team_max_size,
     )
 
 

@@ -12,6 +12,7 @@ from cocreate.models import (
     Organization,
     Prize,
     Report,
+    Team,
     User,
     Winner,
 )
@@ -62,7 +63,8 @@ def campaign(settings: Settings, storage: Storage, found: Campaign,
         takes_votes=phases.takes_votes(found), vote_in_open=found.vote_in_open,
         rules=found.rules, rules_html=found.rules_html, rules_version=found.rules_version,
         min_age=found.min_age, eligible_countries=found.eligible_countries or [],
-        moderation=found.moderation, entry_count=found.entry_count,
+        moderation=found.moderation, team_min_size=found.team_min_size,
+        team_max_size=found.team_max_size, entry_count=found.entry_count,
         cover_url=media_urls(storage, found.cover)["url"],
         prizes=[prize(p) for p in prizes],
         url=settings.absolute_url(urls.campaign_path(found.slug)),
@@ -75,6 +77,7 @@ def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str
     return schemas.EntryOut(
         id=found.id, campaign=campaign_slug, kind=found.kind, title=found.title,
         body=found.body, body_html=found.body_html, author=user(settings, found.author),
+        team=team_ref(settings, found.team) if found.team_id else None,
         vote_count=found.vote_count, status=found.status,
         moderation_reason=found.moderation_reason, image_url=images["url"],
         thumbnail_url=images["thumbnail_url"], created_at=found.created_at,
@@ -111,3 +114,8 @@ def audit_event(settings: Settings, found: AuditEvent) -> schemas.AuditEventOut:
         target_type=found.target_type, target_id=found.target_id, summary=found.summary,
         data=found.data, created_at=found.created_at,
     )
+
+
+def team_ref(settings: Settings, found: Team) -> schemas.TeamRef:
+    return schemas.TeamRef(id=found.id, name=found.name,
+                           url=settings.absolute_url(urls.team_path(found.id)))

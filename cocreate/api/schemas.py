@@ -88,11 +88,13 @@ class CampaignSettingsIn(Body):
     eligible_countries: list[str] | None = Field(None, description="ISO 3166 alpha-2 codes")
     moderation: Literal["post", "pre"] | None = None
     report_threshold: int | None = Field(None, ge=1, le=1000)
+    team_min_size: int | None = Field(None, description="Team challenges: members to submit")
+    team_max_size: int | None = Field(None, description="Team challenges: most members")
 
 
 class CampaignIn(CampaignSettingsIn):
     title: str
-    kind: Literal["idea"]
+    kind: Literal["idea", "team"]
     description: str
     draft: bool = Field(False, description="Start as a draft only managers see")
 
@@ -157,6 +159,8 @@ class CampaignOut(BaseModel):
     min_age: int | None
     eligible_countries: list[str]
     moderation: Literal["post", "pre"]
+    team_min_size: int
+    team_max_size: int
     entry_count: int
     cover_url: str | None
     prizes: list[PrizeOut]
@@ -202,6 +206,12 @@ class EntryIn(Body):
     country: str | None = Field(None, description="ISO 3166 alpha-2; asked by some campaigns")
 
 
+class TeamRef(BaseModel):
+    id: str
+    name: str
+    url: str
+
+
 class EntryOut(BaseModel):
     id: str
     campaign: str
@@ -210,6 +220,7 @@ class EntryOut(BaseModel):
     body: str
     body_html: str
     author: UserOut
+    team: TeamRef | None = Field(description="Team entries: the team that made it")
     vote_count: int
     status: Literal["published", "pending", "hidden", "rejected"]
     moderation_reason: str | None
@@ -320,3 +331,46 @@ class AwardOut(BaseModel):
 
 class AwardList(BaseModel):
     awards: list[AwardOut]
+
+
+class TeamIn(Body):
+    name: str
+
+
+class JoinIn(Body):
+    code: str
+
+
+class HandleIn(Body):
+    handle: str
+
+
+class AnswerIn(Body):
+    accept: bool
+
+
+class JoinRequestOut(BaseModel):
+    id: str
+    user: UserOut
+    status: Literal["pending", "accepted", "declined"]
+    created_at: datetime
+
+
+class TeamOut(BaseModel):
+    id: str
+    name: str
+    campaign: str
+    captain: UserOut
+    members: list[UserOut]
+    member_count: int
+    min_size: int
+    max_size: int
+    can_submit: bool = Field(description="Big enough to submit, and not submitted yet")
+    entry_id: str | None
+    invite_url: str | None = Field(description="Only members see the invite link")
+    requests: list[JoinRequestOut] = Field(description="Only the captain sees requests")
+    url: str
+
+
+class TeamList(BaseModel):
+    teams: list[TeamOut]

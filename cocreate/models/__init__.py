@@ -9,6 +9,7 @@ from cocreate.models.media import Media
 from cocreate.models.org import Membership, Organization
 from cocreate.models.participation import RulesAcceptance
 from cocreate.models.prize import Prize, Winner
+from cocreate.models.team import JoinRequest, Team, TeamMember
 from cocreate.models.user import AuthToken, User
 
 __all__ = [
@@ -18,12 +19,15 @@ __all__ = [
     "Campaign",
     "Entry",
     "Job",
+    "JoinRequest",
     "Media",
     "Membership",
     "Organization",
     "Prize",
     "Report",
     "RulesAcceptance",
+    "Team",
+    "TeamMember",
     "User",
     "Vote",
     "Winner",

@@ -14,7 +14,7 @@ class Campaign(Model):
     org: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Organization", related_name="campaigns", on_delete=fields.CASCADE
     )
-    kind = fields.CharField(max_length=12)  # "idea" now; "remix", "team", "fundraiser" later
+    kind = fields.CharField(max_length=12)  # "idea", "team"; "remix", "fundraiser" later
     title = fields.CharField(max_length=140)
     description = fields.TextField()
     description_html = fields.TextField()
@@ -39,6 +39,8 @@ class Campaign(Model):
     eligible_countries = fields.JSONField(null=True)  # ISO 3166 alpha-2 codes
     moderation = fields.CharField(max_length=4, default="post", db_default="post")  # or "pre"
     report_threshold = fields.IntField(default=3, db_default=3)
+    team_min_size = fields.IntField(default=1, db_default=1)
+    team_max_size = fields.IntField(default=5, db_default=5)
     entry_count = fields.IntField(default=0, db_default=0)
     created_by: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name=False, on_delete=fields.RESTRICT

@@ -16,7 +16,10 @@ class Entry(Model):
     author: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="entries", on_delete=fields.CASCADE
     )
-    kind = fields.CharField(max_length=12)  # "idea" now; "remix", "team" later
+    kind = fields.CharField(max_length=12)  # the campaign's kind: "idea", "team", ...
+    team: fields.OneToOneNullableRelation = fields.OneToOneField(
+        "models.Team", related_name="entry", null=True, on_delete=fields.SET_NULL
+    )  # a team entry: every member is a co-author
     title = fields.CharField(max_length=140)
     body = fields.TextField()
     body_html = fields.TextField()

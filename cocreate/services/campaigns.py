@@ -15,7 +15,8 @@ from cocreate.services import audit, eligibility, orgs, phases
 from cocreate.services.errors import Conflict, NotFound
 from cocreate.services.validation import FieldErrors, slugify
 
-KINDS = ("idea",)  # "remix", "team" and "fundraiser" arrive with their own work
+KINDS = ("idea", "team")  # "remix" and "fundraiser" arrive with their own work
+MAX_TEAM_SIZE = 50
 MODERATION = ("post", "pre")
 DATE_FIELDS = tuple(phases.STARTS.values())
 
@@ -34,6 +35,8 @@ class CampaignSettings:
     eligible_countries: list[str] | None = None
     moderation: str | None = None
     report_threshold: int | None = None
+    team_min_size: int | None = None
+    team_max_size: int | None = None
     clear_min_age: bool = False
 
 
@@ -105,6 +108,13 @@ async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
         if not 1 <= wanted.report_threshold <= 1000:
             errors.add("report_threshold", "Use a number from 1 to 1000.")
         set_("report_threshold", wanted.report_threshold)
+    if wanted.team_min_size is not None:
+        set_("team_min_size", wanted.team_min_size)
+    if wanted.team_max_size is not None:
+        set_("team_max_size", wanted.team_max_size)
+    if not 1 <= campaign.team_min_size <= campaign.team_max_size <= MAX_TEAM_SIZE:
+        errors.add("team_max_size", f"Team sizes go from 1 to {MAX_TEAM_SIZE}, and the "
+                   "largest can't be smaller than the smallest.")
     return changed
 
 
@@ -117,13 +127,14 @@ async def create_campaign(
     await orgs.require_manager(actor, org)
     errors = FieldErrors()
     if kind not in KINDS:
-        errors.add("kind", "This kind of campaign is not available yet; choose idea.")
+        errors.add("kind", "Choose an idea challenge or a team challenge.")
     now = datetime.now(UTC)
     opens_at = _aware(wanted.dates.get("opens_at"))
     draft = start_as_draft or (opens_at is not None and opens_at > now)
     campaign = Campaign(org=org, kind=kind, created_by=actor, description="",
                         phase="draft" if draft else "open", phase_changed_at=now,
-                        rules="", rules_html="", rules_version=0)
+                        rules="", rules_html="", rules_version=0,
+                        team_min_size=2 if kind == "team" else 1, team_max_size=5)
     await _apply(actor, campaign, wanted, errors, creating=True)
     errors.raise_if_any()
     phases.refresh_next_phase_at(campaign)

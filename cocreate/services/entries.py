@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
 from cocreate.markdown import render_markdown
 from cocreate.models import Entry, Media, User
 from cocreate.models.campaign import Campaign
-from cocreate.services import badges, campaigns, eligibility, orgs, phases
+from cocreate.services import badges, campaigns, eligibility, orgs, phases, teams
 from cocreate.services.context import Deps
-from cocreate.services.errors import Invalid, NotFound
+from cocreate.services.errors import Conflict, Invalid, NotFound
 from cocreate.services.pagination import decode_cursor, encode_cursor
 from cocreate.services.validation import FieldErrors
 
@@ -36,6 +37,7 @@ async def submit(
     date or country when the campaign asks; pre-moderated entries wait for a manager."""
     campaign = await campaigns.view_campaign(actor, campaign_slug)
     phases.require_entries_open(campaign)
+    team = await teams.team_for_submission(actor, campaign)
     await deps.limiter.hit("submissions", actor.id)
     errors = FieldErrors()
     if not accept_rules and not await eligibility.has_accepted(actor, campaign):
@@ -54,18 +56,22 @@ async def submit(
         elif media.status != "ready":
             errors.add("media_id", "Your image is still being checked, or it was rejected.")
     errors.raise_if_any()
-    async with in_transaction():
-        await eligibility.update_profile(actor, birth_date, country)
-        eligibility.require_eligible(actor, campaign)
-        if accept_rules:
-            await eligibility.accept_rules(actor, campaign)
-        status = "pending" if campaign.moderation == "pre" else "published"
-        entry = await Entry.create(
-            campaign=campaign, author=actor, kind=campaign.kind, title=title, body=body,
-            body_html=render_markdown(body), media=media, status=status,
-        )
-        if status == "published":
-            await on_published(entry, campaign, actor)
+    try:
+        async with in_transaction():
+            await eligibility.update_profile(actor, birth_date, country)
+            eligibility.require_eligible(actor, campaign)
+            if accept_rules:
+                await eligibility.accept_rules(actor, campaign)
+            status = "pending" if campaign.moderation == "pre" else "published"
+            entry = await Entry.create(
+                campaign=campaign, author=actor, kind=campaign.kind, title=title, body=body,
+                body_html=render_markdown(body), media=media, status=status, team=team,
+            )
+            if status == "published":
+                await on_published(entry, campaign, actor)
+    except IntegrityError as error:  # the team's one entry exists already
+        raise Conflict(f"{team.name if team else 'Your team'} has already submitted its "
+                       "entry.") from error
     deps.jobs.kick()
     return entry
 
@@ -73,7 +79,10 @@ async def submit(
 async def on_published(entry: Entry, campaign: Campaign, author: User) -> None:
     """An entry became public: count it and credit its author (inside the transaction)."""
     await Campaign.filter(id=campaign.id).update(entry_count=F("entry_count") + 1)
-    await badges.award(author, badges.CONTRIBUTOR, campaign, entry)
+    if entry.team_id:
+        await teams.credit_entry(await teams.get_team(entry.team_id))
+    else:
+        await badges.award(author, badges.CONTRIBUTOR, campaign, entry)
 
 
 async def on_unpublished(entry: Entry) -> None:
@@ -83,7 +92,7 @@ async def on_unpublished(entry: Entry) -> None:
 async def get_entry(entry_id: str) -> Entry:
     """Any entry, whatever its status: for services that check the actor themselves."""
     entry = await Entry.get_or_none(id=entry_id).select_related(
-        "campaign", "campaign__org", "author", "media"
+        "campaign", "campaign__org", "author", "media", "team"
     )
     if entry is None:
         raise NotFound("There is no entry at this address.")
@@ -117,7 +126,8 @@ async def list_entries(
     if sort not in SORTS:
         raise Invalid("Unknown sort order.", {"sort": "Use top or new."})
     campaign = await campaigns.view_campaign(viewer, campaign_slug)
-    query = Entry.filter(campaign=campaign, status="published").select_related("author", "media")
+    query = Entry.filter(campaign=campaign, status="published").select_related(
+        "author", "media", "team")
     if sort == "top":
         query = query.order_by("-vote_count", "created_at", "id")
         if cursor:
@@ -159,6 +169,6 @@ async def entries_by_author(author: User, viewer: User | None = None, limit: int
         query = query.filter(status="published")
     return (
         await query
-        .select_related("campaign", "campaign__org", "author", "media")
+        .select_related("campaign", "campaign__org", "author", "media", "team")
         .order_by("-created_at").limit(limit)
     )

@@ -138,7 +138,7 @@ async def queue(actor: User, campaign_slug: str) -> list[QueueItem]:
 async def _queue_of(campaign: Campaign) -> list[QueueItem]:
     waiting = (
         await Entry.filter(Q(status="pending") | Q(open_reports__gt=0), campaign=campaign)
-        .select_related("author", "media", "campaign", "campaign__org").limit(500)
+        .select_related("author", "media", "team", "campaign", "campaign__org").limit(500)
     )
     open_reports = (
         await Report.filter(entry_id__in=[e.id for e in waiting], status="open")

@@ -14,7 +14,7 @@ from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.services.validation import FieldErrors
 
 MAX_PRIZES = 20
-WINNER_RELATED = ("prize", "entry", "entry__author", "entry__media")
+WINNER_RELATED = ("prize", "entry", "entry__author", "entry__media", "entry__team")
 
 
 @dataclass(frozen=True)

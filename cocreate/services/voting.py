@@ -7,7 +7,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Entry, User, Vote
-from cocreate.services import entries, phases
+from cocreate.services import entries, phases, teams
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden
 
@@ -23,7 +23,7 @@ async def _announce_count(deps: Deps, entry: Entry) -> int:
 
 async def _votable_entry(deps: Deps, actor: User, entry_id: str) -> Entry:
     entry = await entries.view_entry(actor, entry_id)
-    if entry.author_id == actor.id:
+    if entry.author_id == actor.id or await teams.is_member(actor, entry.team_id):
         raise Forbidden("You can't vote for your own entry. Share it with friends instead!")
     if entry.status != "published":
         raise Forbidden("This entry is not public, so it can't take votes.")
