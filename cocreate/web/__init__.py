@@ -15,6 +15,7 @@ from cocreate.web import (
     moderation,
     orgs,
     profiles,
+    teams,
 )
 
 
@@ -22,4 +23,5 @@ def routes() -> list[BaseRoute]:
     return [
         *health.ROUTES, *local_media.ROUTES, *home.ROUTES, *accounts.ROUTES, *orgs.ROUTES,
         *campaigns.ROUTES, *entries.ROUTES, *moderation.ROUTES, *badges.ROUTES, *profiles.ROUTES,
+        *teams.ROUTES,
     ]

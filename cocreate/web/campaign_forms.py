@@ -40,6 +40,8 @@ def settings_from_form(submitted: dict[str, str]) -> CampaignSettings:
     }
     min_age = _integer(errors, "min_age", submitted.get("min_age", ""))
     threshold = _integer(errors, "report_threshold", submitted.get("report_threshold", ""))
+    team_min = _integer(errors, "team_min_size", submitted.get("team_min_size", ""))
+    team_max = _integer(errors, "team_max_size", submitted.get("team_max_size", ""))
     countries = submitted.get("eligible_countries")
     country_list = countries.replace(";", ",").split(",") if countries is not None else None
     errors.raise_if_any()
@@ -51,6 +53,7 @@ def settings_from_form(submitted: dict[str, str]) -> CampaignSettings:
         clear_min_age="min_age" in submitted and min_age is None,
         eligible_countries=country_list,
         moderation=submitted.get("moderation") or None, report_threshold=threshold,
+        team_min_size=team_min, team_max_size=team_max,
     )
 
 
@@ -68,6 +71,7 @@ def form_from_campaign(campaign: Campaign) -> dict[str, str]:
         eligible_countries=", ".join(campaign.eligible_countries or []),
         moderation=campaign.moderation,
         report_threshold=str(campaign.report_threshold),
+        team_min_size=str(campaign.team_min_size), team_max_size=str(campaign.team_max_size),
     )
     return values
 

@@ -20,13 +20,17 @@ from cocreate.services import (
     orgs,
     phases,
     prizes,
+    teams,
     voting,
 )
 from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.web.campaign_forms import form_from_campaign, settings_from_form
 from cocreate.web.common import after_post, form_data, form_failed, page, redirect
 
-NEW_CAMPAIGN_DEFAULTS = {"vote_in_open": "1", "moderation": "post", "report_threshold": "3"}
+NEW_CAMPAIGN_DEFAULTS = {
+    "kind": "idea", "vote_in_open": "1", "moderation": "post", "report_threshold": "3",
+    "team_min_size": "2", "team_max_size": "5",
+}
 
 
 async def new_campaign_page(request: Request) -> Response:
@@ -67,7 +71,8 @@ async def _participation(viewer: User | None, campaign: Any) -> dict[str, Any]:
 
 
 async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
-                           form: dict[str, str] | None = None) -> dict[str, Any]:
+                           form: dict[str, str] | None = None,
+                           team_form: dict[str, str] | None = None) -> dict[str, Any]:
     """Everything the campaign page shows; the gallery is skipped for form-only fragments."""
     viewer = current_user(request)
     campaign = await campaigns.view_campaign(viewer, slug)
@@ -78,6 +83,8 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
         "winner_ids": set(), "can_manage": await campaigns.can_manage(viewer, campaign),
         "phases": phases.PUBLIC_PHASES, "countries": eligibility.country_choices(),
         **await _participation(viewer, campaign),
+        "team_form": team_form or {}, "my_team": await teams.team_of(viewer, campaign),
+        "teams": await teams.campaign_teams(campaign) if campaign.kind == "team" else [],
     }
     if gallery:
         found = await entries.list_entries(slug, sort, cursor, viewer=viewer)

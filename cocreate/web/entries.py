@@ -10,7 +10,7 @@ from starlette.routing import Route
 
 from cocreate import urls
 from cocreate.http import current_user, deps, wants_fragment
-from cocreate.services import badges, entries, moderation, orgs, prizes, voting
+from cocreate.services import badges, entries, moderation, orgs, prizes, teams, voting
 from cocreate.services.errors import Forbidden, Invalid, RateLimited
 from cocreate.web.campaign_forms import birth_date_from_form
 from cocreate.web.campaigns import campaign_context
@@ -58,7 +58,8 @@ async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[s
         "is_winner": entry.id in await prizes.winning_entry_ids(entry.campaign),
         "share_image": share_card_url(request, award), "report_reasons": moderation.REASONS,
         "report_form": {}, "reported": request.query_params.get("reported") == "1",
-        "moderation_form": {}, **extra,
+        "moderation_form": {},
+        "co_authors": await teams.members(entry.team) if entry.team_id else [], **extra,
     }
 
 

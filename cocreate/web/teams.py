@@ -1,0 +1,118 @@
+"""Team pages: forming a team from the campaign page, the team's own page with the captain's
+controls, and the invite link that lets friends join."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cocreate import urls
+from cocreate.http import current_user, deps, require_user
+from cocreate.models import Entry, Team
+from cocreate.services import teams
+from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
+from cocreate.web.campaigns import campaign_context
+from cocreate.web.common import after_post, form_data, form_failed, login_first, page, redirect
+
+TEAM_ERRORS = (Conflict, Forbidden, Invalid, NotFound)
+
+
+async def team_context(request: Request, team: Team, **extra: Any) -> dict[str, Any]:
+    viewer = current_user(request)
+    people = await teams.members(team)
+    is_member = viewer is not None and any(p.id == viewer.id for p in people)
+    return {
+        "team": team, "campaign": team.campaign, "org": team.campaign.org, "members": people,
+        "is_member": is_member, "is_captain": viewer is not None and viewer.id == team.captain_id,
+        "requests": await teams.pending_requests(team),
+        "entry": await Entry.get_or_none(team_id=team.id),
+        "invite_url": deps(request).settings.absolute_url(urls.team_invite_path(team.invite_code)),
+        "viewer_team": await teams.team_of(viewer, team.campaign), "message": None, **extra,
+    }
+
+
+async def team_page(request: Request) -> Response:
+    team = await teams.get_team(request.path_params["team"])
+    return page(request, "pages/team.html", await team_context(request, team))
+
+
+async def create_team(request: Request) -> Response:
+    slug = request.path_params["campaign"]
+    user = current_user(request)
+    if user is None:
+        return login_first(request, urls.campaign_path(slug))
+    submitted = await form_data(request)
+    try:
+        team = await teams.create_team(user, slug, submitted.get("name"))
+    except TEAM_ERRORS as error:
+        context = await campaign_context(request, slug, team_form=submitted)
+        return form_failed(request, "pages/campaign.html", context, error, "team_panel")
+    return after_post(request, urls.team_path(team.id))
+
+
+async def team_action(request: Request) -> Response:
+    """The buttons on a team page: ask to join, answer a request, remove, make captain,
+    leave, new invite link."""
+    user = require_user(request)
+    team_id = request.path_params["team"]
+    submitted = await form_data(request)
+    action = submitted.get("action")
+    try:
+        if action == "request":
+            await teams.request_to_join(user, team_id)
+        elif action in ("accept", "decline"):
+            await teams.answer_request(user, team_id, submitted.get("request_id") or "",
+                                       accept=action == "accept")
+        elif action == "remove":
+            await teams.remove_member(user, team_id, submitted.get("handle") or "")
+        elif action == "leave":
+            await teams.remove_member(user, team_id, user.handle)
+        elif action == "captain":
+            await teams.transfer_captaincy(user, team_id, submitted.get("handle") or "")
+        elif action == "invite":
+            await teams.new_invite_code(user, team_id)
+        else:
+            raise Invalid("Unknown action.")
+    except TEAM_ERRORS as error:
+        team = await teams.get_team(team_id)
+        context = await team_context(request, team)
+        return form_failed(request, "pages/team.html", context, error, "team_body")
+    return after_post(request, urls.team_path(team_id))
+
+
+async def invite_page(request: Request) -> Response:
+    code = request.path_params["code"]
+    team = await Team.get_or_none(invite_code=code)
+    if team is None:
+        raise NotFound("This invite link is not valid (any more). Ask the captain for a new one.")
+    found = await teams.get_team(team.id)
+    return page(request, "pages/team_invite.html",
+                {**await team_context(request, found), "code": code})
+
+
+async def accept_invite(request: Request) -> Response:
+    code = request.path_params["code"]
+    user = current_user(request)
+    if user is None:
+        return login_first(request, urls.team_invite_path(code))
+    try:
+        team = await teams.join_with_code(user, code)
+    except (Conflict, Forbidden) as error:
+        found = await Team.get_or_none(invite_code=code)
+        if found is None:
+            raise
+        context = {**await team_context(request, await teams.get_team(found.id)), "code": code}
+        return form_failed(request, "pages/team_invite.html", context, error, "invite_body")
+    return redirect(urls.team_path(team.id))
+
+
+ROUTES = [
+    Route("/c/{campaign}/teams", create_team, methods=["POST"]),
+    Route("/t/{team}", team_page, methods=["GET"]),
+    Route("/t/{team}", team_action, methods=["POST"]),
+    Route("/join/{code}", invite_page, methods=["GET"]),
+    Route("/join/{code}", accept_invite, methods=["POST"]),
+]
