@@ -6,13 +6,23 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
-from cocreate.api import accounts, campaigns, entries, media, moderation, orgs, teams
+from cocreate.api import (
+    accounts,
+    campaigns,
+    entries,
+    media,
+    moderation,
+    orgs,
+    remix,
+    teams,
+)
 from cocreate.api.endpoint import Endpoint
 from cocreate.api.openapi import build_document
 
 ENDPOINTS: list[Endpoint] = [
     *accounts.ENDPOINTS, *orgs.ENDPOINTS, *campaigns.ENDPOINTS, *media.ENDPOINTS,
     *entries.ENDPOINTS, *moderation.ENDPOINTS, *teams.ENDPOINTS,
+    *remix.ENDPOINTS,
 ]
 
 

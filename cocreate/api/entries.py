@@ -16,6 +16,7 @@ async def submit_entry(request: Request, user: User, campaign: str,
     created = await entries.submit(
         deps(request), user, campaign, body.title, body.body, body.media_id,
         accept_rules=body.accept_rules, birth_date=body.birth_date, country=body.country,
+        kit_asset_ids=body.kit_assets, remix_of=body.remix_of,
     )
     found = await entries.get_entry(created.id)
     return present.entry(deps(request).settings, deps(request).storage, found, campaign)

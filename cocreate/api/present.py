@@ -9,6 +9,7 @@ from cocreate.models import (
     Award,
     Campaign,
     Entry,
+    KitAsset,
     Organization,
     Prize,
     Report,
@@ -78,7 +79,7 @@ def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str
         id=found.id, campaign=campaign_slug, kind=found.kind, title=found.title,
         body=found.body, body_html=found.body_html, author=user(settings, found.author),
         team=team_ref(settings, found.team) if found.team_id else None,
-        vote_count=found.vote_count, status=found.status,
+        vote_count=found.vote_count, remix_count=found.remix_count, status=found.status,
         moderation_reason=found.moderation_reason, image_url=images["url"],
         thumbnail_url=images["thumbnail_url"], created_at=found.created_at,
         url=settings.absolute_url(urls.entry_path(found.id)),
@@ -119,3 +120,12 @@ def audit_event(settings: Settings, found: AuditEvent) -> schemas.AuditEventOut:
 def team_ref(settings: Settings, found: Team) -> schemas.TeamRef:
     return schemas.TeamRef(id=found.id, name=found.name,
                            url=settings.absolute_url(urls.team_path(found.id)))
+
+
+def kit_asset(storage: Storage, found: KitAsset) -> schemas.KitAssetOut:
+    files = media_urls(storage, found.media)
+    return schemas.KitAssetOut(
+        id=found.id, title=found.title, licence=found.licence,
+        content_type=found.media.content_type, url=files["url"],
+        thumbnail_url=files["thumbnail_url"], remix_count=found.remix_count,
+    )

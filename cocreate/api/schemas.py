@@ -94,7 +94,7 @@ class CampaignSettingsIn(Body):
 
 class CampaignIn(CampaignSettingsIn):
     title: str
-    kind: Literal["idea", "team"]
+    kind: Literal["idea", "remix", "team"]
     description: str
     draft: bool = Field(False, description="Start as a draft only managers see")
 
@@ -204,6 +204,8 @@ class EntryIn(Body):
     accept_rules: bool = Field(False, description="Accept the campaign's current rules")
     birth_date: date | None = Field(None, description="Asked by campaigns with a minimum age")
     country: str | None = Field(None, description="ISO 3166 alpha-2; asked by some campaigns")
+    kit_assets: list[str] = Field([], description="Remix kit assets this entry remixes")
+    remix_of: list[str] = Field([], description="Entries of the campaign this entry remixes")
 
 
 class TeamRef(BaseModel):
@@ -222,6 +224,7 @@ class EntryOut(BaseModel):
     author: UserOut
     team: TeamRef | None = Field(description="Team entries: the team that made it")
     vote_count: int
+    remix_count: int = Field(description="Published entries that remix this one")
     status: Literal["published", "pending", "hidden", "rejected"]
     moderation_reason: str | None
     image_url: str | None
@@ -374,3 +377,46 @@ class TeamOut(BaseModel):
 
 class TeamList(BaseModel):
     teams: list[TeamOut]
+
+
+class KitAssetIn(Body):
+    media_id: str
+    title: str
+    licence: str
+
+
+class KitAssetOut(BaseModel):
+    id: str
+    title: str
+    licence: str
+    content_type: str | None
+    url: str | None
+    thumbnail_url: str | None
+    remix_count: int
+
+
+class KitList(BaseModel):
+    campaign: str
+    assets: list[KitAssetOut]
+
+
+class LineageOut(BaseModel):
+    entry: str
+    kit_assets: list[KitAssetOut] = Field(description="Kit assets this entry remixes")
+    remixes: list[EntryOut] = Field(description="Entries this entry remixes")
+    remixed_by: list[EntryOut] = Field(description="Published entries that remix this one")
+
+
+class TreeNodeOut(BaseModel):
+    kind: Literal["kit_asset", "entry"]
+    id: str
+    title: str
+    author: UserOut | None
+    url: str | None
+    remix_count: int
+    children: list[TreeNodeOut]
+
+
+class FamilyTree(BaseModel):
+    campaign: str
+    roots: list[TreeNodeOut]

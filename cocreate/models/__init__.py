@@ -9,6 +9,7 @@ from cocreate.models.media import Media
 from cocreate.models.org import Membership, Organization
 from cocreate.models.participation import RulesAcceptance
 from cocreate.models.prize import Prize, Winner
+from cocreate.models.remix import EntryCredit, KitAsset
 from cocreate.models.team import JoinRequest, Team, TeamMember
 from cocreate.models.user import AuthToken, User
 
@@ -18,8 +19,10 @@ __all__ = [
     "Award",
     "Campaign",
     "Entry",
+    "EntryCredit",
     "Job",
     "JoinRequest",
+    "KitAsset",
     "Media",
     "Membership",
     "Organization",

@@ -27,6 +27,7 @@ class Entry(Model):
         "models.Media", related_name=False, null=True, on_delete=fields.SET_NULL
     )
     vote_count = fields.IntField(default=0, db_default=0)
+    remix_count = fields.IntField(default=0, db_default=0)  # published entries crediting it
     # Moderation: "published" entries are public, "pending" wait for a manager (pre-moderation),
     # "hidden" and "rejected" are seen by their author (with the reason) and moderators only.
     status = fields.CharField(max_length=10, default="published", db_default="published")

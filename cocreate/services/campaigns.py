@@ -15,7 +15,7 @@ from cocreate.services import audit, eligibility, orgs, phases
 from cocreate.services.errors import Conflict, NotFound
 from cocreate.services.validation import FieldErrors, slugify
 
-KINDS = ("idea", "team")  # "remix" and "fundraiser" arrive with their own work
+KINDS = ("idea", "remix", "team")  # "fundraiser" arrives with its own work
 MAX_TEAM_SIZE = 50
 MODERATION = ("post", "pre")
 DATE_FIELDS = tuple(phases.STARTS.values())
@@ -127,7 +127,7 @@ async def create_campaign(
     await orgs.require_manager(actor, org)
     errors = FieldErrors()
     if kind not in KINDS:
-        errors.add("kind", "Choose an idea challenge or a team challenge.")
+        errors.add("kind", "Choose an idea, remix or team challenge.")
     now = datetime.now(UTC)
     opens_at = _aware(wanted.dates.get("opens_at"))
     draft = start_as_draft or (opens_at is not None and opens_at > now)

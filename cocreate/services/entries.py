@@ -12,7 +12,7 @@ from tortoise.transactions import in_transaction
 from cocreate.markdown import render_markdown
 from cocreate.models import Entry, Media, User
 from cocreate.models.campaign import Campaign
-from cocreate.services import badges, campaigns, eligibility, orgs, phases, teams
+from cocreate.services import badges, campaigns, eligibility, orgs, phases, remix, teams
 from cocreate.services.context import Deps
 from cocreate.services.errors import Conflict, Invalid, NotFound
 from cocreate.services.pagination import decode_cursor, encode_cursor
@@ -32,6 +32,7 @@ async def submit(
     deps: Deps, actor: User, campaign_slug: str, title: str | None, body: str | None,
     media_id: str | None = None, *, accept_rules: bool = False,
     birth_date: date | None = None, country: str | None = None,
+    kit_asset_ids: list[str] | None = None, remix_of: list[str] | None = None,
 ) -> Entry:
     """Submit an entry. The fan accepts the rules (once per version) and tells their birth
     date or country when the campaign asks; pre-moderated entries wait for a manager."""
@@ -42,6 +43,9 @@ async def submit(
     errors = FieldErrors()
     if not accept_rules and not await eligibility.has_accepted(actor, campaign):
         errors.add("accept_rules", "Please read and accept the rules to take part.")
+    credits = await remix.check_credits(campaign, kit_asset_ids or [], remix_of or [], errors)
+    if campaign.kind == remix.REMIX_KIND and not media_id:
+        errors.add("media_id", "A remix needs your image or video.")
     told = {"birth_date": birth_date, "country": country}
     for name, message in eligibility.missing_details(actor, campaign).items():
         if not told[name]:
@@ -67,6 +71,7 @@ async def submit(
                 campaign=campaign, author=actor, kind=campaign.kind, title=title, body=body,
                 body_html=render_markdown(body), media=media, status=status, team=team,
             )
+            await remix.record_credits(entry, credits)
             if status == "published":
                 await on_published(entry, campaign, actor)
     except IntegrityError as error:  # the team's one entry exists already
@@ -79,6 +84,7 @@ async def submit(
 async def on_published(entry: Entry, campaign: Campaign, author: User) -> None:
     """An entry became public: count it and credit its author (inside the transaction)."""
     await Campaign.filter(id=campaign.id).update(entry_count=F("entry_count") + 1)
+    await remix.count_remix(entry, +1)
     if entry.team_id:
         await teams.credit_entry(await teams.get_team(entry.team_id))
     else:
@@ -87,6 +93,7 @@ async def on_published(entry: Entry, campaign: Campaign, author: User) -> None:
 
 async def on_unpublished(entry: Entry) -> None:
     await Campaign.filter(id=entry.campaign_id).update(entry_count=F("entry_count") - 1)
+    await remix.count_remix(entry, -1)
 
 
 async def get_entry(entry_id: str) -> Entry:

@@ -20,6 +20,7 @@ from cocreate.services import (
     orgs,
     phases,
     prizes,
+    remix,
     teams,
     voting,
 )
@@ -70,6 +71,17 @@ async def _participation(viewer: User | None, campaign: Any) -> dict[str, Any]:
     }
 
 
+async def _remix_context(viewer: User | None, campaign: Any) -> dict[str, Any]:
+    """The kit, what a remix may credit, and the family tree (remix challenges only)."""
+    if campaign.kind not in remix.KIT_KINDS:
+        return {"kit": [], "remixable": [], "tree": []}
+    return {
+        "kit": await remix.kit(campaign),
+        "remixable": await entries.leaderboard(campaign.slug, limit=50, viewer=viewer),
+        "tree": await remix.family_tree(campaign),
+    }
+
+
 async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
                            form: dict[str, str] | None = None,
                            team_form: dict[str, str] | None = None) -> dict[str, Any]:
@@ -85,6 +97,7 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
         **await _participation(viewer, campaign),
         "team_form": team_form or {}, "my_team": await teams.team_of(viewer, campaign),
         "teams": await teams.campaign_teams(campaign) if campaign.kind == "team" else [],
+        **await _remix_context(viewer, campaign),
     }
     if gallery:
         found = await entries.list_entries(slug, sort, cursor, viewer=viewer)
@@ -118,7 +131,8 @@ async def _manage_context(request: Request, slug: str, **extra: Any) -> dict[str
         "campaign": campaign, "org": campaign.org, "form": form_from_campaign(campaign),
         "phases": phases.PHASES, "prizes": await prizes.list_prizes(campaign),
         "winners": await prizes.winners(user, campaign), "candidates": top,
-        "queue_size": await moderation.queue_size(campaign), **extra,
+        "queue_size": await moderation.queue_size(campaign), "kit": await remix.kit(campaign),
+        "kit_form": {}, **extra,
     }
 
 
@@ -190,6 +204,25 @@ async def pick_winner(request: Request) -> Response:
     return after_post(request, urls.campaign_manage_path(slug) + "#winners")
 
 
+async def kit_action(request: Request) -> Response:
+    """Add an uploaded file to the remix kit, or remove one."""
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    submitted = await form_data(request)
+    try:
+        if submitted.get("remove"):
+            await remix.remove_kit_asset(user, slug, submitted["remove"])
+        else:
+            await remix.add_kit_asset(user, slug, submitted.get("kit_media_id"),
+                                      submitted.get("title"), submitted.get("licence"))
+    except (Invalid, Conflict, NotFound) as error:
+        context = await _manage_context(request, slug, kit_form=submitted)
+        if "media_id" in error.fields:
+            error.fields["kit_media_id"] = error.fields.pop("media_id")
+        return form_failed(request, "pages/campaign_manage.html", context, error, "kit")
+    return after_post(request, urls.campaign_manage_path(slug) + "#kit")
+
+
 ROUTES = [
     Route("/o/{org}/campaigns/new", new_campaign_page, methods=["GET"]),
     Route("/o/{org}/campaigns/new", create_campaign, methods=["POST"]),
@@ -199,4 +232,5 @@ ROUTES = [
     Route("/c/{campaign}/phase", move_phase, methods=["POST"]),
     Route("/c/{campaign}/prizes", save_prizes, methods=["POST"]),
     Route("/c/{campaign}/winners", pick_winner, methods=["POST"]),
+    Route("/c/{campaign}/kit", kit_action, methods=["POST"]),
 ]

@@ -44,6 +44,12 @@ async def form_data(request: Request) -> dict[str, str]:
     return {key: value for key, value in submitted.items() if isinstance(value, str)}
 
 
+async def form_list(request: Request, name: str) -> list[str]:
+    """Every value of a repeated field (checkboxes), from the form already read."""
+    submitted = await request.form(max_files=0, max_fields=50)
+    return [value for value in submitted.getlist(name) if isinstance(value, str) and value]
+
+
 def page(
     request: Request, name: str, context: dict[str, Any] | None = None, *,
     status_code: int = 200, block: str | None = None, headers: dict[str, str] | None = None,

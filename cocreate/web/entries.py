@@ -10,7 +10,16 @@ from starlette.routing import Route
 
 from cocreate import urls
 from cocreate.http import current_user, deps, wants_fragment
-from cocreate.services import badges, entries, moderation, orgs, prizes, teams, voting
+from cocreate.services import (
+    badges,
+    entries,
+    moderation,
+    orgs,
+    prizes,
+    remix,
+    teams,
+    voting,
+)
 from cocreate.services.errors import Forbidden, Invalid, RateLimited
 from cocreate.web.campaign_forms import birth_date_from_form
 from cocreate.web.campaigns import campaign_context
@@ -18,6 +27,7 @@ from cocreate.web.common import (
     after_post,
     form_data,
     form_failed,
+    form_list,
     local_referer,
     login_first,
     page,
@@ -38,6 +48,8 @@ async def submit(request: Request) -> Response:
             submitted.get("media_id") or None, accept_rules=submitted.get("accept_rules") == "1",
             birth_date=birth_date_from_form(submitted.get("birth_date")),
             country=submitted.get("country") or None,
+            kit_asset_ids=await form_list(request, "kit_assets"),
+            remix_of=await form_list(request, "remix_of"),
         )
     except (Invalid, RateLimited, Forbidden) as error:  # Forbidden: closed, or not eligible
         context = await campaign_context(request, slug, gallery=not wants_fragment(request),
@@ -59,7 +71,9 @@ async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[s
         "share_image": share_card_url(request, award), "report_reasons": moderation.REASONS,
         "report_form": {}, "reported": request.query_params.get("reported") == "1",
         "moderation_form": {},
-        "co_authors": await teams.members(entry.team) if entry.team_id else [], **extra,
+        "co_authors": await teams.members(entry.team) if entry.team_id else [],
+        "sources": await remix.remixes_of(entry), "remixed_by": await remix.remixed_by(entry),
+        **extra,
     }
 
 
