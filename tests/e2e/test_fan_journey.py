@@ -4,84 +4,14 @@ straight to S3, get a vote in place, and open the badge page once its card is dr
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
-from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
-import pytest
-from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright, expect
+from playwright.async_api import Browser, expect
 
-from tests.people import PASSWORD, launch_campaign, png_bytes, sign_up
-from tests.services import cocreate_process, free_port
-
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS", "/tmp"))
-SLOW = 30_000  # ms: uploads and cards wait for the worker
-
-
-@pytest.fixture(scope="module")
-def live_server(settings_env: dict[str, str], worker: None) -> Iterator[str]:
-    """`cocreate serve` on a free port, media in S3 (the browser uploads to moto directly)."""
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    env = {**settings_env, "BASE_URL": base_url}
-    with cocreate_process(["serve", "--port", str(port)], env, ready_url=f"{base_url}/healthz"):
-        yield base_url
-
-
-@pytest.fixture
-async def chromium() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
-            headless=True, args=CHROMIUM_ARGS,
-        )
-        try:
-            yield browser
-        finally:
-            await browser.close()
-
-
-class Problems:
-    """Console errors and uncaught exceptions, e.g. a CSP violation, fail the journey.
-    A form coming back with field errors (422) is expected; Chromium logs it all the same."""
-
-    EXPECTED = "the server responded with a status of 422"
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-
-    def watch(self, page: Page) -> Page:
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.seen.append(f"pageerror: {error}"))
-        return page
-
-    def _console(self, message: ConsoleMessage) -> None:
-        if message.type == "error" and self.EXPECTED not in message.text:
-            self.seen.append(f"console: {message.text}")
-
-
-async def new_fan(browser: Browser, base_url: str, problems: Problems, name: str,
-                  start: str) -> Page:
-    """A fresh browser profile that signs up from the campaign's call to action."""
-    context = await browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    page = problems.watch(await context.new_page())
-    await page.goto(start)
-    await page.get_by_role("link", name="Create an account").click()
-    await page.get_by_label("Your name").fill(name)
-    await page.get_by_label("Email").fill(f"{uuid.uuid4().hex[:10]}@example.test")
-    await page.get_by_label("Password").fill(PASSWORD)
-    await page.get_by_role("button", name="Create my account").click()
-    await expect(page).to_have_url(f"{base_url}{start}")
-    await expect(page.get_by_role("link", name=name)).to_be_visible()
-    return page
+from tests.e2e.journeys import SCREENSHOTS, SLOW, Problems, new_fan
+from tests.people import launch_campaign, png_bytes, sign_up
 
 
 async def test_a_fan_shares_an_idea_with_an_image_gets_a_vote_and_shares_the_badge(

@@ -1,0 +1,39 @@
+"""Fixtures of the end-to-end tests: a real `cocreate serve` process and headless Chromium."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from playwright.async_api import Browser, async_playwright
+
+from tests.services import cocreate_process, free_port
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def live_server(settings_env: dict[str, str], worker: None) -> Iterator[str]:
+    """`cocreate serve` on a free port, media in S3 (the browser uploads to moto directly)."""
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = {**settings_env, "BASE_URL": base_url}
+    with cocreate_process(["serve", "--port", str(port)], env, ready_url=f"{base_url}/healthz"):
+        yield base_url
+
+
+@pytest.fixture
+async def chromium() -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+            headless=True, args=CHROMIUM_ARGS,
+        )
+        try:
+            yield browser
+        finally:
+            await browser.close()
