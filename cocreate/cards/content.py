@@ -19,6 +19,7 @@ class CardContent:
     brand_color: str  # "#RRGGBB"
     entry_image: bytes | None  # an already-validated JPEG, PNG or WebP
     avatar_image: bytes | None = None
+    credit: str = ""  # a remix names what it builds on: "remix of Beach still by Remix Co"
 
     def __post_init__(self) -> None:
         parse_hex(self.brand_color)  # fail at construction, not halfway through a render
@@ -47,6 +48,7 @@ class CardContent:
                 to_hex(parse_hex(self.brand_color)),
                 digest(self.entry_image),
                 digest(self.avatar_image),
+                text(self.credit),
             ],
             ensure_ascii=False,
         )

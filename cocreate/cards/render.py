@@ -25,7 +25,7 @@ from cocreate.cards.images import decode, drop_shadow, paste_circle, paste_round
 from cocreate.cards.layout import Frame, TextSpec, frame_for
 from cocreate.cards.text import draw_line, line_height, line_width
 
-TEMPLATE_VERSION = "1"  # part of every fingerprint: bump when the design changes
+TEMPLATE_VERSION = "2"  # part of every fingerprint: bump when the design changes
 BASELINE = 0.92  # first baseline below a text block's top, in ems
 
 
@@ -123,13 +123,17 @@ def _column(canvas: Image.Image, frame: Frame, palette: Palette, content: CardCo
     title = _fit(title_text, frame.title, width, False, room - name.height - org_min)
     org_room = room - name.height - title.height
     org = _fit(_prefixed("by", content.org_name), frame.org, width, False, org_room)
+    # The credit of a remix takes what room is left, and is left out when there is none.
+    credit_room = org_room - org.height - gap_org
+    credit = _fit(content.credit, frame.org, width, False, credit_room)
 
     blocks = [
         (block, fill, gap)
         for block, fill, gap in (
             (name, palette.text, gap_title),
             (title, palette.text, gap_org),
-            (org, palette.muted, 0),
+            (org, palette.muted, gap_org),
+            (credit, palette.muted, 0),
         )
         if block.lines
     ]

@@ -9,6 +9,7 @@ import anyio
 from cocreate import jobs
 from cocreate.cards import TEMPLATE_VERSION, CardContent, render_card
 from cocreate.models import Award, Campaign, Entry, User
+from cocreate.services import remix
 from cocreate.services.errors import NotFound
 from cocreate.storage import Storage
 
@@ -87,6 +88,8 @@ async def render(storage: Storage, award_id: str) -> None:
         org_name=found.campaign.org.name,
         brand_color=found.campaign.org.color,
         entry_image=image,
+        credit=await remix.credit_line(found.entry, found.campaign.org.name)
+        if found.entry else "",
     )
     key = f"cards/{content.fingerprint(TEMPLATE_VERSION)}.png"
     if await storage.head(key) is None:

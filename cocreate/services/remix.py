@@ -139,6 +139,14 @@ async def remixes_of(entry: Entry) -> Credits:
     )
 
 
+async def credit_line(entry: Entry, org_name: str) -> str:
+    """Who a remix builds on, for its share card: "remix of Beach still by Remix Co, ..."."""
+    sources = await remixes_of(entry)
+    parts = [f"{asset.title} by {org_name}" for asset in sources.kit_assets]
+    parts += [f"{source.title} by {source.author.display_name}" for source in sources.entries]
+    return "remix of " + ", ".join(parts) if parts else ""
+
+
 async def remixed_by(entry: Entry, limit: int = 50) -> list[Entry]:
     """Published entries crediting `entry`, newest first."""
     return (

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from cocreate.models import Entry
+from cocreate.services import remix
 from tests.people import Person, png_bytes, sign_up, upload
 
 
@@ -60,6 +62,9 @@ async def test_remixes_credit_the_kit_and_each_other(client, make_client):
         "kit_assets": [asset_id], "remix_of": [first_id]})
     assert second.status_code == 201, second.text
     second_id = second.json()["id"]
+    stored = await Entry.get(id=second_id)
+    assert await remix.credit_line(stored, "Remix Co") == (
+        "remix of Beach still by Remix Co, Sunset remix by Ana")
     foreign = await ben.post(f"/campaigns/{slug}/entries", {
         "title": "Bad credit", "media_id": ben_media, "remix_of": ["nope"]})
     assert foreign.status_code == 422

@@ -384,3 +384,18 @@ def test_every_brand_colour_gets_text_with_at_least_4_5_to_1(brand: tuple[int, i
 
 def _close(a: tuple[int, ...], b: tuple[int, ...], tolerance: int = 24) -> bool:
     return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
+
+
+# --- remix credits ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(CARD_SIZES))
+def test_a_remix_card_credits_what_it_builds_on(name: str) -> None:
+    plain = content(entry_image=None)
+    credited = content(entry_image=None, credit="remix of Beach still by Acme Outdoor")
+    assert plain.fingerprint(TEMPLATE_VERSION) != credited.fingerprint(TEMPLATE_VERSION)
+    size = CARD_SIZES[name]
+    with_credit = decode_png(render_card(credited, size))
+    without = decode_png(render_card(plain, size))
+    assert with_credit.size == without.size == size
+    assert with_credit.tobytes() != without.tobytes()  # the credit line is drawn
