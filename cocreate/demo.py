@@ -90,7 +90,7 @@ async def _ready_image(deps: Deps, owner: User, seed: int) -> Media:
     await deps.storage.write(found.upload_key, data, "image/jpeg")
     await media.complete_upload(deps, owner, found.id)
     await media.process_upload(
-        deps.storage, deps.settings.max_upload_bytes, deps.settings.max_image_pixels, found.id
+        deps.storage, deps.settings, found.id
     )
     return await Media.get(id=found.id)
 

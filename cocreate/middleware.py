@@ -33,6 +33,7 @@ def content_security_policy(settings: Settings) -> str:
     return "; ".join([
         "default-src 'self'",
         f"img-src 'self' data: blob: {media}".strip(),
+        f"media-src 'self' blob: {media}".strip(),
         f"connect-src 'self' {media}".strip(),
         "script-src 'self'",
         "style-src 'self'",

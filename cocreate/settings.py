@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     port: int = 8000
 
     max_upload_bytes: int = 10 * 1024 * 1024
+    max_video_bytes: int = 200 * 1024 * 1024
     max_image_pixels: int = 40_000_000
     session_days: int = 30
     rate_limit_login: str = "10/minute"

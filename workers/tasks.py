@@ -7,10 +7,7 @@ from cocreate.services import badges, media
 
 
 async def process_media(context: JobContext, media_id: str) -> None:
-    settings = context.settings
-    await media.process_upload(
-        context.storage, settings.max_upload_bytes, settings.max_image_pixels, media_id
-    )
+    await media.process_upload(context.storage, context.settings, media_id)
 
 
 async def render_badge(context: JobContext, award_id: str) -> None:

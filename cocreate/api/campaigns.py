@@ -22,7 +22,7 @@ def _settings(body: schemas.CampaignSettingsIn) -> CampaignSettings:
         clear_min_age="min_age" in sent and body.min_age is None,
         eligible_countries=body.eligible_countries, moderation=body.moderation,
         report_threshold=body.report_threshold, team_min_size=body.team_min_size,
-        team_max_size=body.team_max_size,
+        team_max_size=body.team_max_size, max_video_mb=body.max_video_mb,
     )
 
 

@@ -13,8 +13,9 @@ from cocreate.services import media
 
 def _media_out(request: Request, found: Media) -> schemas.MediaOut:
     return schemas.MediaOut(
-        media_id=found.id, status=found.status, reason=found.reason,  # type: ignore[arg-type]
-        width=found.width, height=found.height, **media.media_urls(deps(request).storage, found),
+        media_id=found.id, kind=found.kind, status=found.status,  # type: ignore[arg-type]
+        reason=found.reason, width=found.width, height=found.height, seconds=found.seconds,
+        **media.media_urls(deps(request).storage, found),
     )
 
 

@@ -65,7 +65,8 @@ def campaign(settings: Settings, storage: Storage, found: Campaign,
         rules=found.rules, rules_html=found.rules_html, rules_version=found.rules_version,
         min_age=found.min_age, eligible_countries=found.eligible_countries or [],
         moderation=found.moderation, team_min_size=found.team_min_size,
-        team_max_size=found.team_max_size, entry_count=found.entry_count,
+        team_max_size=found.team_max_size, max_video_mb=found.max_video_mb,
+        entry_count=found.entry_count,
         cover_url=media_urls(storage, found.cover)["url"],
         prizes=[prize(p) for p in prizes],
         url=settings.absolute_url(urls.campaign_path(found.slug)),
@@ -74,14 +75,17 @@ def campaign(settings: Settings, storage: Storage, found: Campaign,
 
 def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str
           ) -> schemas.EntryOut:
-    images = media_urls(storage, found.media)
+    files = media_urls(storage, found.media)
+    kind = found.media.kind if found.media and found.media.status == "ready" else None
     return schemas.EntryOut(
         id=found.id, campaign=campaign_slug, kind=found.kind, title=found.title,
         body=found.body, body_html=found.body_html, author=user(settings, found.author),
         team=team_ref(settings, found.team) if found.team_id else None,
         vote_count=found.vote_count, remix_count=found.remix_count, status=found.status,
-        moderation_reason=found.moderation_reason, image_url=images["url"],
-        thumbnail_url=images["thumbnail_url"], created_at=found.created_at,
+        moderation_reason=found.moderation_reason, media_kind=kind,
+        image_url=files["poster_url"] if kind == "video" else files["url"],
+        video_url=files["url"] if kind == "video" else None,
+        thumbnail_url=files["thumbnail_url"], created_at=found.created_at,
         url=settings.absolute_url(urls.entry_path(found.id)),
     )
 

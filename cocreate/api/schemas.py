@@ -89,6 +89,7 @@ class CampaignSettingsIn(Body):
     moderation: Literal["post", "pre"] | None = None
     report_threshold: int | None = Field(None, ge=1, le=1000)
     team_min_size: int | None = Field(None, description="Team challenges: members to submit")
+    max_video_mb: int | None = Field(None, ge=1, description="Largest video entry, in MB")
     team_max_size: int | None = Field(None, description="Team challenges: most members")
 
 
@@ -161,6 +162,7 @@ class CampaignOut(BaseModel):
     moderation: Literal["post", "pre"]
     team_min_size: int
     team_max_size: int
+    max_video_mb: int
     entry_count: int
     cover_url: str | None
     prizes: list[PrizeOut]
@@ -189,12 +191,15 @@ class UploadOut(BaseModel):
 
 class MediaOut(BaseModel):
     media_id: str
+    kind: Literal["image", "video", "audio"]
     status: Literal["uploading", "processing", "ready", "rejected"]
     reason: str | None
     url: str | None
     thumbnail_url: str | None
+    poster_url: str | None = Field(description="A video's still frame")
     width: int | None
     height: int | None
+    seconds: float | None = Field(description="How long a video or audio clip runs")
 
 
 class EntryIn(Body):
@@ -227,7 +232,9 @@ class EntryOut(BaseModel):
     remix_count: int = Field(description="Published entries that remix this one")
     status: Literal["published", "pending", "hidden", "rejected"]
     moderation_reason: str | None
-    image_url: str | None
+    media_kind: Literal["image", "video", "audio"] | None
+    image_url: str | None = Field(description="The image, or a video's poster frame")
+    video_url: str | None
     thumbnail_url: str | None
     created_at: datetime
     url: str

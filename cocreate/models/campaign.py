@@ -41,6 +41,7 @@ class Campaign(Model):
     report_threshold = fields.IntField(default=3, db_default=3)
     team_min_size = fields.IntField(default=1, db_default=1)
     team_max_size = fields.IntField(default=5, db_default=5)
+    max_video_mb = fields.IntField(default=50, db_default=50)  # remix and team entries
     entry_count = fields.IntField(default=0, db_default=0)
     created_by: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name=False, on_delete=fields.RESTRICT

@@ -15,12 +15,15 @@ class Media(Model):
     )
     status = fields.CharField(max_length=12, default="uploading")
     # uploading -> processing -> ready | rejected
+    kind = fields.CharField(max_length=5, default="image", db_default="image")  # video, audio
     filename = fields.CharField(max_length=255)
     declared_type = fields.CharField(max_length=40)
     declared_size = fields.IntField()
     upload_key = fields.CharField(max_length=255)
     key = fields.CharField(max_length=255, null=True)
     thumbnail_key = fields.CharField(max_length=255, null=True)
+    poster_key = fields.CharField(max_length=255, null=True)  # a video's still, as a JPEG
+    seconds = fields.FloatField(null=True)  # how long a video or audio clip runs
     content_type = fields.CharField(max_length=40, null=True)
     width = fields.IntField(null=True)
     height = fields.IntField(null=True)

@@ -9,7 +9,7 @@ import anyio
 from cocreate import jobs
 from cocreate.cards import TEMPLATE_VERSION, CardContent, render_card
 from cocreate.models import Award, Campaign, Entry, User
-from cocreate.services import remix
+from cocreate.services import media, remix
 from cocreate.services.errors import NotFound
 from cocreate.storage import Storage
 
@@ -77,10 +77,8 @@ async def render(storage: Storage, award_id: str) -> None:
     )
     if found is None:
         return
-    image = None
-    media = found.entry.media if found.entry else None
-    if media is not None and media.status == "ready" and media.key:
-        image = await storage.read(media.key)
+    still = media.still_key(found.entry.media if found.entry else None)
+    image = await storage.read(still) if still else None
     content = CardContent(
         badge_label=label(found),
         person_name=found.user.display_name,

@@ -37,6 +37,7 @@ class CampaignSettings:
     report_threshold: int | None = None
     team_min_size: int | None = None
     team_max_size: int | None = None
+    max_video_mb: int | None = None
     clear_min_age: bool = False
 
 
@@ -112,6 +113,10 @@ async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
         set_("team_min_size", wanted.team_min_size)
     if wanted.team_max_size is not None:
         set_("team_max_size", wanted.team_max_size)
+    if wanted.max_video_mb is not None:
+        set_("max_video_mb", wanted.max_video_mb)
+    if not 1 <= campaign.max_video_mb <= 1024:
+        errors.add("max_video_mb", "Use a size from 1 to 1024 MB.")
     if not 1 <= campaign.team_min_size <= campaign.team_max_size <= MAX_TEAM_SIZE:
         errors.add("team_max_size", f"Team sizes go from 1 to {MAX_TEAM_SIZE}, and the "
                    "largest can't be smaller than the smallest.")
@@ -134,7 +139,8 @@ async def create_campaign(
     campaign = Campaign(org=org, kind=kind, created_by=actor, description="",
                         phase="draft" if draft else "open", phase_changed_at=now,
                         rules="", rules_html="", rules_version=0,
-                        team_min_size=2 if kind == "team" else 1, team_max_size=5)
+                        team_min_size=2 if kind == "team" else 1, team_max_size=5,
+                        max_video_mb=50)
     await _apply(actor, campaign, wanted, errors, creating=True)
     errors.raise_if_any()
     phases.refresh_next_phase_at(campaign)

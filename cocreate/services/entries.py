@@ -58,7 +58,14 @@ async def submit(
         if media is None:
             errors.add("media_id", "Attach an image you uploaded.")
         elif media.status != "ready":
-            errors.add("media_id", "Your image is still being checked, or it was rejected.")
+            errors.add("media_id", "Your file is still being checked, or it was rejected.")
+        elif media.kind == "audio":
+            errors.add("media_id", "Attach an image or a video.")
+        elif media.kind == "video" and campaign.kind not in remix.KIT_KINDS:
+            errors.add("media_id", "Videos are for remix and team challenges; attach an image.")
+        elif media.kind == "video" and media.declared_size > campaign.max_video_mb * 1024 * 1024:
+            errors.add("media_id", f"Videos for this campaign can be at most "
+                                   f"{campaign.max_video_mb} MB.")
     errors.raise_if_any()
     try:
         async with in_transaction():

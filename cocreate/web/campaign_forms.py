@@ -42,6 +42,7 @@ def settings_from_form(submitted: dict[str, str]) -> CampaignSettings:
     threshold = _integer(errors, "report_threshold", submitted.get("report_threshold", ""))
     team_min = _integer(errors, "team_min_size", submitted.get("team_min_size", ""))
     team_max = _integer(errors, "team_max_size", submitted.get("team_max_size", ""))
+    video_mb = _integer(errors, "max_video_mb", submitted.get("max_video_mb", ""))
     countries = submitted.get("eligible_countries")
     country_list = countries.replace(";", ",").split(",") if countries is not None else None
     errors.raise_if_any()
@@ -53,7 +54,7 @@ def settings_from_form(submitted: dict[str, str]) -> CampaignSettings:
         clear_min_age="min_age" in submitted and min_age is None,
         eligible_countries=country_list,
         moderation=submitted.get("moderation") or None, report_threshold=threshold,
-        team_min_size=team_min, team_max_size=team_max,
+        team_min_size=team_min, team_max_size=team_max, max_video_mb=video_mb,
     )
 
 
@@ -72,6 +73,7 @@ def form_from_campaign(campaign: Campaign) -> dict[str, str]:
         moderation=campaign.moderation,
         report_threshold=str(campaign.report_threshold),
         team_min_size=str(campaign.team_min_size), team_max_size=str(campaign.team_max_size),
+        max_video_mb=str(campaign.max_video_mb),
     )
     return values
 

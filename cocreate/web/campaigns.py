@@ -30,7 +30,7 @@ from cocreate.web.common import after_post, form_data, form_failed, page, redire
 
 NEW_CAMPAIGN_DEFAULTS = {
     "kind": "idea", "vote_in_open": "1", "moderation": "post", "report_threshold": "3",
-    "team_min_size": "2", "team_max_size": "5",
+    "team_min_size": "2", "team_max_size": "5", "max_video_mb": "50",
 }
 
 

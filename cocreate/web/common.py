@@ -13,6 +13,7 @@ from cocreate import urls
 from cocreate.http import deps, wants_fragment
 from cocreate.models import Award, Media
 from cocreate.services.errors import DomainError
+from cocreate.services.media import still_key
 from cocreate.storage import Storage
 from cocreate.templating import render
 
@@ -27,10 +28,18 @@ class MediaUrls:
 
     def __call__(self, media: Media | None, thumbnail: bool = False,
                  expires: int = 3600) -> str | None:
+        """The picture: an image itself, or a video's poster frame (None for sound)."""
+        still = still_key(media)
+        if media is None or still is None:
+            return None
+        key = (media.thumbnail_key or still) if thumbnail else still
+        return self.storage.url(key, expires=expires)
+
+    def file(self, media: Media | None) -> str | None:
+        """The uploaded file itself, e.g. a video or a sound to play."""
         if media is None or media.status != "ready" or not media.key:
             return None
-        key = (media.thumbnail_key or media.key) if thumbnail else media.key
-        return self.storage.url(key, expires=expires)
+        return self.storage.url(media.key)
 
     def card(self, award: Award) -> str | None:
         if award.status != "ready" or not award.image_key:

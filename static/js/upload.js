@@ -130,9 +130,17 @@
       box.setAttribute("aria-busy", on ? "true" : "false");
     }
 
+    function nounFor(file) {
+      var type = (file && file.type) || "";
+      if (type.indexOf("video/") === 0) return "Video";
+      if (type.indexOf("audio/") === 0) return "Sound";
+      return "Image";
+    }
+
     function showPreview(file) {
       if (previewUrl) URL.revokeObjectURL(previewUrl);
-      previewUrl = file ? URL.createObjectURL(file) : null;
+      var isImage = file && (file.type || "").indexOf("image/") === 0;
+      previewUrl = isImage ? URL.createObjectURL(file) : null;
       if (previewUrl) previewImg.src = previewUrl;
       else previewImg.removeAttribute("src");
       preview.hidden = !previewUrl;
@@ -187,7 +195,7 @@
         .then(function () {
           if (mine !== attempt) return null;
           progress.removeAttribute("value"); // indeterminate while the worker checks it
-          say("Checking your image…", "checking");
+          say("Checking your " + nounFor(file).toLowerCase() + "…", "checking");
           return api("POST", "/api/v1/media/" + encodeURIComponent(mediaId) + "/complete");
         })
         .then(function (completed) {
@@ -200,9 +208,10 @@
             hidden.value = media.media_id;
             progress.hidden = true;
             busy(false);
-            say("Image ready", "ready");
+            say(nounFor(file) + " ready", "ready");
           } else {
-            reset("We couldn’t use this image: " + (media.reason || "it was rejected."), "error");
+            reset("We couldn’t use this " + nounFor(file).toLowerCase() + ": " +
+              (media.reason || "it was rejected."), "error");
           }
         })
         .catch(function (error) {
