@@ -7,6 +7,8 @@ import asyncio
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import httpx
+
 from cocreate.models import AuditEvent, Campaign, RulesAcceptance, User
 from cocreate.services import phases
 from tests import services
@@ -269,3 +271,24 @@ async def test_owners_read_the_audit_log_and_nobody_else_does(client, make_clien
         ("member.add", manager.handle), ("campaign.create", manager.handle),
     ]
     assert (await colleague.get(f"/orgs/{org}/audit")).status_code == 403
+
+
+async def test_the_embedded_default_moves_phases_on_time_without_redis(tmp_path):
+    """One process, SQLite, no Redis: the app's own loop does what the workers' cron does."""
+    port = services.free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {
+        "ENVIRONMENT": "development", "DATABASE_URL": f"sqlite://{tmp_path}/embedded.sqlite3",
+        "MEDIA_ROOT": str(tmp_path / "media"), "REDIS_URL": "", "S3_BUCKET": "",
+        "S3_ENDPOINT_URL": "", "BASE_URL": base, "SCHEDULE_INTERVAL": "1",
+    }
+    services.run_cocreate(["migrate"], env)
+    with services.cocreate_process(["serve", "--port", str(port)], env,
+                                   ready_url=f"{base}/healthz"):
+        async with httpx.AsyncClient(base_url=base) as http:
+            manager = await sign_up(http, "Solo operator")
+            campaign = await _launch(manager, closes_at=_soon(1.5))
+            deadline = asyncio.get_running_loop().time() + 15
+            while (await manager.get(f"/campaigns/{campaign['slug']}")).json()["phase"] != "voting":
+                assert asyncio.get_running_loop().time() < deadline, "the app did not move it"
+                await asyncio.sleep(0.2)
