@@ -3,8 +3,9 @@
 A video must open as the container its type claims, hold a video stream of a sane size and
 length, and decode: the poster frame (about a second in, or a third of a short clip) proves
 it and becomes the still that pages, galleries and share cards show. Audio must open and hold
-an audio stream. The bytes themselves are stored as uploaded: re-encoding video is a job for
-a transcoding service, not for this worker; their metadata is never shown.
+an audio stream. Both are then remuxed (packets copied, nothing re-encoded) into a fresh
+container, which leaves the uploader's metadata behind: a phone's GPS position, device
+names, comments and tags.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ MAX_SECONDS = 600
 MAX_SIDE = 4096
 POSTER_AT = 1.0  # seconds
 MAX_FRAMES_FOR_POSTER = 600
+MUXERS = {
+    "video/mp4": "mp4", "video/quicktime": "mov", "video/webm": "webm", "audio/mpeg": "mp3",
+    "audio/mp4": "ipod", "audio/ogg": "ogg", "audio/wav": "wav", "audio/webm": "webm",
+}
 
 
 class MediaRejected(Exception):
@@ -109,3 +114,23 @@ def poster_bytes(poster: Image.Image) -> bytes:
     buffer = io.BytesIO()
     poster.save(buffer, "JPEG", quality=88)
     return buffer.getvalue()
+
+
+def without_metadata(data: bytes, declared_type: str) -> bytes:
+    """The same video or sound in a new container without the uploader's metadata."""
+    output = io.BytesIO()
+    try:
+        with av.open(io.BytesIO(data), mode="r") as source, \
+                av.open(output, mode="w", format=MUXERS[declared_type]) as target:
+            streams = {
+                stream.index: target.add_stream_from_template(stream)
+                for stream in source.streams if stream.type in ("video", "audio")
+            }
+            for packet in source.demux(*[source.streams[i] for i in streams]):
+                if packet.dts is None:
+                    continue
+                packet.stream = streams[packet.stream.index]
+                target.mux(packet)
+    except (av.error.FFmpegError, ValueError, KeyError) as error:
+        raise MediaRejected("The file could not be copied without its metadata.") from error
+    return output.getvalue()

@@ -11,10 +11,12 @@ import av
 from PIL import Image
 
 
-def mp4_bytes(size: tuple[int, int] = (320, 240), seconds: float = 2.0, fps: int = 10) -> bytes:
-    """An MPEG-4 video that fades from blue to orange."""
+def mp4_bytes(size: tuple[int, int] = (320, 240), seconds: float = 2.0, fps: int = 10,
+              metadata: dict[str, str] | None = None) -> bytes:
+    """An MPEG-4 video that fades from blue to orange, with the container `metadata` given."""
     buffer = io.BytesIO()
     with av.open(buffer, "w", format="mp4") as out:
+        out.metadata.update(metadata or {})
         stream = out.add_stream("mpeg4", rate=fps)
         stream.width, stream.height, stream.pix_fmt = size[0], size[1], "yuv420p"
         frames = max(1, int(seconds * fps))

@@ -23,6 +23,7 @@ from cocreate.video import (
     check_audio,
     check_video,
     poster_bytes,
+    without_metadata,
 )
 
 log = logging.getLogger(__name__)
@@ -148,6 +149,7 @@ async def _store_video(storage: Storage, settings: Settings, media: Media, data:
     poster = await anyio.to_thread.run_sync(
         clean_image, poster_bytes(info.poster), "image/jpeg", settings.max_image_pixels)
     poster_key, thumb_key = await _store_still(storage, media, poster, "poster")
+    data = await anyio.to_thread.run_sync(without_metadata, data, media.declared_type)
     key = content_key(f"media/{media.id}", data, EXTENSIONS[media.declared_type])
     await storage.write(key, data, media.declared_type)
     await Media.filter(id=media.id, status="processing").update(
@@ -159,6 +161,7 @@ async def _store_video(storage: Storage, settings: Settings, media: Media, data:
 
 async def _store_audio(storage: Storage, media: Media, data: bytes) -> None:
     info = await anyio.to_thread.run_sync(check_audio, data, media.declared_type)
+    data = await anyio.to_thread.run_sync(without_metadata, data, media.declared_type)
     key = content_key(f"media/{media.id}", data, EXTENSIONS[media.declared_type])
     await storage.write(key, data, media.declared_type)
     await Media.filter(id=media.id, status="processing").update(

@@ -3,9 +3,18 @@ give a poster frame, anything else is refused with a reason."""
 
 from __future__ import annotations
 
+import io
+
+import av
 import pytest
 
-from cocreate.video import MediaRejected, check_audio, check_video, poster_bytes
+from cocreate.video import (
+    MediaRejected,
+    check_audio,
+    check_video,
+    poster_bytes,
+    without_metadata,
+)
 from tests.clips import mp4_bytes, wav_bytes
 from tests.people import png_bytes
 
@@ -41,3 +50,16 @@ def test_audio_for_remix_kits():
         check_audio(mp4_bytes(), "audio/mp4")
     with pytest.raises(MediaRejected):
         check_audio(png_bytes(), "audio/wav")
+
+
+def test_the_stored_copy_leaves_the_uploaders_metadata_behind():
+    original = mp4_bytes(metadata={"location": "+48.8584+002.2945/", "comment": "home video"})
+    assert b"home video" in original
+    cleaned = without_metadata(original, "video/mp4")
+    assert b"home video" not in cleaned and b"48.8584" not in cleaned
+    with av.open(io.BytesIO(cleaned)) as reopened:
+        assert "location" not in reopened.metadata
+    info = check_video(cleaned, "video/mp4")
+    assert (info.width, info.height) == (320, 240) and info.seconds > 1.5
+    sound = without_metadata(wav_bytes(0.5), "audio/wav")
+    assert check_audio(sound, "audio/wav").seconds > 0.4
