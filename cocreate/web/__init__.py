@@ -11,6 +11,7 @@ from cocreate.web import (
     entries,
     health,
     home,
+    live,
     local_media,
     moderation,
     orgs,
@@ -23,5 +24,5 @@ def routes() -> list[BaseRoute]:
     return [
         *health.ROUTES, *local_media.ROUTES, *home.ROUTES, *accounts.ROUTES, *orgs.ROUTES,
         *campaigns.ROUTES, *entries.ROUTES, *moderation.ROUTES, *badges.ROUTES, *profiles.ROUTES,
-        *teams.ROUTES,
+        *teams.ROUTES, *live.ROUTES,
     ]

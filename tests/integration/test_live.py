@@ -1,0 +1,73 @@
+"""Live vote counts: a vote cast through one app process reaches a page watching through
+another within a second (Redis pub/sub, Server-Sent Events), and bursts are coalesced."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import httpx
+
+from cocreate.realtime import InProcessBroker
+from cocreate.web.live import coalesced_counts, count_html
+from tests import services
+from tests.people import launch_campaign, sign_up
+
+
+async def test_a_burst_of_votes_becomes_one_message_per_window():
+    broker = InProcessBroker()
+    batches = coalesced_counts(broker, "campaign:c", window=0.3)
+    first = asyncio.ensure_future(anext(batches))
+    await asyncio.sleep(0.05)  # the stream is listening
+    for count in range(1, 51):
+        await broker.publish("campaign:c", {"entry_id": "a", "vote_count": count})
+        await broker.publish("campaign:c", {"entry_id": "b", "vote_count": 100 - count})
+    assert await asyncio.wait_for(first, 2) == {"a": 50, "b": 50}
+    await batches.aclose()
+
+
+def test_the_count_markup_matches_the_vote_button():
+    assert count_html(1) == '1<span class="sr-only"> vote</span>'
+    assert count_html(7) == '7<span class="sr-only"> votes</span>'
+
+
+async def test_a_vote_on_one_instance_reaches_the_stream_of_another(settings_env, worker):
+    ports = [services.free_port(), services.free_port()]
+    bases = [f"http://127.0.0.1:{port}" for port in ports]
+    with services.cocreate_process(["serve", "--port", str(ports[0])],
+                                   {**settings_env, "BASE_URL": bases[0]},
+                                   ready_url=f"{bases[0]}/healthz"), \
+            services.cocreate_process(["serve", "--port", str(ports[1])],
+                                      {**settings_env, "BASE_URL": bases[1]},
+                                      ready_url=f"{bases[1]}/healthz"):
+        async with httpx.AsyncClient(base_url=bases[0]) as first, \
+                httpx.AsyncClient(base_url=bases[1], timeout=10) as second:
+            manager = await sign_up(first, "Manager")
+            campaign = await launch_campaign(manager, "Live votes")
+            author = await sign_up(first, "Author")
+            entry = (await author.post(f"/campaigns/{campaign['slug']}/entries",
+                                       {"title": "Watch me"})).json()
+            voter = await sign_up(first, "Voter")
+            async with second.stream("GET", f"/c/{campaign['slug']}/live") as stream:
+                assert stream.headers["content-type"].startswith("text/event-stream")
+                lines = stream.aiter_lines()
+                await asyncio.sleep(0.5)  # the other instance is subscribed
+                started = time.monotonic()
+                voted = await voter.put(f"/entries/{entry['id']}/vote")
+                assert voted.status_code == 200
+                event = await asyncio.wait_for(_next_event(lines), 1.5)
+                waited = time.monotonic() - started
+    assert event == (f"votes-{entry['id']}", '1<span class="sr-only"> vote</span>')
+    assert waited < 1.0, waited
+
+
+async def _next_event(lines) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    name = data = None
+    async for line in lines:
+        if line.startswith("event:"):
+            name = line.removeprefix("event:").strip()
+        elif line.startswith("data:"):
+            data = line.removeprefix("data:").strip()
+        elif line == "" and name and data is not None:
+            return name, data
+    raise AssertionError("the stream ended")
