@@ -1,4 +1,4 @@
-"""The `cocreate` command: serve, worker, migrate, demo, user create."""
+"""The `cocreate` command: serve, worker, migrate, demo, reconcile, user create."""
 
 from __future__ import annotations
 
@@ -53,6 +53,22 @@ def _demo(settings: Settings, args: argparse.Namespace) -> None:
     asyncio.run(_with_db(settings, lambda: seed(settings)))
 
 
+def _reconcile(settings: Settings, args: argparse.Namespace) -> None:
+    from cocreate.services.reconcile import reconcile
+
+    async def work() -> None:
+        differences = await reconcile(repair=args.repair)
+        for d in differences:
+            print(f"{d.counter} of {d.row_id}: stored {d.stored}, ledger {d.ledger}"
+                  + (" (repaired)" if args.repair else ""))
+        if not differences:
+            print("Every counter equals its ledger.")
+        elif not args.repair:
+            sys.exit(1)
+
+    asyncio.run(_with_db(settings, work))
+
+
 def _user_create(settings: Settings, args: argparse.Namespace) -> None:
     from cocreate.services import orgs, users
     from cocreate.services.errors import DomainError
@@ -81,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("worker", help="run a background worker (arq)").set_defaults(run=_worker)
     commands.add_parser("migrate", help="apply database migrations").set_defaults(run=_migrate)
     commands.add_parser("demo", help="load demo data (idempotent)").set_defaults(run=_demo)
+    reconcile = commands.add_parser(
+        "reconcile", help="recount every counter from its ledger and report differences")
+    reconcile.add_argument("--repair", action="store_true", help="set counters to the ledger")
+    reconcile.set_defaults(run=_reconcile)
     user = commands.add_parser("user", help="manage accounts")
     user_commands = user.add_subparsers(dest="user_command", required=True)
     create = user_commands.add_parser("create", help="create an account")

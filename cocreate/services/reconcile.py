@@ -1,0 +1,91 @@
+"""Proving the counters: every denormalized total is recomputed from its ledger and any
+difference reported (and, when asked, repaired). It must find none; a difference means a bug.
+
+Counters checked: an entry's votes (vote rows), a campaign's entries (published entries),
+an entry's and a kit asset's remixes (published entries crediting them), and a team's
+members (member rows).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+
+from tortoise.models import Model
+from tortoise.transactions import in_transaction
+
+from cocreate.models import Campaign, Entry, EntryCredit, KitAsset, Team, TeamMember, Vote
+
+log = logging.getLogger(__name__)
+BATCH = 5000
+
+
+@dataclass(frozen=True)
+class Difference:
+    counter: str  # "entries.vote_count", ...
+    row_id: str
+    stored: int
+    ledger: int
+
+
+async def _ledger_counts(query, key: str) -> Counter[str]:  # type: ignore[no-untyped-def]
+    counts: Counter[str] = Counter()
+    offset = 0
+    while True:
+        rows = await query.order_by("id").offset(offset).limit(BATCH).values_list(key, flat=True)
+        counts.update(row for row in rows if row)
+        if len(rows) < BATCH:
+            return counts
+        offset += BATCH
+
+
+async def _compare(model: type[Model], field: str, ledger: Counter[str]) -> list[Difference]:
+    differences = []
+    offset = 0
+    while True:
+        rows = await model.all().order_by("id").offset(offset).limit(BATCH) \
+            .values_list("id", field)
+        for row_id, stored in rows:
+            if stored != ledger.get(row_id, 0):
+                differences.append(Difference(f"{model._meta.db_table}.{field}", row_id,
+                                              stored, ledger.get(row_id, 0)))
+        if len(rows) < BATCH:
+            return differences
+        offset += BATCH
+
+
+async def find_differences() -> list[Difference]:
+    published_credits = EntryCredit.filter(entry__status="published")
+    checks = [
+        (Entry, "vote_count", await _ledger_counts(Vote.all(), "entry_id")),
+        (Campaign, "entry_count",
+         await _ledger_counts(Entry.filter(status="published"), "campaign_id")),
+        (Entry, "remix_count", await _ledger_counts(published_credits, "source_entry_id")),
+        (KitAsset, "remix_count", await _ledger_counts(published_credits, "kit_asset_id")),
+        (Team, "member_count", await _ledger_counts(TeamMember.all(), "team_id")),
+    ]
+    differences = []
+    for model, field, ledger in checks:
+        differences += await _compare(model, field, ledger)
+    return differences
+
+
+async def reconcile(repair: bool = False) -> list[Difference]:
+    """Report every counter that differs from its ledger; with `repair`, set it to the ledger.
+
+    A repair writes the recounted value only if the stored one has not moved meanwhile.
+    """
+    differences = await find_differences()
+    for difference in differences:
+        log.error("counter %s of %s is %s, its ledger says %s", difference.counter,
+                  difference.row_id, difference.stored, difference.ledger)
+    if repair:
+        models = {m._meta.db_table: m for m in (Entry, Campaign, KitAsset, Team)}
+        async with in_transaction():
+            for difference in differences:
+                table, field = difference.counter.split(".")
+                await models[table].filter(
+                    id=difference.row_id, **{field: difference.stored}
+                ).update(**{field: difference.ledger})
+    return differences
