@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 from collections import defaultdict
 from collections.abc import AsyncIterator
 from typing import Any, Protocol
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 Message = dict[str, Any]
 QUEUE_SIZE = 64
 REDIS_PREFIX = "cocreate:live:"
+WATCH_PREFIX = "cocreate:watching:"
 
 
 class Subscription:
@@ -81,10 +83,39 @@ class _LocalHub:
 
 
 class Broker(Protocol):
+    """Publish and subscribe to channels, and count who is watching one."""
+
     async def start(self) -> None: ...
     async def close(self) -> None: ...
     async def publish(self, channel: str, message: Message) -> None: ...
     def subscribe(self, channel: str) -> contextlib.AbstractAsyncContextManager[Subscription]: ...
+    async def mark_watching(self, channel: str, viewer: str) -> int: ...
+    async def stop_watching(self, channel: str, viewer: str) -> int: ...
+
+
+WATCH_SECONDS = 45  # a viewer who has not said they are still there for this long is gone
+
+
+class _LocalPresence:
+    """Who watches what in this process: viewer id -> when they stop counting."""
+
+    def __init__(self) -> None:
+        self.viewers: dict[str, dict[str, float]] = defaultdict(dict)
+
+    def mark(self, channel: str, viewer: str, now: float) -> int:
+        self.viewers[channel][viewer] = now + WATCH_SECONDS
+        return self.count(channel, now)
+
+    def remove(self, channel: str, viewer: str, now: float) -> int:
+        self.viewers[channel].pop(viewer, None)
+        return self.count(channel, now)
+
+    def count(self, channel: str, now: float) -> int:
+        alive = {v: until for v, until in self.viewers[channel].items() if until > now}
+        self.viewers[channel] = alive
+        if not alive:
+            self.viewers.pop(channel, None)
+        return len(alive)
 
 
 class InProcessBroker:
@@ -92,6 +123,7 @@ class InProcessBroker:
 
     def __init__(self) -> None:
         self.hub = _LocalHub()
+        self.presence = _LocalPresence()
 
     async def start(self) -> None:
         return None
@@ -101,6 +133,13 @@ class InProcessBroker:
 
     async def publish(self, channel: str, message: Message) -> None:
         self.hub.deliver(channel, message)
+
+    async def mark_watching(self, channel: str, viewer: str) -> int:
+        """Count `viewer` as watching `channel` for a while; returns how many watch now."""
+        return self.presence.mark(channel, viewer, time.time())
+
+    async def stop_watching(self, channel: str, viewer: str) -> int:
+        return self.presence.remove(channel, viewer, time.time())
 
     @contextlib.asynccontextmanager
     async def subscribe(self, channel: str) -> AsyncIterator[Subscription]:
@@ -138,6 +177,30 @@ class RedisBroker:
             await self.client.publish(REDIS_PREFIX + channel, json.dumps(message))
         except Exception:
             log.warning("live update to %s not published: Redis unavailable", channel)
+
+    async def mark_watching(self, channel: str, viewer: str) -> int:
+        """Viewers of every instance, in one sorted set scored by when they stop counting."""
+        return await self._presence(channel, viewer, add=True)
+
+    async def stop_watching(self, channel: str, viewer: str) -> int:
+        return await self._presence(channel, viewer, add=False)
+
+    async def _presence(self, channel: str, viewer: str, add: bool) -> int:
+        key, now = WATCH_PREFIX + channel, time.time()
+        try:
+            async with self.client.pipeline(transaction=True) as pipe:
+                if add:
+                    pipe.zadd(key, {viewer: now + WATCH_SECONDS})
+                else:
+                    pipe.zrem(key, viewer)
+                pipe.zremrangebyscore(key, "-inf", now)
+                pipe.zcard(key)
+                pipe.expire(key, WATCH_SECONDS * 2)
+                *_, count, _ = await pipe.execute()
+            return int(count)
+        except Exception:
+            log.warning("viewer count of %s unavailable: Redis unavailable", channel)
+            return 0
 
     @contextlib.asynccontextmanager
     async def subscribe(self, channel: str) -> AsyncIterator[Subscription]:

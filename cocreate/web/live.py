@@ -4,6 +4,7 @@ A campaign page listens to `campaign:<slug>` and an entry page to `entry:<id>`; 
 service publishes there (through Redis, so a vote on any app instance reaches every viewer).
 A burst of votes is coalesced: the first change opens a short window, and when it closes only
 the latest count of each entry goes out, so a stream carries at most a few messages a second.
+Each open stream also counts as one viewer ("12 people watching now"), across instances.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 
+import anyio
 from markupsafe import Markup, escape
 from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.requests import Request
@@ -18,7 +20,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import current_user, deps
-from cocreate.realtime import Broker
+from cocreate.models.base import new_id
+from cocreate.realtime import Broker, Message, Subscription
 from cocreate.services import campaigns, entries
 
 COALESCE_SECONDS = 0.4
@@ -31,29 +34,57 @@ def count_html(count: int) -> str:
     return str(Markup("{}<span class=\"sr-only\"> {}</span>").format(count, escape(word)))
 
 
-async def coalesced_counts(broker: Broker, channel: str,
-                           window: float = COALESCE_SECONDS) -> AsyncIterator[dict[str, int]]:
-    """Batches of {entry_id: latest vote count}, at most one batch per `window`."""
-    async with broker.subscribe(channel) as subscription:
-        loop = asyncio.get_running_loop()
-        while True:
-            first = await subscription.next_within(PING_SECONDS)
-            if first is None:
-                continue
-            latest = {first["entry_id"]: first["vote_count"]}
-            closes = loop.time() + window
-            while (left := closes - loop.time()) > 0:
-                more = await subscription.next_within(left)
-                if more is None:
-                    break
-                latest[more["entry_id"]] = more["vote_count"]
+def viewers_html(count: int) -> str:
+    return f"{count} {'person' if count == 1 else 'people'} watching now"
+
+
+def as_event(message: Message) -> tuple[str, str] | None:
+    """The SSE event (name, HTML) a broker message becomes, or None for others."""
+    if message.get("event") == "vote_count":
+        return f"votes-{message['entry_id']}", count_html(int(message["vote_count"]))
+    if message.get("event") == "viewers":
+        return "viewers", viewers_html(int(message["count"]))
+    return None
+
+
+async def coalesced(subscription: Subscription, window: float = COALESCE_SECONDS,
+                    idle: float = PING_SECONDS) -> AsyncIterator[dict[str, str]]:
+    """Batches of {event name: latest HTML}, at most one per `window`; {} after `idle`
+    seconds without news (the caller's cue to say it is still watching)."""
+    loop = asyncio.get_running_loop()
+    while True:
+        first = await subscription.next_within(idle)
+        if first is None:
+            yield {}
+            continue
+        latest = dict(filter(None, [as_event(first)]))
+        closes = loop.time() + window
+        while (left := closes - loop.time()) > 0:
+            more = await subscription.next_within(left)
+            if more is None:
+                break
+            latest.update(filter(None, [as_event(more)]))
+        if latest:
             yield latest
 
 
 async def _stream(broker: Broker, channel: str) -> AsyncIterator[ServerSentEvent]:
-    async for batch in coalesced_counts(broker, channel):
-        for entry_id, count in batch.items():
-            yield ServerSentEvent(data=count_html(count), event=f"votes-{entry_id}")
+    """Vote counts and the viewers count of one channel; this viewer counts while connected."""
+    viewer = new_id()
+    async with broker.subscribe(channel) as subscription:
+        watching = await broker.mark_watching(channel, viewer)
+        await broker.publish(channel, {"event": "viewers", "count": watching})
+        try:
+            async for batch in coalesced(subscription):
+                if not batch:  # quiet for a while: still here, and some may have gone
+                    watching = await broker.mark_watching(channel, viewer)
+                    await broker.publish(channel, {"event": "viewers", "count": watching})
+                for name, html in batch.items():
+                    yield ServerSentEvent(data=html, event=name)
+        finally:
+            with anyio.CancelScope(shield=True):
+                left = await broker.stop_watching(channel, viewer)
+                await broker.publish(channel, {"event": "viewers", "count": left})
 
 
 def _respond(request: Request, channel: str) -> Response:

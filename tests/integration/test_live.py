@@ -8,27 +8,48 @@ import time
 
 import httpx
 
-from cocreate.realtime import InProcessBroker
-from cocreate.web.live import coalesced_counts, count_html
+from cocreate.realtime import InProcessBroker, RedisBroker
+from cocreate.web.live import coalesced, count_html, viewers_html
 from tests import services
 from tests.people import launch_campaign, sign_up
 
 
 async def test_a_burst_of_votes_becomes_one_message_per_window():
     broker = InProcessBroker()
-    batches = coalesced_counts(broker, "campaign:c", window=0.3)
-    first = asyncio.ensure_future(anext(batches))
-    await asyncio.sleep(0.05)  # the stream is listening
-    for count in range(1, 51):
-        await broker.publish("campaign:c", {"entry_id": "a", "vote_count": count})
-        await broker.publish("campaign:c", {"entry_id": "b", "vote_count": 100 - count})
-    assert await asyncio.wait_for(first, 2) == {"a": 50, "b": 50}
-    await batches.aclose()
+    async with broker.subscribe("campaign:c") as subscription:
+        batches = coalesced(subscription, window=0.3)
+        first = asyncio.ensure_future(anext(batches))
+        for count in range(1, 51):
+            await broker.publish("campaign:c", {"event": "vote_count", "entry_id": "a",
+                                                "vote_count": count})
+            await broker.publish("campaign:c", {"event": "vote_count", "entry_id": "b",
+                                                "vote_count": 100 - count})
+        await broker.publish("campaign:c", {"event": "viewers", "count": 3})
+        assert await asyncio.wait_for(first, 2) == {
+            "votes-a": count_html(50), "votes-b": count_html(50), "viewers": viewers_html(3)}
+        await batches.aclose()
 
 
 def test_the_count_markup_matches_the_vote_button():
     assert count_html(1) == '1<span class="sr-only"> vote</span>'
     assert count_html(7) == '7<span class="sr-only"> votes</span>'
+    assert viewers_html(1) == "1 person watching now"
+
+
+async def test_viewers_are_counted_once_each_across_instances(redis_url):
+    one, two = RedisBroker(redis_url), RedisBroker(redis_url)
+    try:
+        assert await one.mark_watching("campaign:w", "viewer-a") == 1
+        assert await two.mark_watching("campaign:w", "viewer-b") == 2
+        assert await two.mark_watching("campaign:w", "viewer-b") == 2  # still there, once
+        assert await one.stop_watching("campaign:w", "viewer-a") == 1
+    finally:
+        await one.close()
+        await two.close()
+    local = InProcessBroker()
+    assert await local.mark_watching("entry:x", "v1") == 1
+    assert await local.stop_watching("entry:x", "v1") == 0
+
 
 
 async def test_a_vote_on_one_instance_reaches_the_stream_of_another(settings_env, worker):
@@ -55,19 +76,34 @@ async def test_a_vote_on_one_instance_reaches_the_stream_of_another(settings_env
                 started = time.monotonic()
                 voted = await voter.put(f"/entries/{entry['id']}/vote")
                 assert voted.status_code == 200
-                event = await asyncio.wait_for(_next_event(lines), 1.5)
+                event = await asyncio.wait_for(_next_event(lines, "votes-"), 1.5)
                 waited = time.monotonic() - started
+                async with first.stream("GET", f"/e/{entry['id']}/live"), \
+                        first.stream("GET", f"/c/{campaign['slug']}/live"):
+                    counted = await asyncio.wait_for(_until(lines, "2 people watching now"), 3)
+            assert counted
     assert event == (f"votes-{entry['id']}", '1<span class="sr-only"> vote</span>')
     assert waited < 1.0, waited
 
 
-async def _next_event(lines) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+async def _next_event(lines, prefix: str = "") -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """The next event whose name starts with `prefix`."""
     name = data = None
     async for line in lines:
         if line.startswith("event:"):
             name = line.removeprefix("event:").strip()
         elif line.startswith("data:"):
             data = line.removeprefix("data:").strip()
-        elif line == "" and name and data is not None:
-            return name, data
+        elif line == "":
+            if name and data is not None and name.startswith(prefix):
+                return name, data
+            name = data = None
     raise AssertionError("the stream ended")
+
+
+async def _until(lines, html: str) -> bool:  # type: ignore[no-untyped-def]
+    """Read viewers events until one says `html`."""
+    while True:
+        _, data = await _next_event(lines, "viewers")
+        if data == html:
+            return True
