@@ -46,3 +46,9 @@ def render(
     return templates.TemplateResponse(
         request, name, full_context, status_code=status_code, headers=headers, **kwargs
     )
+
+
+def render_fragment(request: Request, name: str, context: dict[str, Any]) -> str:
+    """A partial as a string, e.g. for a live update pushed over Server-Sent Events."""
+    templates: Jinja2Blocks = request.app.state.templates
+    return templates.env.get_template(name).render(context)

@@ -107,6 +107,7 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
             winner_ids=await prizes.winning_entry_ids(campaign),
             prizes=await prizes.list_prizes(campaign),
             winners=await prizes.winners(None, campaign),
+            top_ten=await entries.leaderboard(slug, limit=10, viewer=viewer),
         )
     return context
 

@@ -10,7 +10,7 @@ Each open stream also counts as one viewer ("12 people watching now"), across in
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import anyio
 from markupsafe import Markup, escape
@@ -23,6 +23,7 @@ from cocreate.http import current_user, deps
 from cocreate.models.base import new_id
 from cocreate.realtime import Broker, Message, Subscription
 from cocreate.services import campaigns, entries
+from cocreate.templating import render_fragment
 
 COALESCE_SECONDS = 0.4
 PING_SECONDS = 15
@@ -68,8 +69,13 @@ async def coalesced(subscription: Subscription, window: float = COALESCE_SECONDS
             yield latest
 
 
-async def _stream(broker: Broker, channel: str) -> AsyncIterator[ServerSentEvent]:
-    """Vote counts and the viewers count of one channel; this viewer counts while connected."""
+TopTen = Callable[[], Awaitable[str]]
+
+
+async def _stream(broker: Broker, channel: str, top_ten: TopTen | None = None
+                  ) -> AsyncIterator[ServerSentEvent]:
+    """Vote counts and the viewers count of one channel, and the top ten when votes moved;
+    this viewer counts while connected."""
     viewer = new_id()
     async with broker.subscribe(channel) as subscription:
         watching = await broker.mark_watching(channel, viewer)
@@ -81,20 +87,29 @@ async def _stream(broker: Broker, channel: str) -> AsyncIterator[ServerSentEvent
                     await broker.publish(channel, {"event": "viewers", "count": watching})
                 for name, html in batch.items():
                     yield ServerSentEvent(data=html, event=name)
+                if top_ten is not None and any(name.startswith("votes-") for name in batch):
+                    yield ServerSentEvent(data=await top_ten(), event="top-ten")
         finally:
             with anyio.CancelScope(shield=True):
                 left = await broker.stop_watching(channel, viewer)
                 await broker.publish(channel, {"event": "viewers", "count": left})
 
 
-def _respond(request: Request, channel: str) -> Response:
-    return EventSourceResponse(_stream(deps(request).realtime, channel), ping=PING_SECONDS,
+def _respond(request: Request, channel: str, top_ten: TopTen | None = None) -> Response:
+    return EventSourceResponse(_stream(deps(request).realtime, channel, top_ten),
+                               ping=PING_SECONDS,
                                headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
 async def campaign_live(request: Request) -> Response:
-    found = await campaigns.view_campaign(current_user(request), request.path_params["campaign"])
-    return _respond(request, f"campaign:{found.slug}")
+    viewer = current_user(request)
+    found = await campaigns.view_campaign(viewer, request.path_params["campaign"])
+
+    async def top_ten() -> str:
+        top = await entries.leaderboard(found.slug, limit=10, viewer=viewer)
+        return " ".join(render_fragment(request, "partials/_top_ten.html", {"top": top}).split())
+
+    return _respond(request, f"campaign:{found.slug}", top_ten)
 
 
 async def entry_live(request: Request) -> Response:

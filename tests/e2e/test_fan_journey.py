@@ -58,7 +58,7 @@ async def test_a_fan_shares_an_idea_with_an_image_gets_a_vote_and_shares_the_bad
 
     # A second fan votes: the count changes in place, without a page load.
     voter = await new_fan(chromium, live_server, problems, "Vic Voter", campaign_path)
-    await voter.get_by_role("link", name="Cucumber & mint cooler").click()
+    await voter.locator("ul.gallery").get_by_role("link", name="Cucumber & mint cooler").click()
     await expect(voter).to_have_url(entry_url)
     await voter.evaluate("() => { window.stillTheSamePage = true; }")
     vote = voter.locator(".entry-actions .vote-button")

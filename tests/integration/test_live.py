@@ -78,11 +78,13 @@ async def test_a_vote_on_one_instance_reaches_the_stream_of_another(settings_env
                 assert voted.status_code == 200
                 event = await asyncio.wait_for(_next_event(lines, "votes-"), 1.5)
                 waited = time.monotonic() - started
+                _, top = await asyncio.wait_for(_next_event(lines, "top-ten"), 1.5)
                 async with first.stream("GET", f"/e/{entry['id']}/live"), \
                         first.stream("GET", f"/c/{campaign['slug']}/live"):
                     counted = await asyncio.wait_for(_until(lines, "2 people watching now"), 3)
             assert counted
     assert event == (f"votes-{entry['id']}", '1<span class="sr-only"> vote</span>')
+    assert f'<a href="/e/{entry["id"]}">Watch me</a>' in top and "1 vote" in top
     assert waited < 1.0, waited
 
 
