@@ -48,7 +48,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await runner.start()
             await realtime.start()
             # With Redis, arq's cron on the workers does this (workers/schedule.py).
-            scheduler = None if settings.uses_redis else InProcessScheduler(settings)
+            scheduler = None if settings.uses_redis else InProcessScheduler(settings, realtime)
             if scheduler is not None:
                 await scheduler.start()
             try:

@@ -72,3 +72,4 @@ def register(env: jinja2.Environment) -> None:
     env.tests["voting"] = phases.takes_votes
     env.tests["showing_results"] = phases.shows_results
     env.globals["next_scheduled"] = phases.next_scheduled
+    env.globals["next_phase_words"] = NEXT_PHASE_WORDS

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 
+from cocreate.realtime import Broker
 from cocreate.services import phases
 from cocreate.settings import Settings
 
@@ -14,8 +15,9 @@ log = logging.getLogger(__name__)
 
 
 class InProcessScheduler:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, realtime: Broker) -> None:
         self.interval = settings.schedule_interval
+        self.realtime = realtime
         self._task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
@@ -30,7 +32,7 @@ class InProcessScheduler:
     async def _loop(self) -> None:
         while True:
             try:
-                await phases.advance_due()
+                await phases.advance_due(realtime=self.realtime)
             except Exception:
                 log.exception("scheduled phase changes failed; trying again next tick")
             await asyncio.sleep(self.interval)

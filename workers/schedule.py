@@ -16,7 +16,7 @@ from cocreate.settings import Settings
 
 
 async def advance_phases(ctx: dict[str, Any]) -> int:
-    return len(await phases.advance_due())
+    return len(await phases.advance_due(realtime=ctx.get("realtime")))
 
 
 async def reconcile_counters(ctx: dict[str, Any]) -> int:

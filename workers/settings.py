@@ -10,6 +10,7 @@ from tortoise import Tortoise
 
 from cocreate import jobs
 from cocreate.db import tortoise_config
+from cocreate.realtime import create_broker
 from cocreate.settings import Settings
 from cocreate.storage import create_storage
 from workers.schedule import cron_jobs
@@ -31,12 +32,18 @@ async def startup(ctx: dict[str, Any]) -> None:
     relay = jobs.ArqRelay(settings)
     await relay.start()
     ctx["relay"] = relay
+    realtime = create_broker(settings)  # scheduled phase changes are announced live
+    await realtime.start()
+    ctx["realtime"] = realtime
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
     relay = ctx.get("relay")
     if relay is not None:
         await relay.stop()
+    realtime = ctx.get("realtime")
+    if realtime is not None:
+        await realtime.close()
     await Tortoise.close_connections()
 
 

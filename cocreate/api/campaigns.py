@@ -45,7 +45,8 @@ async def update_campaign(request: Request, user: User, campaign: str,
 
 async def move_phase(request: Request, user: User, campaign: str,
                      body: schemas.PhaseIn) -> schemas.CampaignOut:
-    await phases.move_by_hand(user, await campaigns.get_campaign(campaign), body.phase)
+    found = await campaigns.get_campaign(campaign)
+    await phases.move_by_hand(user, found, body.phase, deps(request).realtime)
     return await _out(request, await campaigns.get_campaign(campaign))
 
 

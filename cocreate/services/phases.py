@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Campaign, User
+from cocreate.realtime import Broker
 from cocreate.services import audit, orgs
 from cocreate.services.errors import Forbidden, Invalid
 
@@ -133,8 +134,16 @@ def require_votes_open(campaign: Campaign) -> None:
 @dataclass(frozen=True)
 class PhaseChange:
     campaign_id: str
+    campaign_slug: str
     before: str
     after: str
+
+
+async def announce(realtime: Broker | None, change: PhaseChange) -> None:
+    """Tell everyone on the campaign's page (the results reveal listens for this)."""
+    if realtime is not None:
+        await realtime.publish(f"campaign:{change.campaign_slug}",
+                               {"event": "phase", "phase": change.after})
 
 
 async def _move(campaign: Campaign, phase: str, actor: User | None, now: datetime
@@ -154,11 +163,13 @@ async def _move(campaign: Campaign, phase: str, actor: User | None, now: datetim
             f"“{campaign.title}” moved from {LABELS[before].lower()} to "
             f"{LABELS[phase].lower()} {who}", {"from": before, "to": phase},
         )
-    return PhaseChange(campaign.id, before, phase)
+    return PhaseChange(campaign.id, campaign.slug, before, phase)
 
 
-async def advance_due(now: datetime | None = None) -> list[PhaseChange]:
-    """Move every campaign whose next phase is due. Safe to run on several workers at once."""
+async def advance_due(now: datetime | None = None, realtime: Broker | None = None
+                      ) -> list[PhaseChange]:
+    """Move every campaign whose next phase is due, and announce each move to its viewers.
+    Safe to run on several workers at once."""
     now = now or datetime.now(UTC)
     changes = []
     due = await Campaign.filter(next_phase_at__lte=now).order_by("next_phase_at").limit(DUE_BATCH)
@@ -172,11 +183,13 @@ async def advance_due(now: datetime | None = None) -> list[PhaseChange]:
         change = await _move(campaign, target, None, now)
         if change is not None:
             log.info("campaign %s: %s → %s on schedule", campaign.id, change.before, target)
+            await announce(realtime, change)
             changes.append(change)
     return changes
 
 
-async def move_by_hand(actor: User, campaign: Campaign, phase: str | None) -> PhaseChange:
+async def move_by_hand(actor: User, campaign: Campaign, phase: str | None,
+                       realtime: Broker | None = None) -> PhaseChange:
     """A manager moves the campaign to any phase (forward, or back to reopen)."""
     await orgs.require_manager(actor, campaign.org)
     if phase not in PHASES:
@@ -187,4 +200,5 @@ async def move_by_hand(actor: User, campaign: Campaign, phase: str | None) -> Ph
     change = await _move(campaign, phase, actor, datetime.now(UTC))
     if change is None:
         raise Invalid("The campaign changed phase meanwhile; reload and try again.")
+    await announce(realtime, change)
     return change

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate import urls
-from cocreate.http import current_user, require_user, wants_fragment
+from cocreate.http import current_user, deps, require_user, wants_fragment
 from cocreate.models import User
 from cocreate.services import (
     campaigns,
@@ -164,7 +164,7 @@ async def move_phase(request: Request) -> Response:
     submitted = await form_data(request)
     campaign = await campaigns.get_campaign(slug)
     try:
-        await phases.move_by_hand(user, campaign, submitted.get("phase"))
+        await phases.move_by_hand(user, campaign, submitted.get("phase"), deps(request).realtime)
     except Invalid as error:
         context = await _manage_context(request, slug)
         return form_failed(request, "pages/campaign_manage.html", context, error, "phase")

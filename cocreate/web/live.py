@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
 
 import anyio
 from markupsafe import Markup, escape
@@ -22,7 +23,7 @@ from starlette.routing import Route
 from cocreate.http import current_user, deps
 from cocreate.models.base import new_id
 from cocreate.realtime import Broker, Message, Subscription
-from cocreate.services import campaigns, entries
+from cocreate.services import campaigns, entries, prizes
 from cocreate.templating import render_fragment
 
 COALESCE_SECONDS = 0.4
@@ -45,6 +46,8 @@ def as_event(message: Message) -> tuple[str, str] | None:
         return f"votes-{message['entry_id']}", count_html(int(message["vote_count"]))
     if message.get("event") == "viewers":
         return "viewers", viewers_html(int(message["count"]))
+    if message.get("event") == "phase":
+        return "phase", str(message["phase"])
     return None
 
 
@@ -69,13 +72,13 @@ async def coalesced(subscription: Subscription, window: float = COALESCE_SECONDS
             yield latest
 
 
-TopTen = Callable[[], Awaitable[str]]
+Extra = Callable[[dict[str, str]], Awaitable[list[ServerSentEvent]]]
 
 
-async def _stream(broker: Broker, channel: str, top_ten: TopTen | None = None
+async def _stream(broker: Broker, channel: str, extra: Extra | None = None
                   ) -> AsyncIterator[ServerSentEvent]:
-    """Vote counts and the viewers count of one channel, and the top ten when votes moved;
-    this viewer counts while connected."""
+    """Vote counts and the viewers count of one channel, plus what `extra` makes of each
+    batch; this viewer counts while connected."""
     viewer = new_id()
     async with broker.subscribe(channel) as subscription:
         watching = await broker.mark_watching(channel, viewer)
@@ -87,16 +90,16 @@ async def _stream(broker: Broker, channel: str, top_ten: TopTen | None = None
                     await broker.publish(channel, {"event": "viewers", "count": watching})
                 for name, html in batch.items():
                     yield ServerSentEvent(data=html, event=name)
-                if top_ten is not None and any(name.startswith("votes-") for name in batch):
-                    yield ServerSentEvent(data=await top_ten(), event="top-ten")
+                for event in await extra(batch) if extra and batch else []:
+                    yield event
         finally:
             with anyio.CancelScope(shield=True):
                 left = await broker.stop_watching(channel, viewer)
                 await broker.publish(channel, {"event": "viewers", "count": left})
 
 
-def _respond(request: Request, channel: str, top_ten: TopTen | None = None) -> Response:
-    return EventSourceResponse(_stream(deps(request).realtime, channel, top_ten),
+def _respond(request: Request, channel: str, extra: Extra | None = None) -> Response:
+    return EventSourceResponse(_stream(deps(request).realtime, channel, extra),
                                ping=PING_SECONDS,
                                headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
@@ -105,11 +108,24 @@ async def campaign_live(request: Request) -> Response:
     viewer = current_user(request)
     found = await campaigns.view_campaign(viewer, request.path_params["campaign"])
 
-    async def top_ten() -> str:
-        top = await entries.leaderboard(found.slug, limit=10, viewer=viewer)
-        return " ".join(render_fragment(request, "partials/_top_ten.html", {"top": top}).split())
+    def fragment(name: str, context: dict[str, Any]) -> str:
+        return " ".join(render_fragment(request, name, context).split())
 
-    return _respond(request, f"campaign:{found.slug}", top_ten)
+    async def extra(batch: dict[str, str]) -> list[ServerSentEvent]:
+        """The top ten when votes moved; the winners when the results come out."""
+        events = []
+        if any(name.startswith("votes-") for name in batch):
+            top = await entries.leaderboard(found.slug, limit=10, viewer=viewer)
+            events.append(ServerSentEvent(
+                data=fragment("partials/_top_ten.html", {"top": top}), event="top-ten"))
+        if batch.get("phase") == "results":
+            fresh = await campaigns.get_campaign(found.slug)
+            winners = await prizes.winners(None, fresh)
+            events.append(ServerSentEvent(
+                data=fragment("partials/_winners.html", {"winners": winners}), event="reveal"))
+        return events
+
+    return _respond(request, f"campaign:{found.slug}", extra)
 
 
 async def entry_live(request: Request) -> Response:

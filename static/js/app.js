@@ -20,6 +20,35 @@
     }
   });
 
+  // --- countdowns ----------------------------------------------------------------------------
+  // <time data-countdown data-countdown-label="Entries close" datetime="..."> ticks down each
+  // second once less than a day is left; the server's wording stays until then.
+
+  function pad(number) {
+    return number < 10 ? "0" + number : String(number);
+  }
+
+  function tickCountdowns() {
+    var now = Date.now();
+    document.querySelectorAll("time[data-countdown]").forEach(function (element) {
+      var left = Math.floor((Date.parse(element.getAttribute("datetime")) - now) / 1000);
+      var label = element.getAttribute("data-countdown-label") || "";
+      if (isNaN(left) || left >= 86400) return;
+      if (left <= 0) {
+        element.textContent = label + ": any moment now";
+        return;
+      }
+      var hours = Math.floor(left / 3600);
+      var minutes = Math.floor((left % 3600) / 60);
+      element.textContent = label + " in " + pad(hours) + ":" + pad(minutes) + ":" + pad(left % 60);
+    });
+  }
+
+  if (document.querySelector("time[data-countdown]")) {
+    tickCountdowns();
+    window.setInterval(tickCountdowns, 1000);
+  }
+
   // --- flash messages ----------------------------------------------------------------------
 
   function flashContainer() {

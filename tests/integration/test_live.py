@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import UTC, datetime, timedelta
 
 import httpx
 
@@ -109,3 +110,34 @@ async def _until(lines, html: str) -> bool:  # type: ignore[no-untyped-def]
         _, data = await _next_event(lines, "viewers")
         if data == html:
             return True
+
+
+async def test_winners_are_revealed_to_everyone_watching_when_results_are_due(
+        settings_env, worker):
+    port = services.free_port()
+    base = f"http://127.0.0.1:{port}"
+    with services.cocreate_process(["serve", "--port", str(port)],
+                                   {**settings_env, "BASE_URL": base},
+                                   ready_url=f"{base}/healthz"):
+        async with httpx.AsyncClient(base_url=base, timeout=10) as http:
+            manager = await sign_up(http, "Manager")
+            campaign = await launch_campaign(manager, "The big reveal")
+            slug = campaign["slug"]
+            fan = await sign_up(http, "Future winner")
+            entry = (await fan.post(f"/campaigns/{slug}/entries", {"title": "Golden idea"})).json()
+            prize = (await manager.put(f"/campaigns/{slug}/prizes", {"prizes": [
+                {"rank": 1, "title": "Grand prize"}]})).json()["prizes"][0]
+            await manager.post(f"/campaigns/{slug}/phase", {"phase": "judging"})
+            await manager.post(f"/campaigns/{slug}/winners",
+                               {"prize_id": prize["id"], "entry_id": entry["id"]})
+            page = await http.get(f"/c/{slug}")
+            empty_slot = '<div class="reveal" sse-swap="reveal" aria-live="polite"></div>'
+            assert empty_slot in page.text and 'id="winners-title"' not in page.text
+            async with http.stream("GET", f"/c/{slug}/live") as stream:
+                lines = stream.aiter_lines()
+                await asyncio.sleep(0.5)
+                due = (datetime.now(UTC) + timedelta(seconds=2)).isoformat()
+                scheduled = await manager.patch(f"/campaigns/{slug}", {"results_at": due})
+                assert scheduled.json()["next_phase"] == "results"
+                _, reveal = await asyncio.wait_for(_next_event(lines, "reveal"), 10)
+    assert "Grand prize" in reveal and "Golden idea" in reveal and "Future winner" in reveal
