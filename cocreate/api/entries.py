@@ -8,7 +8,7 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.models import User
-from cocreate.services import entries, voting
+from cocreate.services import entries, scores, voting
 
 
 async def submit_entry(request: Request, user: User, campaign: str,
@@ -57,6 +57,23 @@ async def leaderboard(request: Request, campaign: str) -> schemas.Leaderboard:
     ])
 
 
+def _ranking(request: Request, scope: str, ranked: list[scores.Ranked]
+             ) -> schemas.ContributorRanking:
+    settings = deps(request).settings
+    return schemas.ContributorRanking(scope=scope, rows=[
+        schemas.ContributorRow(rank=r.rank, user=present.user(settings, r.user), votes=r.votes)
+        for r in ranked])
+
+
+async def campaign_contributors(request: Request, campaign: str) -> schemas.ContributorRanking:
+    ranked = await scores.campaign_ranking(current_user(request), campaign)
+    return _ranking(request, campaign, ranked)
+
+
+async def org_contributors(request: Request, org: str) -> schemas.ContributorRanking:
+    return _ranking(request, org, await scores.org_ranking(org))
+
+
 ENDPOINTS = [
     Endpoint("POST", "/campaigns/{campaign}/entries", submit_entry, "Submit an entry",
              schemas.EntryOut, status=201, body=schemas.EntryIn,
@@ -73,4 +90,10 @@ ENDPOINTS = [
     Endpoint("GET", "/campaigns/{campaign}/leaderboard", leaderboard,
              "Entries ranked by votes (ties: earlier first)", schemas.Leaderboard,
              auth=False, errors=(404,)),
+    Endpoint("GET", "/campaigns/{campaign}/contributors", campaign_contributors,
+             "People ranked by votes received in the campaign", schemas.ContributorRanking,
+             auth=False, errors=(404,)),
+    Endpoint("GET", "/orgs/{org}/contributors", org_contributors,
+             "People ranked by votes received across the organization's campaigns",
+             schemas.ContributorRanking, auth=False, errors=(404,)),
 ]

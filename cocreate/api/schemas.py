@@ -427,3 +427,14 @@ class TreeNodeOut(BaseModel):
 class FamilyTree(BaseModel):
     campaign: str
     roots: list[TreeNodeOut]
+
+
+class ContributorRow(BaseModel):
+    rank: int = Field(description="Equal votes share a rank")
+    user: UserOut
+    votes: int = Field(description="Votes received (a team entry's count for each member)")
+
+
+class ContributorRanking(BaseModel):
+    scope: str = Field(description="The campaign's or the organization's slug")
+    rows: list[ContributorRow]

@@ -10,6 +10,7 @@ from cocreate.models.org import Membership, Organization
 from cocreate.models.participation import RulesAcceptance
 from cocreate.models.prize import Prize, Winner
 from cocreate.models.remix import EntryCredit, KitAsset
+from cocreate.models.score import CampaignScore, OrgScore
 from cocreate.models.team import JoinRequest, Team, TeamMember
 from cocreate.models.user import AuthToken, User
 
@@ -18,6 +19,7 @@ __all__ = [
     "AuthToken",
     "Award",
     "Campaign",
+    "CampaignScore",
     "Entry",
     "EntryCredit",
     "Job",
@@ -25,6 +27,7 @@ __all__ = [
     "KitAsset",
     "Media",
     "Membership",
+    "OrgScore",
     "Organization",
     "Prize",
     "Report",

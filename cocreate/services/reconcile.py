@@ -2,8 +2,9 @@
 difference reported (and, when asked, repaired). It must find none; a difference means a bug.
 
 Counters checked: an entry's votes (vote rows), a campaign's entries (published entries),
-an entry's and a kit asset's remixes (published entries crediting them), and a team's
-members (member rows).
+an entry's and a kit asset's remixes (published entries crediting them), a team's members
+(member rows), and the votes people received per campaign and per organization (vote rows of
+their entries, a team entry's counting for each member).
 """
 
 from __future__ import annotations
@@ -15,7 +16,17 @@ from dataclasses import dataclass
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
-from cocreate.models import Campaign, Entry, EntryCredit, KitAsset, Team, TeamMember, Vote
+from cocreate.models import (
+    Campaign,
+    CampaignScore,
+    Entry,
+    EntryCredit,
+    KitAsset,
+    OrgScore,
+    Team,
+    TeamMember,
+    Vote,
+)
 
 log = logging.getLogger(__name__)
 BATCH = 5000
@@ -68,7 +79,54 @@ async def find_differences() -> list[Difference]:
     differences = []
     for model, field, ledger in checks:
         differences += await _compare(model, field, ledger)
+    return differences + await _score_differences()
+
+
+ScoreKey = tuple[str, str]  # (campaign or organization id, user id)
+
+
+async def _score_ledgers() -> tuple[Counter[ScoreKey], Counter[ScoreKey]]:
+    votes = await _ledger_counts(Vote.all(), "entry_id")
+    by_campaign: Counter[ScoreKey] = Counter()
+    by_org: Counter[ScoreKey] = Counter()
+    members: dict[str, list[str]] = {}
+    for team_id, user_id in await TeamMember.all().values_list("team_id", "user_id"):
+        members.setdefault(team_id, []).append(user_id)
+    org_of = dict(await Campaign.all().values_list("id", "org_id"))
+    entry_ids = list(votes)
+    for start in range(0, len(entry_ids), BATCH):
+        rows = await Entry.filter(id__in=entry_ids[start:start + BATCH]).values_list(
+            "id", "campaign_id", "author_id", "team_id")
+        for entry_id, campaign_id, author_id, team_id in rows:
+            for person in members.get(team_id, []) if team_id else [author_id]:
+                by_campaign[(campaign_id, person)] += votes[entry_id]
+                by_org[(org_of[campaign_id], person)] += votes[entry_id]
+    return by_campaign, by_org
+
+
+async def _score_differences() -> list[Difference]:
+    by_campaign, by_org = await _score_ledgers()
+    differences = []
+    for model, owner, ledger in ((CampaignScore, "campaign_id", by_campaign),
+                                 (OrgScore, "org_id", by_org)):
+        stored = {(row[0], row[1]): row[2]
+                  for row in await model.all().values_list(owner, "user_id", "votes")}
+        for key in sorted(set(stored) | set(ledger)):
+            if stored.get(key, 0) != ledger.get(key, 0):
+                differences.append(Difference(f"{model._meta.db_table}.votes", "/".join(key),
+                                              stored.get(key, 0), ledger.get(key, 0)))
     return differences
+
+
+async def _repair_score(difference: Difference) -> None:
+    owner_id, user_id = difference.row_id.split("/")
+    if difference.counter.startswith("campaign_scores"):
+        await CampaignScore.get_or_create(campaign_id=owner_id, user_id=user_id)
+        await CampaignScore.filter(campaign_id=owner_id, user_id=user_id).update(
+            votes=difference.ledger)
+    else:
+        await OrgScore.get_or_create(org_id=owner_id, user_id=user_id)
+        await OrgScore.filter(org_id=owner_id, user_id=user_id).update(votes=difference.ledger)
 
 
 async def reconcile(repair: bool = False) -> list[Difference]:
@@ -85,6 +143,9 @@ async def reconcile(repair: bool = False) -> list[Difference]:
         async with in_transaction():
             for difference in differences:
                 table, field = difference.counter.split(".")
+                if table in ("campaign_scores", "org_scores"):
+                    await _repair_score(difference)
+                    continue
                 await models[table].filter(
                     id=difference.row_id, **{field: difference.stored}
                 ).update(**{field: difference.ledger})

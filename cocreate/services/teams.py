@@ -15,7 +15,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Campaign, Entry, JoinRequest, Team, TeamMember, User
-from cocreate.services import badges, campaigns, phases, users
+from cocreate.services import badges, campaigns, phases, scores, users
 from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.services.validation import FieldErrors
 
@@ -100,6 +100,9 @@ async def _add_member(team: Team, person: User) -> None:
     except IntegrityError as error:
         raise Conflict("You are already in a team for this campaign.") from error
     await credit_entry(team, [person])
+    entry = await Entry.get_or_none(team_id=team.id)
+    if entry is not None:  # the team's votes count for its new member too
+        await scores.add(entry, entry.vote_count, [person.id])
 
 
 async def join_with_code(actor: User, code: str | None) -> Team:
@@ -168,6 +171,9 @@ async def remove_member(actor: User, team_id: str, handle: str) -> Team:
         if not removed:
             raise NotFound(f"{person.display_name} is not in this team.")
         await Team.filter(id=team.id).update(member_count=F("member_count") - 1)
+        entry = await Entry.get_or_none(team_id=team.id)
+        if entry is not None:
+            await scores.add(entry, -entry.vote_count, [person.id])
     return await get_team(team.id)
 
 

@@ -7,7 +7,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Entry, User, Vote
-from cocreate.services import entries, phases, teams
+from cocreate.services import entries, phases, scores, teams
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden
 
@@ -39,6 +39,7 @@ async def cast(deps: Deps, actor: User, entry_id: str) -> int:
         async with in_transaction():
             await Vote.create(entry=entry, user=actor)
             await Entry.filter(id=entry.id).update(vote_count=F("vote_count") + 1)
+            await scores.add(entry, +1)
     except IntegrityError:
         pass  # already voted: the unique constraint kept the ledger and the total unchanged
     return await _announce_count(deps, entry)
@@ -51,6 +52,7 @@ async def withdraw(deps: Deps, actor: User, entry_id: str) -> int:
         removed = await Vote.filter(entry=entry, user=actor).delete()
         if removed:
             await Entry.filter(id=entry.id).update(vote_count=F("vote_count") - removed)
+            await scores.add(entry, -removed)
     return await _announce_count(deps, entry)
 
 

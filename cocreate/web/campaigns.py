@@ -21,6 +21,7 @@ from cocreate.services import (
     phases,
     prizes,
     remix,
+    scores,
     teams,
     voting,
 )
@@ -108,6 +109,7 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
             prizes=await prizes.list_prizes(campaign),
             winners=await prizes.winners(None, campaign),
             top_ten=await entries.leaderboard(slug, limit=10, viewer=viewer),
+            contributors=await scores.campaign_ranking(viewer, slug, limit=5),
         )
     return context
 

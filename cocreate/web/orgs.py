@@ -8,7 +8,7 @@ from starlette.routing import Route
 
 from cocreate import urls
 from cocreate.http import current_user, require_user, wants_fragment
-from cocreate.services import campaigns, orgs
+from cocreate.services import campaigns, orgs, scores
 from cocreate.services.errors import Conflict, Invalid
 from cocreate.web.common import after_post, form_data, form_failed, page, redirect
 
@@ -43,7 +43,7 @@ async def _org_context(request: Request, slug: str) -> dict:
         "org": org,
         "role": await orgs.role_of(current_user(request), org),
         "campaigns": await campaigns.org_campaigns(current_user(request), slug),
-        "member_form": {},
+        "member_form": {}, "power_users": await scores.org_ranking(slug, limit=10),
     }
 
 
