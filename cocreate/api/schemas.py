@@ -302,7 +302,7 @@ class AuditLog(BaseModel):
 
 
 class EntryPageQuery(Body):
-    sort: Literal["top", "new"] = "top"
+    sort: Literal["top", "trending", "new"] = "top"
     cursor: str | None = None
     limit: int = Field(default=24, ge=1, le=100)
 

@@ -28,6 +28,9 @@ class Entry(Model):
     )
     vote_count = fields.IntField(default=0, db_default=0)
     remix_count = fields.IntField(default=0, db_default=0)  # published entries crediting it
+    # Trending: the sum over its votes of e^(hours from the campaign's start to the vote / 24),
+    # so a vote counts e times more than one cast a day earlier (services/trending.py).
+    trend = fields.FloatField(default=0, db_default=0)
     # Moderation: "published" entries are public, "pending" wait for a manager (pre-moderation),
     # "hidden" and "rejected" are seen by their author (with the reason) and moderators only.
     status = fields.CharField(max_length=10, default="published", db_default="published")
@@ -40,6 +43,7 @@ class Entry(Model):
         indexes = (
             ("campaign_id", "status", "vote_count", "created_at"),
             ("campaign_id", "status", "created_at"),
+            ("campaign_id", "status", "trend", "created_at"),
         )
 
 

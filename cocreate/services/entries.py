@@ -18,7 +18,7 @@ from cocreate.services.errors import Conflict, Invalid, NotFound
 from cocreate.services.pagination import decode_cursor, encode_cursor
 from cocreate.services.validation import FieldErrors
 
-SORTS = ("top", "new")
+SORTS = ("top", "trending", "new")
 PAGE_SIZE = 24
 
 
@@ -132,26 +132,37 @@ async def view_entry(viewer: User | None, entry_id: str) -> Entry:
     return entry
 
 
+RANKED_BY = {"top": "vote_count", "trending": "trend"}
+
+
+def _ranked(query, field: str, cursor: str | None):  # type: ignore[no-untyped-def]
+    """Highest `field` first, earlier first on ties, resuming after the cursor's entry."""
+    query = query.order_by(f"-{field}", "created_at", "id")
+    if cursor:
+        value, created, last_id = decode_cursor(cursor, 3)
+        at = datetime.fromisoformat(created)
+        query = query.filter(
+            Q(**{f"{field}__lt": value})
+            | Q(**{field: value, "created_at__gt": at})
+            | Q(**{field: value, "created_at": at, "id__gt": last_id})
+        )
+    return query
+
+
 async def list_entries(
     campaign_slug: str, sort: str = "top", cursor: str | None = None, limit: int = PAGE_SIZE,
     viewer: User | None = None,
 ) -> EntryPage:
-    """A page of a campaign's entries: top (most votes, earlier first on ties) or new."""
+    """A page of a campaign's published entries: top (most votes), trending (votes weighted
+    by how recent they are) or new; cursor-paginated on stored values, never counting."""
     if sort not in SORTS:
-        raise Invalid("Unknown sort order.", {"sort": "Use top or new."})
+        raise Invalid("Unknown sort order.", {"sort": "Use top, trending or new."})
     campaign = await campaigns.view_campaign(viewer, campaign_slug)
     query = Entry.filter(campaign=campaign, status="published").select_related(
         "author", "media", "team")
-    if sort == "top":
-        query = query.order_by("-vote_count", "created_at", "id")
-        if cursor:
-            votes, created, last_id = decode_cursor(cursor, 3)
-            at = datetime.fromisoformat(created)
-            query = query.filter(
-                Q(vote_count__lt=votes)
-                | Q(vote_count=votes, created_at__gt=at)
-                | Q(vote_count=votes, created_at=at, id__gt=last_id)
-            )
+    field = RANKED_BY.get(sort)
+    if field:
+        query = _ranked(query, field, cursor)
     else:
         query = query.order_by("-created_at", "-id")
         if cursor:
@@ -164,7 +175,7 @@ async def list_entries(
     if more and entries:
         last = entries[-1]
         key = [last.created_at.isoformat(), last.id]
-        next_cursor = encode_cursor([last.vote_count, *key] if sort == "top" else key)
+        next_cursor = encode_cursor([getattr(last, field), *key] if field else key)
     return EntryPage(entries=entries, next_cursor=next_cursor)
 
 

@@ -3,8 +3,8 @@ difference reported (and, when asked, repaired). It must find none; a difference
 
 Counters checked: an entry's votes (vote rows), a campaign's entries (published entries),
 an entry's and a kit asset's remixes (published entries crediting them), a team's members
-(member rows), and the votes people received per campaign and per organization (vote rows of
-their entries, a team entry's counting for each member).
+(member rows), the votes people received per campaign and per organization (vote rows of
+their entries, a team entry's counting for each member), and entries' trending sums.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from cocreate.models import (
     TeamMember,
     Vote,
 )
+from cocreate.services import trending
 
 log = logging.getLogger(__name__)
 BATCH = 5000
@@ -36,8 +37,8 @@ BATCH = 5000
 class Difference:
     counter: str  # "entries.vote_count", ...
     row_id: str
-    stored: int
-    ledger: int
+    stored: float
+    ledger: float
 
 
 async def _ledger_counts(query, key: str) -> Counter[str]:  # type: ignore[no-untyped-def]
@@ -79,7 +80,30 @@ async def find_differences() -> list[Difference]:
     differences = []
     for model, field, ledger in checks:
         differences += await _compare(model, field, ledger)
-    return differences + await _score_differences()
+    return differences + await _score_differences() + await _trend_differences()
+
+
+async def _trend_differences() -> list[Difference]:
+    """Trending sums are floats: equal within a relative 1e-9."""
+    started = dict(await Campaign.all().values_list("id", "created_at"))
+    campaign_of = dict(await Entry.all().values_list("id", "campaign_id"))
+    ledger: dict[str, float] = {}
+    offset = 0
+    while True:
+        votes = await Vote.all().order_by("id").offset(offset).limit(BATCH).values_list(
+            "entry_id", "created_at")
+        for entry_id, voted_at in votes:
+            start = started[campaign_of[entry_id]]
+            ledger[entry_id] = ledger.get(entry_id, 0.0) + trending.weight(voted_at, start)
+        if len(votes) < BATCH:
+            break
+        offset += BATCH
+    differences = []
+    for entry_id, stored in await Entry.all().values_list("id", "trend"):
+        expected = ledger.get(entry_id, 0.0)
+        if abs(stored - expected) > 1e-9 * max(1.0, abs(expected)):
+            differences.append(Difference("entries.trend", entry_id, stored, expected))
+    return differences
 
 
 ScoreKey = tuple[str, str]  # (campaign or organization id, user id)

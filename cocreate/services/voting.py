@@ -7,7 +7,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Entry, User, Vote
-from cocreate.services import entries, phases, scores, teams
+from cocreate.services import entries, phases, scores, teams, trending
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden
 
@@ -37,8 +37,10 @@ async def cast(deps: Deps, actor: User, entry_id: str) -> int:
     entry = await _votable_entry(deps, actor, entry_id)
     try:
         async with in_transaction():
-            await Vote.create(entry=entry, user=actor)
-            await Entry.filter(id=entry.id).update(vote_count=F("vote_count") + 1)
+            vote = await Vote.create(entry=entry, user=actor)
+            boost = trending.weight(vote.created_at, entry.campaign.created_at)
+            await Entry.filter(id=entry.id).update(
+                vote_count=F("vote_count") + 1, trend=F("trend") + boost)
             await scores.add(entry, +1)
     except IntegrityError:
         pass  # already voted: the unique constraint kept the ledger and the total unchanged
@@ -49,9 +51,12 @@ async def withdraw(deps: Deps, actor: User, entry_id: str) -> int:
     """Take a vote back (idempotent). Returns the entry's vote count."""
     entry = await _votable_entry(deps, actor, entry_id)
     async with in_transaction():
-        removed = await Vote.filter(entry=entry, user=actor).delete()
-        if removed:
-            await Entry.filter(id=entry.id).update(vote_count=F("vote_count") - removed)
+        vote = await Vote.get_or_none(entry=entry, user=actor)
+        removed = await Vote.filter(id=vote.id).delete() if vote else 0
+        if vote and removed:
+            boost = trending.weight(vote.created_at, entry.campaign.created_at)
+            await Entry.filter(id=entry.id).update(
+                vote_count=F("vote_count") - removed, trend=F("trend") - boost)
             await scores.add(entry, -removed)
     return await _announce_count(deps, entry)
 
