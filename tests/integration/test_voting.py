@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import uuid
 
-from cocreate.models import Entry, Vote
-from tests.people import launch_campaign, sign_up
+from cocreate.models import Entry, User, Vote
+from cocreate.services import users
+from tests.people import Person, launch_campaign, sign_up
 
 
 async def _idea(client):
@@ -75,3 +77,28 @@ async def test_gallery_sorts_by_top_and_new_with_cursor_pages(client):
     bad = await client.get(f"/api/v1/campaigns/{campaign['slug']}/entries",
                            params={"sort": "random"})
     assert bad.status_code == 422
+
+
+async def test_a_storm_of_three_hundred_requests_keeps_every_total_equal_to_its_ledger(
+        client, make_client):
+    """150 people, each voting twice at once and some taking a vote back, all simultaneous."""
+    campaign, entry = await _idea(client)
+    author = await sign_up(client, "Second author")
+    other = (await author.post(f"/campaigns/{campaign['slug']}/entries",
+                               {"title": "Second idea"})).json()
+    people = []
+    for n in range(150):  # stored directly: the storm is about votes, not signing up
+        key = uuid.uuid4().hex[:12]
+        user = await User.create(handle=f"s-{key}", email=f"{key}@example.test",
+                                 password_hash="not-used", display_name=f"Storm {n}")
+        token = await users.issue_token(user, "api", days=None)
+        people.append(Person(make_client(), user.email, user.handle, token))
+    requests = [p.put(f"/entries/{entry['id']}/vote") for p in people]
+    requests += [p.put(f"/entries/{other['id']}/vote") for p in people[:100]]
+    requests += [p.delete(f"/entries/{other['id']}/vote") for p in people[:50]]
+    responses = await asyncio.gather(*requests)
+    assert all(r.status_code == 200 for r in responses), {r.status_code for r in responses}
+    for entry_id in (entry["id"], other["id"]):
+        stored = await Entry.get(id=entry_id)
+        assert stored.vote_count == await Vote.filter(entry_id=entry_id).count()
+    assert (await Entry.get(id=entry["id"])).vote_count == 150
