@@ -39,13 +39,19 @@ async def show_entry(request: Request, entry: str) -> schemas.EntryOut:
                          found.campaign.slug)
 
 
+async def _vote_out(user: User, entry_id: str, voted: bool, count: int) -> schemas.VoteOut:
+    found = await entries.get_entry(entry_id)
+    left = await voting.votes_left(user, found.campaign)
+    return schemas.VoteOut(voted=voted, vote_count=count, votes_left=left)
+
+
 async def vote(request: Request, user: User, entry: str) -> schemas.VoteOut:
-    return schemas.VoteOut(voted=True, vote_count=await voting.cast(deps(request), user, entry))
+    return await _vote_out(user, entry, True, await voting.cast(deps(request), user, entry))
 
 
 async def unvote(request: Request, user: User, entry: str) -> schemas.VoteOut:
     count = await voting.withdraw(deps(request), user, entry)
-    return schemas.VoteOut(voted=False, vote_count=count)
+    return await _vote_out(user, entry, False, count)
 
 
 async def leaderboard(request: Request, campaign: str) -> schemas.Leaderboard:

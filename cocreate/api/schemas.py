@@ -90,6 +90,9 @@ class CampaignSettingsIn(Body):
     report_threshold: int | None = Field(None, ge=1, le=1000)
     team_min_size: int | None = Field(None, description="Team challenges: members to submit")
     max_video_mb: int | None = Field(None, ge=1, description="Largest video entry, in MB")
+    voting_mode: Literal["upvote", "budget"] | None = Field(
+        None, description="upvote: any number of entries; budget: vote_budget votes each")
+    vote_budget: int | None = Field(None, ge=1, le=1000)
     team_max_size: int | None = Field(None, description="Team challenges: most members")
 
 
@@ -163,6 +166,8 @@ class CampaignOut(BaseModel):
     team_min_size: int
     team_max_size: int
     max_video_mb: int
+    voting_mode: Literal["upvote", "budget"]
+    vote_budget: int | None
     entry_count: int
     cover_url: str | None
     prizes: list[PrizeOut]
@@ -315,6 +320,7 @@ class EntryPage(BaseModel):
 class VoteOut(BaseModel):
     voted: bool
     vote_count: int
+    votes_left: int | None = Field(description="Budget voting: the votes you have left")
 
 
 class LeaderboardRow(BaseModel):

@@ -2,6 +2,7 @@
 
 from cocreate.models.audit import AuditEvent
 from cocreate.models.badge import Award
+from cocreate.models.budget import VoteBudget
 from cocreate.models.campaign import Campaign
 from cocreate.models.entry import Entry, Report, Vote
 from cocreate.models.job import Job
@@ -36,5 +37,6 @@ __all__ = [
     "TeamMember",
     "User",
     "Vote",
+    "VoteBudget",
     "Winner",
 ]

@@ -32,6 +32,8 @@ class Campaign(Model):
     archives_at = fields.DatetimeField(null=True)
     next_phase_at = fields.DatetimeField(null=True)
     vote_in_open = fields.BooleanField(default=True, db_default=True)
+    voting_mode = fields.CharField(max_length=8, default="upvote", db_default="upvote")  # budget
+    vote_budget = fields.IntField(null=True)  # budget mode: votes each person may cast
     rules = fields.TextField(default="", db_default="")
     rules_html = fields.TextField(default="", db_default="")
     rules_version = fields.IntField(default=0, db_default=0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -9,7 +10,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from cocreate.markdown import render_markdown
-from cocreate.models import Campaign, Media, User
+from cocreate.models import Campaign, Media, User, Vote
 from cocreate.models.base import new_id
 from cocreate.services import audit, eligibility, orgs, phases
 from cocreate.services.errors import Conflict, NotFound
@@ -18,6 +19,7 @@ from cocreate.services.validation import FieldErrors, slugify
 KINDS = ("idea", "remix", "team")  # "fundraiser" arrives with its own work
 MAX_TEAM_SIZE = 50
 MODERATION = ("post", "pre")
+VOTING_MODES = ("upvote", "budget")
 DATE_FIELDS = tuple(phases.STARTS.values())
 
 
@@ -38,6 +40,8 @@ class CampaignSettings:
     team_min_size: int | None = None
     team_max_size: int | None = None
     max_video_mb: int | None = None
+    voting_mode: str | None = None
+    vote_budget: int | None = None
     clear_min_age: bool = False
 
 
@@ -113,6 +117,7 @@ async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
         set_("team_min_size", wanted.team_min_size)
     if wanted.team_max_size is not None:
         set_("team_max_size", wanted.team_max_size)
+    await _apply_voting(campaign, wanted, errors, set_, creating)
     if wanted.max_video_mb is not None:
         set_("max_video_mb", wanted.max_video_mb)
     if not 1 <= campaign.max_video_mb <= 1024:
@@ -121,6 +126,24 @@ async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
         errors.add("team_max_size", f"Team sizes go from 1 to {MAX_TEAM_SIZE}, and the "
                    "largest can't be smaller than the smallest.")
     return changed
+
+
+async def _apply_voting(campaign: Campaign, wanted: CampaignSettings, errors: FieldErrors,
+                        set_: Callable[[str, object], None], creating: bool) -> None:
+    """The voting mode, which can change only until the first vote."""
+    mode = wanted.voting_mode or campaign.voting_mode or "upvote"
+    if mode not in VOTING_MODES:
+        errors.add("voting_mode", "Choose upvotes or a vote budget.")
+        return
+    budget = wanted.vote_budget if wanted.vote_budget is not None else campaign.vote_budget
+    if mode == "budget" and not (budget and 1 <= budget <= 1000):
+        errors.add("vote_budget", "Give each person from 1 to 1000 votes.")
+    changing = mode != campaign.voting_mode or budget != campaign.vote_budget
+    if changing and not creating and await Vote.exists(entry__campaign_id=campaign.id):
+        errors.add("voting_mode", "People have voted already; the voting rules stay as they are.")
+        return
+    set_("voting_mode", mode)
+    set_("vote_budget", budget if mode == "budget" else None)
 
 
 async def create_campaign(
@@ -140,7 +163,7 @@ async def create_campaign(
                         phase="draft" if draft else "open", phase_changed_at=now,
                         rules="", rules_html="", rules_version=0,
                         team_min_size=2 if kind == "team" else 1, team_max_size=5,
-                        max_video_mb=50)
+                        max_video_mb=50, voting_mode="upvote")
     await _apply(actor, campaign, wanted, errors, creating=True)
     errors.raise_if_any()
     phases.refresh_next_phase_at(campaign)

@@ -26,6 +26,7 @@ from cocreate.models import (
     Team,
     TeamMember,
     Vote,
+    VoteBudget,
 )
 from cocreate.services import trending
 
@@ -80,7 +81,28 @@ async def find_differences() -> list[Difference]:
     differences = []
     for model, field, ledger in checks:
         differences += await _compare(model, field, ledger)
-    return differences + await _score_differences() + await _trend_differences()
+    return (differences + await _score_differences() + await _trend_differences()
+            + await _budget_differences())
+
+
+async def _budget_differences() -> list[Difference]:
+    """Budget voting: what each person used equals their votes in the campaign."""
+    ledger: Counter[ScoreKey] = Counter()
+    offset = 0
+    while True:
+        rows = await Vote.all().order_by("id").offset(offset).limit(BATCH).values_list(
+            "entry__campaign_id", "user_id")
+        ledger.update((campaign_id, user_id) for campaign_id, user_id in rows)
+        if len(rows) < BATCH:
+            break
+        offset += BATCH
+    differences = []
+    for campaign_id, user_id, used in await VoteBudget.all().values_list(
+            "campaign_id", "user_id", "used"):
+        if used != ledger.get((campaign_id, user_id), 0):
+            differences.append(Difference("vote_budgets.used", f"{campaign_id}/{user_id}",
+                                          used, ledger.get((campaign_id, user_id), 0)))
+    return differences
 
 
 async def _trend_differences() -> list[Difference]:
@@ -169,6 +191,11 @@ async def reconcile(repair: bool = False) -> list[Difference]:
                 table, field = difference.counter.split(".")
                 if table in ("campaign_scores", "org_scores"):
                     await _repair_score(difference)
+                    continue
+                if table == "vote_budgets":
+                    campaign_id, user_id = difference.row_id.split("/")
+                    await VoteBudget.filter(campaign_id=campaign_id, user_id=user_id).update(
+                        used=difference.ledger)
                     continue
                 await models[table].filter(
                     id=difference.row_id, **{field: difference.stored}

@@ -1,4 +1,10 @@
-"""Votes: one per person per entry, the total kept equal to the ledger."""
+"""Votes: one per person per entry, the total kept equal to the ledger.
+
+Modes per campaign: `upvote` (vote for as many entries as you like) and `budget` (each person
+has N votes for the whole campaign, one per entry at most, moved freely while voting is open).
+A budget is a counter row moved in the vote's transaction by a conditional update, so it is
+never exceeded, whatever arrives at once.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from cocreate.models import Entry, User, Vote
+from cocreate.models import Campaign, Entry, User, Vote, VoteBudget
 from cocreate.services import entries, phases, scores, teams, trending
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden
@@ -38,6 +44,7 @@ async def cast(deps: Deps, actor: User, entry_id: str) -> int:
     try:
         async with in_transaction():
             vote = await Vote.create(entry=entry, user=actor)
+            await _spend(entry.campaign, actor)
             boost = trending.weight(vote.created_at, entry.campaign.created_at)
             await Entry.filter(id=entry.id).update(
                 vote_count=F("vote_count") + 1, trend=F("trend") + boost)
@@ -58,7 +65,35 @@ async def withdraw(deps: Deps, actor: User, entry_id: str) -> int:
             await Entry.filter(id=entry.id).update(
                 vote_count=F("vote_count") - removed, trend=F("trend") - boost)
             await scores.add(entry, -removed)
+            if entry.campaign.voting_mode == "budget":
+                await VoteBudget.filter(campaign_id=entry.campaign_id, user=actor).update(
+                    used=F("used") - removed)
     return await _announce_count(deps, entry)
+
+
+async def _spend(campaign: Campaign, actor: User) -> None:
+    """Budget mode: use one of the person's votes, or refuse (rolling the vote back)."""
+    if campaign.voting_mode != "budget":
+        return
+    await VoteBudget.bulk_create([VoteBudget(campaign_id=campaign.id, user_id=actor.id)],
+                                 ignore_conflicts=True)
+    spent = await VoteBudget.filter(
+        campaign_id=campaign.id, user=actor, used__lt=campaign.vote_budget or 0
+    ).update(used=F("used") + 1)
+    if not spent:
+        raise Forbidden(f"You have used all {campaign.vote_budget} of your votes. Take one "
+                        "back from another entry to vote for this one.")
+
+
+async def votes_left(actor: User | None, campaign: Campaign) -> int | None:
+    """Budget mode: how many votes the person still has (None in other modes)."""
+    if campaign.voting_mode != "budget":
+        return None
+    budget = campaign.vote_budget or 0
+    if actor is None:
+        return budget
+    found = await VoteBudget.get_or_none(campaign=campaign, user=actor)
+    return budget - (found.used if found else 0)
 
 
 async def has_voted(actor: User | None, entry_id: str) -> bool:

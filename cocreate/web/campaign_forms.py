@@ -43,6 +43,7 @@ def settings_from_form(submitted: dict[str, str]) -> CampaignSettings:
     team_min = _integer(errors, "team_min_size", submitted.get("team_min_size", ""))
     team_max = _integer(errors, "team_max_size", submitted.get("team_max_size", ""))
     video_mb = _integer(errors, "max_video_mb", submitted.get("max_video_mb", ""))
+    budget = _integer(errors, "vote_budget", submitted.get("vote_budget", ""))
     countries = submitted.get("eligible_countries")
     country_list = countries.replace(";", ",").split(",") if countries is not None else None
     errors.raise_if_any()
@@ -55,6 +56,7 @@ def settings_from_form(submitted: dict[str, str]) -> CampaignSettings:
         eligible_countries=country_list,
         moderation=submitted.get("moderation") or None, report_threshold=threshold,
         team_min_size=team_min, team_max_size=team_max, max_video_mb=video_mb,
+        voting_mode=submitted.get("voting_mode") or None, vote_budget=budget,
     )
 
 
@@ -73,7 +75,8 @@ def form_from_campaign(campaign: Campaign) -> dict[str, str]:
         moderation=campaign.moderation,
         report_threshold=str(campaign.report_threshold),
         team_min_size=str(campaign.team_min_size), team_max_size=str(campaign.team_max_size),
-        max_video_mb=str(campaign.max_video_mb),
+        max_video_mb=str(campaign.max_video_mb), voting_mode=campaign.voting_mode,
+        vote_budget=str(campaign.vote_budget or ""),
     )
     return values
 

@@ -31,7 +31,7 @@ from cocreate.web.common import after_post, form_data, form_failed, page, redire
 
 NEW_CAMPAIGN_DEFAULTS = {
     "kind": "idea", "vote_in_open": "1", "moderation": "post", "report_threshold": "3",
-    "team_min_size": "2", "team_max_size": "5", "max_video_mb": "50",
+    "team_min_size": "2", "team_max_size": "5", "max_video_mb": "50", "voting_mode": "upvote",
 }
 
 
@@ -110,6 +110,7 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
             winners=await prizes.winners(None, campaign),
             top_ten=await entries.leaderboard(slug, limit=10, viewer=viewer),
             contributors=await scores.campaign_ranking(viewer, slug, limit=5),
+            votes_left=await voting.votes_left(viewer, campaign),
         )
     return context
 

@@ -103,8 +103,12 @@ async def vote(request: Request) -> Response:
         })
     if wants_fragment(request):
         entry = await entries.get_entry(entry_id)
-        return page(request, "partials/_vote_button.html",
-                    {"entry": entry, "count": count, "voted": not withdraw})
+        left = await voting.votes_left(user, entry.campaign)
+        return page(request, "partials/_vote_button.html", {
+            "entry": entry, "count": count, "voted": not withdraw,
+            "vote_message": f"{left} of {entry.campaign.vote_budget} votes left"
+            if left is not None else None,
+        })
     return redirect(local_referer(request, back))
 
 

@@ -30,15 +30,15 @@ async def test_a_fan_submits_an_idea_with_an_image_gets_votes_and_a_badge(client
 
     voter = await sign_up(client, "Voter")
     voted = await voter.put(f"/entries/{entry['id']}/vote")
-    assert voted.json() == {"voted": True, "vote_count": 1}
+    assert voted.json() == {"voted": True, "vote_count": 1, "votes_left": None}
     again = await voter.put(f"/entries/{entry['id']}/vote")
-    assert again.json() == {"voted": True, "vote_count": 1}
+    assert again.json() == {"voted": True, "vote_count": 1, "votes_left": None}
 
     board = await client.get(f"/api/v1/campaigns/{campaign['slug']}/leaderboard")
     assert [row["entry"]["id"] for row in board.json()["rows"]] == [entry["id"]]
 
     withdrawn = await voter.delete(f"/entries/{entry['id']}/vote")
-    assert withdrawn.json() == {"voted": False, "vote_count": 0}
+    assert withdrawn.json() == {"voted": False, "vote_count": 0, "votes_left": None}
     assert (await voter.delete(f"/entries/{entry['id']}/vote")).json()["vote_count"] == 0
 
     badges = await wait_for(fan, f"/users/{fan.handle}/badges",
