@@ -29,6 +29,13 @@ class Settings(BaseSettings):
     aws_secret_access_key: str | None = None
     media_public_base_url: str | None = None
     port: int = 8000
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = True
+    mail_from: str = "cocreate <no-reply@cocreate.localhost>"
+    mail_dir: Path = Path("var/mail")
 
     max_upload_bytes: int = 10 * 1024 * 1024
     max_video_bytes: int = 200 * 1024 * 1024

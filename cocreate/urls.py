@@ -42,3 +42,7 @@ def team_path(team_id: str) -> str:
 
 def team_invite_path(code: str) -> str:
     return f"/join/{code}"
+
+
+def verify_path(token: str) -> str:
+    return f"/verify/{token}"

@@ -46,7 +46,15 @@ async def database_url() -> AsyncIterator[str]:
 
 
 @pytest.fixture(scope="session")
-def settings_env(database_url: str, redis_url: str, s3_endpoint: str) -> dict[str, str]:
+def smtp_server() -> Iterator[services.MailCatcher]:
+    """A real SMTP server (aiosmtpd) that keeps what it receives, for the mail stories."""
+    with services.mail_catcher() as catcher:
+        yield catcher
+
+
+@pytest.fixture(scope="session")
+def settings_env(database_url: str, redis_url: str, s3_endpoint: str,
+                 smtp_server: services.MailCatcher) -> dict[str, str]:
     bucket = "cocreate-" + uuid.uuid4().hex[:8]
     services.create_bucket(s3_endpoint, bucket)
     return {
@@ -67,6 +75,9 @@ def settings_env(database_url: str, redis_url: str, s3_endpoint: str) -> dict[st
         "RATE_LIMIT_SUBMISSIONS": "30/minute",
         "JOB_RELAY_INTERVAL": "0.5",
         "SCHEDULE_INTERVAL": "1",
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": str(smtp_server.port),
+        "SMTP_STARTTLS": "false",
     }
 
 

@@ -3,6 +3,9 @@ moto's S3 server over HTTP, and cocreate's own processes (worker, server)."""
 
 from __future__ import annotations
 
+import email
+import email.message
+import email.policy
 import os
 import shutil
 import socket
@@ -113,3 +116,32 @@ def run_cocreate(args: list[str], env: dict[str, str]) -> subprocess.CompletedPr
     if done.returncode != 0:
         raise RuntimeError(f"cocreate {' '.join(args)} failed:\n{done.stderr}")
     return done
+
+
+class MailCatcher:
+    """aiosmtpd's handler: every message delivered, parsed, in order."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.messages: list[email.message.EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # type: ignore[no-untyped-def]
+        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append(parsed)  # type: ignore[arg-type]
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list[email.message.EmailMessage]:
+        return [m for m in self.messages if m["To"] == address]
+
+
+@contextmanager
+def mail_catcher() -> Iterator[MailCatcher]:
+    from aiosmtpd.controller import Controller
+
+    catcher = MailCatcher(free_port())
+    controller = Controller(catcher, hostname="127.0.0.1", port=catcher.port)
+    controller.start()
+    try:
+        yield catcher
+    finally:
+        controller.stop()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cocreate.jobs import Handler, JobContext
-from cocreate.services import badges, media
+from cocreate.services import badges, media, verification
 
 
 async def process_media(context: JobContext, media_id: str) -> None:
@@ -14,7 +14,12 @@ async def render_badge(context: JobContext, award_id: str) -> None:
     await badges.render(context.storage, award_id)
 
 
+async def send_verification(context: JobContext, user_id: str) -> None:
+    await verification.send_link(context.settings, user_id)
+
+
 HANDLERS: dict[str, Handler] = {
     media.PROCESS_JOB: process_media,
     badges.RENDER_JOB: render_badge,
+    verification.SEND_JOB: send_verification,
 }

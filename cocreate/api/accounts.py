@@ -8,7 +8,7 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import client_ip, deps
 from cocreate.models import User
-from cocreate.services import badges, users
+from cocreate.services import badges, users, verification
 
 
 async def signup(request: Request, body: schemas.SignupIn) -> schemas.SignupOut:
@@ -27,6 +27,16 @@ async def show_me(request: Request, user: User) -> schemas.MeOut:
     return present.me(deps(request).settings, user)
 
 
+async def verify_email(request: Request, body: schemas.VerifyIn) -> schemas.MeOut:
+    person = await verification.verify(deps(request).settings, body.token)
+    return present.me(deps(request).settings, person)
+
+
+async def resend_verification(request: Request, user: User) -> schemas.MeOut:
+    await verification.request_link(deps(request), user)
+    return present.me(deps(request).settings, user)
+
+
 async def user_badges(request: Request, handle: str) -> schemas.AwardList:
     person = await users.get_by_handle(handle)
     found = await badges.awards_of(person)
@@ -40,6 +50,11 @@ ENDPOINTS = [
     Endpoint("POST", "/auth/token", create_token, "Exchange email and password for a token",
              schemas.TokenOut, body=schemas.TokenIn, auth=False, errors=(401, 429)),
     Endpoint("GET", "/me", show_me, "The signed-in user", schemas.MeOut, errors=(401,)),
+    Endpoint("POST", "/auth/verify", verify_email,
+             "Confirm an email address with the token from the emailed link", schemas.MeOut,
+             body=schemas.VerifyIn, auth=False, errors=(422,)),
+    Endpoint("POST", "/me/verification", resend_verification,
+             "Mail a new confirmation link", schemas.MeOut, status=202, errors=(401, 429)),
     Endpoint("GET", "/users/{handle}/badges", user_badges, "A person's badges",
              schemas.AwardList, auth=False, errors=(404,)),
 ]

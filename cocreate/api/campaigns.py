@@ -24,6 +24,7 @@ def _settings(body: schemas.CampaignSettingsIn) -> CampaignSettings:
         report_threshold=body.report_threshold, team_min_size=body.team_min_size,
         team_max_size=body.team_max_size, max_video_mb=body.max_video_mb,
         voting_mode=body.voting_mode, vote_budget=body.vote_budget,
+        verified_voters=body.verified_voters,
     )
 
 

@@ -31,7 +31,8 @@ def user(settings: Settings, person: User) -> schemas.UserOut:
 
 
 def me(settings: Settings, person: User) -> schemas.MeOut:
-    return schemas.MeOut(**user(settings, person).model_dump(), email=person.email)
+    return schemas.MeOut(**user(settings, person).model_dump(), email=person.email,
+                         email_verified=person.email_verified_at is not None)
 
 
 def org(settings: Settings, found: Organization) -> schemas.OrgOut:
@@ -67,6 +68,7 @@ def campaign(settings: Settings, storage: Storage, found: Campaign,
         moderation=found.moderation, team_min_size=found.team_min_size,
         team_max_size=found.team_max_size, max_video_mb=found.max_video_mb,
         voting_mode=found.voting_mode, vote_budget=found.vote_budget,
+        verified_voters=found.verified_voters,
         entry_count=found.entry_count,
         cover_url=media_urls(storage, found.cover)["url"],
         prizes=[prize(p) for p in prizes],

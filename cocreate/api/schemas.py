@@ -31,6 +31,11 @@ class UserOut(BaseModel):
 
 class MeOut(UserOut):
     email: str
+    email_verified: bool
+
+
+class VerifyIn(Body):
+    token: str
 
 
 class SignupOut(BaseModel):
@@ -93,6 +98,7 @@ class CampaignSettingsIn(Body):
     voting_mode: Literal["upvote", "budget"] | None = Field(
         None, description="upvote: any number of entries; budget: vote_budget votes each")
     vote_budget: int | None = Field(None, ge=1, le=1000)
+    verified_voters: bool | None = Field(None, description="Only verified accounts vote")
     team_max_size: int | None = Field(None, description="Team challenges: most members")
 
 
@@ -168,6 +174,7 @@ class CampaignOut(BaseModel):
     max_video_mb: int
     voting_mode: Literal["upvote", "budget"]
     vote_budget: int | None
+    verified_voters: bool
     entry_count: int
     cover_url: str | None
     prizes: list[PrizeOut]

@@ -34,6 +34,7 @@ class Campaign(Model):
     vote_in_open = fields.BooleanField(default=True, db_default=True)
     voting_mode = fields.CharField(max_length=8, default="upvote", db_default="upvote")  # budget
     vote_budget = fields.IntField(null=True)  # budget mode: votes each person may cast
+    verified_voters = fields.BooleanField(default=False, db_default=False)  # verified emails
     rules = fields.TextField(default="", db_default="")
     rules_html = fields.TextField(default="", db_default="")
     rules_version = fields.IntField(default=0, db_default=0)

@@ -16,6 +16,7 @@ class User(Model):
     display_name = fields.CharField(max_length=80)
     birth_date = fields.DateField(null=True)  # asked only by campaigns with a minimum age
     country = fields.CharField(max_length=2, null=True)  # ISO 3166 alpha-2
+    email_verified_at = fields.DatetimeField(null=True)
     created_at = created_field()
 
     class Meta:

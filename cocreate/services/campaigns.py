@@ -42,6 +42,7 @@ class CampaignSettings:
     max_video_mb: int | None = None
     voting_mode: str | None = None
     vote_budget: int | None = None
+    verified_voters: bool | None = None
     clear_min_age: bool = False
 
 
@@ -118,6 +119,8 @@ async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
     if wanted.team_max_size is not None:
         set_("team_max_size", wanted.team_max_size)
     await _apply_voting(campaign, wanted, errors, set_, creating)
+    if wanted.verified_voters is not None:
+        set_("verified_voters", wanted.verified_voters)
     if wanted.max_video_mb is not None:
         set_("max_video_mb", wanted.max_video_mb)
     if not 1 <= campaign.max_video_mb <= 1024:

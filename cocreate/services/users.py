@@ -10,6 +10,7 @@ from tortoise.exceptions import IntegrityError
 from cocreate.models import AuthToken, User
 from cocreate.models.base import new_id
 from cocreate.security import hash_password, new_token, token_digest, verify_password
+from cocreate.services import verification
 from cocreate.services.context import Deps
 from cocreate.services.errors import Conflict, NotFound, Unauthenticated
 from cocreate.services.validation import FieldErrors, slugify
@@ -35,7 +36,9 @@ async def signup(
     client_ip: str,
 ) -> User:
     await deps.limiter.hit("signup", client_ip)
-    return await create_user(email, password, display_name)
+    user = await create_user(email, password, display_name)
+    await verification.request_link(deps, user)
+    return user
 
 
 async def create_user(email: str | None, password: str | None, display_name: str | None) -> User:

@@ -13,7 +13,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Campaign, Entry, User, Vote, VoteBudget
-from cocreate.services import entries, phases, scores, teams, trending
+from cocreate.services import entries, phases, scores, teams, trending, verification
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden
 
@@ -34,6 +34,8 @@ async def _votable_entry(deps: Deps, actor: User, entry_id: str) -> Entry:
     if entry.status != "published":
         raise Forbidden("This entry is not public, so it can't take votes.")
     phases.require_votes_open(entry.campaign)
+    if entry.campaign.verified_voters:
+        verification.require_verified_voter(actor)
     await deps.limiter.hit("votes", actor.id)
     return entry
 

@@ -17,6 +17,7 @@ from cocreate.web import (
     orgs,
     profiles,
     teams,
+    verification,
 )
 
 
@@ -24,5 +25,5 @@ def routes() -> list[BaseRoute]:
     return [
         *health.ROUTES, *local_media.ROUTES, *home.ROUTES, *accounts.ROUTES, *orgs.ROUTES,
         *campaigns.ROUTES, *entries.ROUTES, *moderation.ROUTES, *badges.ROUTES, *profiles.ROUTES,
-        *teams.ROUTES, *live.ROUTES,
+        *teams.ROUTES, *live.ROUTES, *verification.ROUTES,
     ]

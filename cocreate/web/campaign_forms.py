@@ -57,6 +57,7 @@ def settings_from_form(submitted: dict[str, str]) -> CampaignSettings:
         moderation=submitted.get("moderation") or None, report_threshold=threshold,
         team_min_size=team_min, team_max_size=team_max, max_video_mb=video_mb,
         voting_mode=submitted.get("voting_mode") or None, vote_budget=budget,
+        verified_voters=submitted.get("verified_voters") == "1",
     )
 
 
@@ -77,6 +78,7 @@ def form_from_campaign(campaign: Campaign) -> dict[str, str]:
         team_min_size=str(campaign.team_min_size), team_max_size=str(campaign.team_max_size),
         max_video_mb=str(campaign.max_video_mb), voting_mode=campaign.voting_mode,
         vote_budget=str(campaign.vote_budget or ""),
+        verified_voters="1" if campaign.verified_voters else "",
     )
     return values
 
