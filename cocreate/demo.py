@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 from cocreate import jobs
 from cocreate.models import Campaign, Entry, Job, Media, User
 from cocreate.ratelimit import Limiter
-from cocreate.services import campaigns, entries, media, orgs, prizes, users, voting
+from cocreate.services import campaigns, entries, media, orgs, prizes, remix, users, voting
 from cocreate.services.campaigns import CampaignSettings
 from cocreate.services.context import Deps
 from cocreate.settings import Settings
@@ -81,7 +81,12 @@ def _demo_image(seed: int) -> bytes:
 
 
 async def _person(email: str, name: str) -> User:
-    return await User.get_or_none(email=email) or await users.create_user(email, PASSWORD, name)
+    """A demo account, its email already confirmed."""
+    person = await User.get_or_none(email=email) or await users.create_user(email, PASSWORD, name)
+    if person.email_verified_at is None:
+        person.email_verified_at = datetime.now(UTC)
+        await person.save(update_fields=["email_verified_at"])
+    return person
 
 
 async def _ready_image(deps: Deps, owner: User, seed: int) -> Media:
@@ -93,6 +98,44 @@ async def _ready_image(deps: Deps, owner: User, seed: int) -> Media:
         deps.storage, deps.settings, found.id
     )
     return await Media.get(id=found.id)
+
+
+REMIX_TITLE = "Remix our summer ad"
+REMIX_TEXT = """Our summer spot is in the kit below. **Make it yours**: recolour it, cut it up,
+add your own twist, and credit what you built on. The best remixes run on our channels."""
+KIT_LICENCE = ("Free to remix for this challenge. Credit Fizzwell Sparkling; do not use it "
+               "to advertise anything else.")
+REMIXES = [  # title, author index, remixes the kit, remixes the remix at this index
+    ("Sunset fizz", 0, True, None),
+    ("Sunset fizz, slowed down", 1, True, 0),
+    ("Neon night version", 2, False, 1),
+]
+
+
+async def _remix_challenge(deps: Deps, manager: User, fans: list[User], org) -> Campaign:  # type: ignore[no-untyped-def]
+    """A remix challenge with the brand's kit and a small family tree of remixes."""
+    campaign = await Campaign.get_or_none(org=org, title=REMIX_TITLE)
+    if campaign is None:
+        campaign = await campaigns.create_campaign(manager, org.slug, "remix", CampaignSettings(
+            title=REMIX_TITLE, description=REMIX_TEXT,
+            dates={"closes_at": datetime.now(UTC) + timedelta(days=10)},
+        ))
+        still = await _ready_image(deps, manager, 7)
+        await remix.add_kit_asset(manager, campaign.slug, still.id, "Summer spot, key frame",
+                                  KIT_LICENCE)
+    kit = await remix.kit(campaign)
+    made: list[str] = []
+    for title, author_index, uses_kit, source_index in REMIXES:
+        found = await Entry.get_or_none(campaign=campaign, title=title)
+        if found is None:
+            image = await _ready_image(deps, fans[author_index], len(title) * 3)
+            found = await entries.submit(
+                deps, fans[author_index], campaign.slug, title, "", image.id,
+                kit_asset_ids=[kit[0].id] if uses_kit and kit else [],
+                remix_of=[made[source_index]] if source_index is not None else [],
+            )
+        made.append(found.id)
+    return campaign
 
 
 async def _run_jobs(deps: Deps, storage: Storage) -> None:
@@ -143,6 +186,7 @@ async def seed(settings: Settings) -> None:
         for voter in fans[: (len(title) % len(fans)) + 1]:
             if voter.id != author.id:
                 await voting.cast(deps, voter, entry.id)
+    remix_campaign = await _remix_challenge(deps, manager, fans, org)
     await _run_jobs(deps, storage)
     await runner.stop()
 
@@ -151,3 +195,4 @@ async def seed(settings: Settings) -> None:
     for email, name in FANS:
         print(f"  fan {name}: {email}")
     print(f"Campaign: {settings.absolute_url('/c/' + campaign.slug)}")
+    print(f"Remix challenge: {settings.absolute_url('/c/' + remix_campaign.slug)}")

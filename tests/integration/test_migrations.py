@@ -62,4 +62,4 @@ def test_the_embedded_default_migrates_and_loads_the_demo_twice(tmp_path):
         assert done.returncode == 0, done.stderr
     assert "manager@demo.cocreate.test" in done.stdout
     cards = list((tmp_path / "media" / "cards").glob("*.png"))
-    assert len(cards) == 4  # one Contributor card per demo fan with an idea
+    assert len(cards) == 7  # a Contributor card per demo idea (4) and remix (3)
