@@ -6,6 +6,7 @@ from cocreate.models.budget import VoteBudget
 from cocreate.models.campaign import Campaign
 from cocreate.models.entry import Entry, Report, Vote
 from cocreate.models.job import Job
+from cocreate.models.jury import Criterion, Judge, JuryScore
 from cocreate.models.media import Media
 from cocreate.models.org import Membership, Organization
 from cocreate.models.participation import RulesAcceptance
@@ -21,10 +22,13 @@ __all__ = [
     "Award",
     "Campaign",
     "CampaignScore",
+    "Criterion",
     "Entry",
     "EntryCredit",
     "Job",
     "JoinRequest",
+    "Judge",
+    "JuryScore",
     "KitAsset",
     "Media",
     "Membership",

@@ -32,7 +32,10 @@ class Campaign(Model):
     archives_at = fields.DatetimeField(null=True)
     next_phase_at = fields.DatetimeField(null=True)
     vote_in_open = fields.BooleanField(default=True, db_default=True)
-    voting_mode = fields.CharField(max_length=8, default="upvote", db_default="upvote")  # budget
+    voting_mode = fields.CharField(max_length=8, default="upvote", db_default="upvote")  # budget, jury
+    # The jury's share of the final result, in percent: 100 in jury mode, 0 without judges, and
+    # anything between for a public vote combined with a jury.
+    jury_weight = fields.IntField(default=0, db_default=0)
     vote_budget = fields.IntField(null=True)  # budget mode: votes each person may cast
     verified_voters = fields.BooleanField(default=False, db_default=False)  # verified emails
     rules = fields.TextField(default="", db_default="")

@@ -31,6 +31,12 @@ class Entry(Model):
     # Trending: the sum over its votes of e^(hours from the campaign's start to the vote / 24),
     # so a vote counts e times more than one cast a day earlier (services/trending.py).
     trend = fields.FloatField(default=0, db_default=0)
+    # Jury: the average over judges of each judge's weighted mean of the criteria (1 to 10),
+    # and how many judges scored it. final_score (0 to 100) ranks the results, set when they
+    # are published: jury and public vote (votes / the campaign's most votes) by their weights.
+    jury_score = fields.FloatField(null=True)
+    jury_judges = fields.IntField(default=0, db_default=0)
+    final_score = fields.FloatField(null=True)
     # Moderation: "published" entries are public, "pending" wait for a manager (pre-moderation),
     # "hidden" and "rejected" are seen by their author (with the reason) and moderators only.
     status = fields.CharField(max_length=10, default="published", db_default="published")
@@ -44,11 +50,16 @@ class Entry(Model):
             ("campaign_id", "status", "vote_count", "created_at"),
             ("campaign_id", "status", "created_at"),
             ("campaign_id", "status", "trend", "created_at"),
+            ("campaign_id", "status", "final_score", "created_at"),
         )
 
 
 class Vote(Model):
-    """The ledger behind Entry.vote_count: one row per person per entry."""
+    """The ledger behind Entry.vote_count: one row per person per entry.
+
+    Only `counted` votes are in the totals. Votes a velocity rule flagged are `held` (with the
+    reason) until a manager accepts them (counted) or voids them (`voided`, kept and marked).
+    """
 
     id = id_field()
     entry: fields.ForeignKeyRelation[Entry] = fields.ForeignKeyField(
@@ -57,11 +68,19 @@ class Vote(Model):
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="votes", on_delete=fields.CASCADE
     )
+    status = fields.CharField(max_length=8, default="counted", db_default="counted")
+    network = fields.CharField(max_length=64, null=True)  # the voter's /24 (IPv4) or /48 (IPv6)
+    flag = fields.CharField(max_length=300, null=True)  # why a rule held it
+    reviewed_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
+    )
+    reviewed_at = fields.DatetimeField(null=True)
     created_at = created_field()
 
     class Meta:
         table = "votes"
         unique_together = (("entry", "user"),)
+        indexes = (("entry_id", "network", "created_at"), ("status", "created_at"))
 
 
 class Report(Model):
