@@ -21,6 +21,7 @@ class Limiter:
             "login": parse(settings.rate_limit_login),
             "signup": parse(settings.rate_limit_signup),
             "votes": parse(settings.rate_limit_votes),
+            "votes_ip": parse(settings.rate_limit_votes_per_ip),
             "uploads": parse(settings.rate_limit_uploads),
             "submissions": parse(settings.rate_limit_submissions),
         }

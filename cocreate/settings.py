@@ -44,8 +44,16 @@ class Settings(BaseSettings):
     rate_limit_login: str = "10/minute"
     rate_limit_signup: str = "5/minute"
     rate_limit_votes: str = "60/minute"
+    rate_limit_votes_per_ip: str = "300/minute"
     rate_limit_uploads: str = "20/minute"
     rate_limit_submissions: str = "10/minute"
+    # Velocity rules: votes for one entry from one network within the window are held for a
+    # manager's review when more than `vote_hold_new_accounts` come from accounts younger than
+    # `vote_hold_account_hours`, or more than `vote_hold_network_votes` come at all.
+    vote_hold_window_minutes: int = Field(default=10, ge=1)
+    vote_hold_account_hours: int = Field(default=24, ge=0)
+    vote_hold_new_accounts: int = Field(default=5, ge=1)
+    vote_hold_network_votes: int = Field(default=25, ge=1)
     job_relay_interval: float = Field(default=5.0, gt=0)
     schedule_interval: int = 10
 

@@ -15,6 +15,7 @@ from cocreate.api import (
     orgs,
     remix,
     teams,
+    vote_review,
 )
 from cocreate.api.endpoint import Endpoint
 from cocreate.api.openapi import build_document
@@ -22,7 +23,7 @@ from cocreate.api.openapi import build_document
 ENDPOINTS: list[Endpoint] = [
     *accounts.ENDPOINTS, *orgs.ENDPOINTS, *campaigns.ENDPOINTS, *media.ENDPOINTS,
     *entries.ENDPOINTS, *moderation.ENDPOINTS, *teams.ENDPOINTS,
-    *remix.ENDPOINTS,
+    *remix.ENDPOINTS, *vote_review.ENDPOINTS,
 ]
 
 

@@ -6,7 +6,7 @@ from starlette.requests import Request
 
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
-from cocreate.http import current_user, deps
+from cocreate.http import client_ip, current_user, deps
 from cocreate.models import User
 from cocreate.services import entries, scores, voting
 
@@ -46,11 +46,12 @@ async def _vote_out(user: User, entry_id: str, voted: bool, count: int) -> schem
 
 
 async def vote(request: Request, user: User, entry: str) -> schemas.VoteOut:
-    return await _vote_out(user, entry, True, await voting.cast(deps(request), user, entry))
+    count = await voting.cast(deps(request), user, entry, client_ip(request))
+    return await _vote_out(user, entry, True, count)
 
 
 async def unvote(request: Request, user: User, entry: str) -> schemas.VoteOut:
-    count = await voting.withdraw(deps(request), user, entry)
+    count = await voting.withdraw(deps(request), user, entry, client_ip(request))
     return await _vote_out(user, entry, False, count)
 
 

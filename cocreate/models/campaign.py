@@ -32,7 +32,8 @@ class Campaign(Model):
     archives_at = fields.DatetimeField(null=True)
     next_phase_at = fields.DatetimeField(null=True)
     vote_in_open = fields.BooleanField(default=True, db_default=True)
-    voting_mode = fields.CharField(max_length=8, default="upvote", db_default="upvote")  # budget, jury
+    # "upvote", "budget" (N votes each) or "jury" (judges score, no public vote)
+    voting_mode = fields.CharField(max_length=8, default="upvote", db_default="upvote")
     # The jury's share of the final result, in percent: 100 in jury mode, 0 without judges, and
     # anything between for a public vote combined with a jury.
     jury_weight = fields.IntField(default=0, db_default=0)

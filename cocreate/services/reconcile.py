@@ -1,10 +1,11 @@
 """Proving the counters: every denormalized total is recomputed from its ledger and any
 difference reported (and, when asked, repaired). It must find none; a difference means a bug.
 
-Counters checked: an entry's votes (vote rows), a campaign's entries (published entries),
-an entry's and a kit asset's remixes (published entries crediting them), a team's members
-(member rows), the votes people received per campaign and per organization (vote rows of
-their entries, a team entry's counting for each member), and entries' trending sums.
+Counters checked: an entry's votes (counted vote rows: held and voided ones count nowhere),
+a campaign's entries (published entries), an entry's and a kit asset's remixes (published
+entries crediting them), a team's members (member rows), the votes people received per
+campaign and per organization (counted vote rows of their entries, a team entry's counting
+for each member), entries' trending sums (counted votes) and budgets (votes not voided).
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ async def _compare(model: type[Model], field: str, ledger: Counter[str]) -> list
 async def find_differences() -> list[Difference]:
     published_credits = EntryCredit.filter(entry__status="published")
     checks = [
-        (Entry, "vote_count", await _ledger_counts(Vote.all(), "entry_id")),
+        (Entry, "vote_count", await _ledger_counts(Vote.filter(status="counted"), "entry_id")),
         (Campaign, "entry_count",
          await _ledger_counts(Entry.filter(status="published"), "campaign_id")),
         (Entry, "remix_count", await _ledger_counts(published_credits, "source_entry_id")),
@@ -86,12 +87,12 @@ async def find_differences() -> list[Difference]:
 
 
 async def _budget_differences() -> list[Difference]:
-    """Budget voting: what each person used equals their votes in the campaign."""
+    """Budget voting: what each person used equals their votes in the campaign (but voided)."""
     ledger: Counter[ScoreKey] = Counter()
     offset = 0
     while True:
-        rows = await Vote.all().order_by("id").offset(offset).limit(BATCH).values_list(
-            "entry__campaign_id", "user_id")
+        rows = await Vote.exclude(status="voided").order_by("id").offset(offset).limit(
+            BATCH).values_list("entry__campaign_id", "user_id")
         ledger.update((campaign_id, user_id) for campaign_id, user_id in rows)
         if len(rows) < BATCH:
             break
@@ -112,8 +113,8 @@ async def _trend_differences() -> list[Difference]:
     ledger: dict[str, float] = {}
     offset = 0
     while True:
-        votes = await Vote.all().order_by("id").offset(offset).limit(BATCH).values_list(
-            "entry_id", "created_at")
+        votes = await Vote.filter(status="counted").order_by("id").offset(offset).limit(
+            BATCH).values_list("entry_id", "created_at")
         for entry_id, voted_at in votes:
             start = started[campaign_of[entry_id]]
             ledger[entry_id] = ledger.get(entry_id, 0.0) + trending.weight(voted_at, start)
@@ -132,7 +133,7 @@ ScoreKey = tuple[str, str]  # (campaign or organization id, user id)
 
 
 async def _score_ledgers() -> tuple[Counter[ScoreKey], Counter[ScoreKey]]:
-    votes = await _ledger_counts(Vote.all(), "entry_id")
+    votes = await _ledger_counts(Vote.filter(status="counted"), "entry_id")
     by_campaign: Counter[ScoreKey] = Counter()
     by_org: Counter[ScoreKey] = Counter()
     members: dict[str, list[str]] = {}

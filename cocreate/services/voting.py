@@ -1,24 +1,28 @@
-"""Votes: one per person per entry, the total kept equal to the ledger.
+"""Votes: one per person per entry, the total kept equal to the counted ledger.
 
-Modes per campaign: `upvote` (vote for as many entries as you like) and `budget` (each person
-has N votes for the whole campaign, one per entry at most, moved freely while voting is open).
-A budget is a counter row moved in the vote's transaction by a conditional update, so it is
-never exceeded, whatever arrives at once.
+Modes per campaign: `upvote` (vote for as many entries as you like), `budget` (each person
+has N votes for the whole campaign, one per entry at most, moved freely while voting is open)
+and `jury` (judges score, the public does not vote: services/jury.py). A budget is a counter
+row moved in the vote's transaction by a conditional update, so it is never exceeded, whatever
+arrives at once. Held votes (services/velocity.py) use a budget but count in no total until a
+manager accepts them (services/vote_review.py).
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Campaign, Entry, User, Vote, VoteBudget
-from cocreate.services import entries, phases, scores, teams, trending, verification
+from cocreate.services import entries, phases, tally, teams, velocity, verification
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden
 
 
-async def _announce_count(deps: Deps, entry: Entry) -> int:
+async def announce_count(deps: Deps, entry: Entry) -> int:
     """Read the committed total and tell live viewers of the entry and its campaign."""
     count = (await Entry.get(id=entry.id)).vote_count
     update = {"event": "vote_count", "entry_id": entry.id, "vote_count": count}
@@ -27,8 +31,12 @@ async def _announce_count(deps: Deps, entry: Entry) -> int:
     return count
 
 
-async def _votable_entry(deps: Deps, actor: User, entry_id: str) -> Entry:
+async def _votable_entry(deps: Deps, actor: User, entry_id: str, client_ip: str | None
+                         ) -> Entry:
     entry = await entries.view_entry(actor, entry_id)
+    if entry.campaign.voting_mode == "jury":
+        raise Forbidden("This campaign is judged by a jury, so it takes no public votes. "
+                        "The jury's scores are revealed with the results.")
     if entry.author_id == actor.id or await teams.is_member(actor, entry.team_id):
         raise Forbidden("You can't vote for your own entry. Share it with friends instead!")
     if entry.status != "published":
@@ -37,40 +45,56 @@ async def _votable_entry(deps: Deps, actor: User, entry_id: str) -> Entry:
     if entry.campaign.verified_voters:
         verification.require_verified_voter(actor)
     await deps.limiter.hit("votes", actor.id)
+    if client_ip:
+        await deps.limiter.hit("votes_ip", client_ip)
     return entry
 
 
-async def cast(deps: Deps, actor: User, entry_id: str) -> int:
-    """Vote for an entry (idempotent). Returns the entry's vote count."""
-    entry = await _votable_entry(deps, actor, entry_id)
+async def cast(deps: Deps, actor: User, entry_id: str, client_ip: str | None = None) -> int:
+    """Vote for an entry (idempotent). Returns the entry's public vote count."""
+    entry = await _votable_entry(deps, actor, entry_id, client_ip)
+    started = entry.campaign.created_at
     try:
         async with in_transaction():
-            vote = await Vote.create(entry=entry, user=actor)
+            vote = await Vote.create(entry=entry, user=actor,
+                                     network=velocity.network_of(client_ip))
             await _spend(entry.campaign, actor)
-            boost = trending.weight(vote.created_at, entry.campaign.created_at)
-            await Entry.filter(id=entry.id).update(
-                vote_count=F("vote_count") + 1, trend=F("trend") + boost)
-            await scores.add(entry, +1)
+            await tally.move(entry, started, [vote.created_at], +1)
+            suspicion = await velocity.inspect(deps.settings, vote)
+            if suspicion:
+                await hold(entry, started, suspicion)
     except IntegrityError:
         pass  # already voted: the unique constraint kept the ledger and the total unchanged
-    return await _announce_count(deps, entry)
+    return await announce_count(deps, entry)
 
 
-async def withdraw(deps: Deps, actor: User, entry_id: str) -> int:
-    """Take a vote back (idempotent). Returns the entry's vote count."""
-    entry = await _votable_entry(deps, actor, entry_id)
+async def hold(entry: Entry, campaign_started: datetime, suspicion: velocity.Suspicion
+               ) -> None:
+    """Take a suspicious cluster out of the totals (each vote once, however many try)."""
+    held = []
+    for vote in await Vote.filter(id__in=suspicion.vote_ids).only("id", "created_at"):
+        if await Vote.filter(id=vote.id, status="counted", reviewed_at=None).update(
+                status="held", flag=suspicion.reason):
+            held.append(vote.created_at)
+    await tally.move(entry, campaign_started, held, -1)
+
+
+async def withdraw(deps: Deps, actor: User, entry_id: str, client_ip: str | None = None) -> int:
+    """Take a vote back (idempotent). Returns the entry's public vote count.
+
+    A voided vote stays in the ledger, marked: taking it back changes nothing.
+    """
+    entry = await _votable_entry(deps, actor, entry_id, client_ip)
     async with in_transaction():
-        vote = await Vote.get_or_none(entry=entry, user=actor)
-        removed = await Vote.filter(id=vote.id).delete() if vote else 0
+        vote = await Vote.get_or_none(entry=entry, user=actor, status__in=("counted", "held"))
+        removed = await Vote.filter(id=vote.id, status=vote.status).delete() if vote else 0
         if vote and removed:
-            boost = trending.weight(vote.created_at, entry.campaign.created_at)
-            await Entry.filter(id=entry.id).update(
-                vote_count=F("vote_count") - removed, trend=F("trend") - boost)
-            await scores.add(entry, -removed)
+            if vote.status == "counted":
+                await tally.move(entry, entry.campaign.created_at, [vote.created_at], -1)
             if entry.campaign.voting_mode == "budget":
                 await VoteBudget.filter(campaign_id=entry.campaign_id, user=actor).update(
                     used=F("used") - removed)
-    return await _announce_count(deps, entry)
+    return await announce_count(deps, entry)
 
 
 async def _spend(campaign: Campaign, actor: User) -> None:

@@ -18,6 +18,7 @@ from cocreate.web import (
     profiles,
     teams,
     verification,
+    vote_review,
 )
 
 
@@ -25,5 +26,5 @@ def routes() -> list[BaseRoute]:
     return [
         *health.ROUTES, *local_media.ROUTES, *home.ROUTES, *accounts.ROUTES, *orgs.ROUTES,
         *campaigns.ROUTES, *entries.ROUTES, *moderation.ROUTES, *badges.ROUTES, *profiles.ROUTES,
-        *teams.ROUTES, *live.ROUTES, *verification.ROUTES,
+        *teams.ROUTES, *live.ROUTES, *verification.ROUTES, *vote_review.ROUTES,
     ]

@@ -23,6 +23,7 @@ from cocreate.services import (
     remix,
     scores,
     teams,
+    vote_review,
     voting,
 )
 from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
@@ -135,7 +136,8 @@ async def _manage_context(request: Request, slug: str, **extra: Any) -> dict[str
         "campaign": campaign, "org": campaign.org, "form": form_from_campaign(campaign),
         "phases": phases.PHASES, "prizes": await prizes.list_prizes(campaign),
         "winners": await prizes.winners(user, campaign), "candidates": top,
-        "queue_size": await moderation.queue_size(campaign), "kit": await remix.kit(campaign),
+        "queue_size": await moderation.queue_size(campaign),
+        "held_votes": await vote_review.held_count(campaign), "kit": await remix.kit(campaign),
         "kit_form": {}, **extra,
     }
 

@@ -9,7 +9,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate import urls
-from cocreate.http import current_user, deps, wants_fragment
+from cocreate.http import client_ip, current_user, deps, wants_fragment
 from cocreate.services import (
     badges,
     entries,
@@ -91,7 +91,8 @@ async def vote(request: Request) -> Response:
     submitted = await form_data(request)
     withdraw = submitted.get("action") == "unvote"
     try:
-        count = await (voting.withdraw if withdraw else voting.cast)(deps(request), user, entry_id)
+        count = await (voting.withdraw if withdraw else voting.cast)(
+            deps(request), user, entry_id, client_ip(request))
     except (Forbidden, RateLimited) as error:
         if not wants_fragment(request):
             raise
