@@ -1,7 +1,7 @@
 """Tortoise models, one module per aggregate. Persistence only: rules live in services."""
 
 from cocreate.models.audit import AuditEvent
-from cocreate.models.badge import Award
+from cocreate.models.badge import Award, OrgBadge
 from cocreate.models.budget import VoteBudget
 from cocreate.models.campaign import Campaign
 from cocreate.models.entry import Entry, Report, Vote
@@ -13,6 +13,7 @@ from cocreate.models.participation import RulesAcceptance
 from cocreate.models.prize import Prize, Winner
 from cocreate.models.remix import EntryCredit, KitAsset
 from cocreate.models.score import CampaignScore, OrgScore
+from cocreate.models.social import Notification, Referral
 from cocreate.models.team import JoinRequest, Team, TeamMember
 from cocreate.models.user import AuthToken, User
 
@@ -32,9 +33,12 @@ __all__ = [
     "KitAsset",
     "Media",
     "Membership",
+    "Notification",
+    "OrgBadge",
     "OrgScore",
     "Organization",
     "Prize",
+    "Referral",
     "Report",
     "RulesAcceptance",
     "Team",

@@ -37,6 +37,9 @@ class Entry(Model):
     jury_score = fields.FloatField(null=True)
     jury_judges = fields.IntField(default=0, db_default=0)
     final_score = fields.FloatField(null=True)
+    # The entry's own share card, and the vote milestone it showed when rendered
+    card_key = fields.CharField(max_length=255, null=True)
+    card_milestone = fields.IntField(default=0, db_default=0)
     # Moderation: "published" entries are public, "pending" wait for a manager (pre-moderation),
     # "hidden" and "rejected" are seen by their author (with the reason) and moderators only.
     status = fields.CharField(max_length=10, default="published", db_default="published")

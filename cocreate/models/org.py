@@ -14,6 +14,9 @@ class Organization(Model):
     name = fields.CharField(max_length=120)
     kind = fields.CharField(max_length=12)  # "brand" | "nonprofit"
     color = fields.CharField(max_length=7, default="#5b3df5")
+    logo: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Media", related_name=False, null=True, on_delete=fields.SET_NULL
+    )
     created_at = created_field()
 
     class Meta:

@@ -17,6 +17,11 @@ class User(Model):
     birth_date = fields.DateField(null=True)  # asked only by campaigns with a minimum age
     country = fields.CharField(max_length=2, null=True)  # ISO 3166 alpha-2
     email_verified_at = fields.DatetimeField(null=True)
+    # The Media id of the avatar: a plain column, since media rows point back at their owner
+    avatar_media_id = fields.CharField(max_length=16, null=True)
+    bio = fields.CharField(max_length=300, default="", db_default="")
+    referral_code = fields.CharField(max_length=12, null=True, unique=True)  # in share links
+    card_key = fields.CharField(max_length=255, null=True)  # the profile's share card
     created_at = created_field()
 
     class Meta:
