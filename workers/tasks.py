@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cocreate.jobs import Handler, JobContext
-from cocreate.services import badges, media, verification
+from cocreate.services import award_cards, badges, media, verification
 
 
 async def process_media(context: JobContext, media_id: str) -> None:
@@ -11,7 +11,7 @@ async def process_media(context: JobContext, media_id: str) -> None:
 
 
 async def render_badge(context: JobContext, award_id: str) -> None:
-    await badges.render(context.storage, award_id)
+    await award_cards.render(context.storage, award_id)
 
 
 async def send_verification(context: JobContext, user_id: str) -> None:

@@ -8,7 +8,7 @@ from tortoise.transactions import in_transaction
 
 from cocreate import jobs
 from cocreate.models import Award, Job, User
-from cocreate.services import badges, entries
+from cocreate.services import award_cards, badges, entries
 from cocreate.services.context import Deps
 from tests.people import launch_campaign, sign_up, wait_for
 
@@ -79,6 +79,6 @@ async def test_rendering_a_badge_twice_leaves_the_same_card(app, client):
                           lambda b: b["awards"] and b["awards"][0]["status"] == "ready")
     award_id = body["awards"][0]["id"]
     before = (await Award.get(id=award_id)).image_key
-    await badges.render(app.state.deps.storage, award_id)
+    await award_cards.render(app.state.deps.storage, award_id)
     assert (await Award.get(id=award_id)).image_key == before
     assert await Award.filter(user__handle=fan.handle).count() == 1
