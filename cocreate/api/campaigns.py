@@ -8,7 +8,7 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.models import Campaign, User
-from cocreate.services import campaigns, eligibility, phases, prizes
+from cocreate.services import campaigns, eligibility, jury_views, phases, prizes
 from cocreate.services.campaigns import DATE_FIELDS, CampaignSettings
 
 
@@ -23,7 +23,7 @@ def _settings(body: schemas.CampaignSettingsIn) -> CampaignSettings:
         eligible_countries=body.eligible_countries, moderation=body.moderation,
         report_threshold=body.report_threshold, team_min_size=body.team_min_size,
         team_max_size=body.team_max_size, max_video_mb=body.max_video_mb,
-        voting_mode=body.voting_mode, vote_budget=body.vote_budget,
+        voting_mode=body.voting_mode, vote_budget=body.vote_budget, jury_weight=body.jury_weight,
         verified_voters=body.verified_voters,
     )
 
@@ -75,18 +75,21 @@ async def set_prizes(request: Request, user: User, campaign: str,
 
 
 async def list_winners(request: Request, campaign: str) -> schemas.WinnerList:
-    found = await campaigns.view_campaign(current_user(request), campaign)
+    viewer = current_user(request)
+    found = await campaigns.view_campaign(viewer, campaign)
     d = deps(request)
+    show_jury = await jury_views.scores_visible(viewer, found)
     return schemas.WinnerList(winners=[
-        present.winner(d.settings, d.storage, w, campaign)
-        for w in await prizes.winners(current_user(request), found)
+        present.winner(d.settings, d.storage, w, campaign, jury=show_jury)
+        for w in await prizes.winners(viewer, found)
     ])
 
 
 async def pick_winner(request: Request, user: User, campaign: str,
                       body: schemas.WinnerIn) -> schemas.WinnerOut:
     picked = await prizes.pick_winner(user, campaign, body.prize_id, body.entry_id)
-    return present.winner(deps(request).settings, deps(request).storage, picked, campaign)
+    return present.winner(deps(request).settings, deps(request).storage, picked, campaign,
+                          jury=True)
 
 
 async def remove_winner(request: Request, user: User, campaign: str,

@@ -19,7 +19,8 @@ from cocreate.services.validation import FieldErrors, slugify
 KINDS = ("idea", "remix", "team")  # "fundraiser" arrives with its own work
 MAX_TEAM_SIZE = 50
 MODERATION = ("post", "pre")
-VOTING_MODES = ("upvote", "budget")
+VOTING_MODES = ("upvote", "budget", "jury")
+MAX_SHARED_JURY_WEIGHT = 99  # at 100 the jury decides alone: that is jury mode
 DATE_FIELDS = tuple(phases.STARTS.values())
 
 
@@ -42,6 +43,7 @@ class CampaignSettings:
     max_video_mb: int | None = None
     voting_mode: str | None = None
     vote_budget: int | None = None
+    jury_weight: int | None = None  # percent of the result the jury decides (jury mode: 100)
     verified_voters: bool | None = None
     clear_min_age: bool = False
 
@@ -133,11 +135,13 @@ async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
 
 async def _apply_voting(campaign: Campaign, wanted: CampaignSettings, errors: FieldErrors,
                         set_: Callable[[str, object], None], creating: bool) -> None:
-    """The voting mode, which can change only until the first vote."""
+    """The voting mode, which can change only until the first vote, and the jury's share of
+    the result, which can change until the results are out."""
     mode = wanted.voting_mode or campaign.voting_mode or "upvote"
     if mode not in VOTING_MODES:
-        errors.add("voting_mode", "Choose upvotes or a vote budget.")
+        errors.add("voting_mode", "Choose upvotes, a vote budget or a jury.")
         return
+    _apply_jury_weight(campaign, wanted, mode, errors, set_)
     budget = wanted.vote_budget if wanted.vote_budget is not None else campaign.vote_budget
     if mode == "budget" and not (budget and 1 <= budget <= 1000):
         errors.add("vote_budget", "Give each person from 1 to 1000 votes.")
@@ -147,6 +151,27 @@ async def _apply_voting(campaign: Campaign, wanted: CampaignSettings, errors: Fi
         return
     set_("voting_mode", mode)
     set_("vote_budget", budget if mode == "budget" else None)
+
+
+def _apply_jury_weight(campaign: Campaign, wanted: CampaignSettings, mode: str,
+                       errors: FieldErrors, set_: Callable[[str, object], None]) -> None:
+    """Jury mode: the jury decides alone (100). Upvotes and budgets: 0 (no jury) to 99."""
+    if mode == "jury":
+        weight = 100
+    else:
+        if wanted.jury_weight is not None:
+            weight = wanted.jury_weight
+        else:  # leaving jury mode drops the jury unless a share is given
+            weight = 0 if campaign.voting_mode == "jury" else campaign.jury_weight or 0
+        if not 0 <= weight <= MAX_SHARED_JURY_WEIGHT:
+            errors.add("jury_weight", f"Give the jury from 0 (no jury) to "
+                       f"{MAX_SHARED_JURY_WEIGHT} percent of the result; for a jury alone, "
+                       "choose jury mode.")
+            return
+    if weight != campaign.jury_weight and phases.shows_results(campaign):
+        errors.add("jury_weight", "The results are out; the jury's share stays as it is.")
+        return
+    set_("jury_weight", weight)
 
 
 async def create_campaign(

@@ -6,6 +6,7 @@ a campaign's entries (published entries), an entry's and a kit asset's remixes (
 entries crediting them), a team's members (member rows), the votes people received per
 campaign and per organization (counted vote rows of their entries, a team entry's counting
 for each member), entries' trending sums (counted votes) and budgets (votes not voided).
+Entries' jury scores and judge counts are recomputed from the judges' score rows.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 
+from tortoise.expressions import Q
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
@@ -29,7 +31,7 @@ from cocreate.models import (
     Vote,
     VoteBudget,
 )
-from cocreate.services import trending
+from cocreate.services import jury, trending
 
 log = logging.getLogger(__name__)
 BATCH = 5000
@@ -39,8 +41,8 @@ BATCH = 5000
 class Difference:
     counter: str  # "entries.vote_count", ...
     row_id: str
-    stored: float
-    ledger: float
+    stored: float | None
+    ledger: float | None
 
 
 async def _ledger_counts(query, key: str) -> Counter[str]:  # type: ignore[no-untyped-def]
@@ -83,7 +85,7 @@ async def find_differences() -> list[Difference]:
     for model, field, ledger in checks:
         differences += await _compare(model, field, ledger)
     return (differences + await _score_differences() + await _trend_differences()
-            + await _budget_differences())
+            + await _budget_differences() + await _jury_differences())
 
 
 async def _budget_differences() -> list[Difference]:
@@ -176,6 +178,25 @@ async def _repair_score(difference: Difference) -> None:
         await OrgScore.filter(org_id=owner_id, user_id=user_id).update(votes=difference.ledger)
 
 
+async def _jury_differences() -> list[Difference]:
+    """Entries' jury scores (equal within a relative 1e-9) and judges, from the score rows."""
+    ledger = await jury.recompute_all()
+    stored = {row[0]: (row[1], row[2]) for row in await Entry.filter(
+        Q(jury_judges__gt=0) | Q(jury_score__isnull=False)).values_list(
+        "id", "jury_score", "jury_judges")}
+    differences = []
+    for entry_id in sorted(set(stored) | set(ledger)):
+        (score, judges), (expected, counted) = (stored.get(entry_id, (None, 0)),
+                                                ledger.get(entry_id, (None, 0)))
+        if (score is None) != (expected is None) or (
+                score is not None and expected is not None
+                and abs(score - expected) > 1e-9 * max(1.0, abs(expected))):
+            differences.append(Difference("entries.jury_score", entry_id, score, expected))
+        if judges != counted:
+            differences.append(Difference("entries.jury_judges", entry_id, judges, counted))
+    return differences
+
+
 async def reconcile(repair: bool = False) -> list[Difference]:
     """Report every counter that differs from its ledger; with `repair`, set it to the ledger.
 
@@ -192,6 +213,9 @@ async def reconcile(repair: bool = False) -> list[Difference]:
                 table, field = difference.counter.split(".")
                 if table in ("campaign_scores", "org_scores"):
                     await _repair_score(difference)
+                    continue
+                if field in ("jury_score", "jury_judges"):
+                    await jury.repair_aggregate(difference.row_id)
                     continue
                 if table == "vote_budgets":
                     campaign_id, user_id = difference.row_id.split("/")

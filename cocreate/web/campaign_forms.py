@@ -44,6 +44,7 @@ def settings_from_form(submitted: dict[str, str]) -> CampaignSettings:
     team_max = _integer(errors, "team_max_size", submitted.get("team_max_size", ""))
     video_mb = _integer(errors, "max_video_mb", submitted.get("max_video_mb", ""))
     budget = _integer(errors, "vote_budget", submitted.get("vote_budget", ""))
+    jury_weight = _integer(errors, "jury_weight", submitted.get("jury_weight", ""))
     countries = submitted.get("eligible_countries")
     country_list = countries.replace(";", ",").split(",") if countries is not None else None
     errors.raise_if_any()
@@ -57,6 +58,7 @@ def settings_from_form(submitted: dict[str, str]) -> CampaignSettings:
         moderation=submitted.get("moderation") or None, report_threshold=threshold,
         team_min_size=team_min, team_max_size=team_max, max_video_mb=video_mb,
         voting_mode=submitted.get("voting_mode") or None, vote_budget=budget,
+        jury_weight=jury_weight,
         verified_voters=submitted.get("verified_voters") == "1",
     )
 
@@ -77,7 +79,7 @@ def form_from_campaign(campaign: Campaign) -> dict[str, str]:
         report_threshold=str(campaign.report_threshold),
         team_min_size=str(campaign.team_min_size), team_max_size=str(campaign.team_max_size),
         max_video_mb=str(campaign.max_video_mb), voting_mode=campaign.voting_mode,
-        vote_budget=str(campaign.vote_budget or ""),
+        vote_budget=str(campaign.vote_budget or ""), jury_weight=str(campaign.jury_weight),
         verified_voters="1" if campaign.verified_voters else "",
     )
     return values

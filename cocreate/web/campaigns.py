@@ -16,6 +16,8 @@ from cocreate.services import (
     campaigns,
     eligibility,
     entries,
+    jury,
+    jury_views,
     moderation,
     orgs,
     phases,
@@ -98,6 +100,7 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
         "phases": phases.PUBLIC_PHASES, "countries": eligibility.country_choices(),
         **await _participation(viewer, campaign),
         "team_form": team_form or {}, "my_team": await teams.team_of(viewer, campaign),
+        "is_judge": await jury.judge_of(viewer, campaign) is not None,
         "teams": await teams.campaign_teams(campaign) if campaign.kind == "team" else [],
         **await _remix_context(viewer, campaign),
     }
@@ -112,6 +115,7 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
             top_ten=await entries.leaderboard(slug, limit=10, viewer=viewer),
             contributors=await scores.campaign_ranking(viewer, slug, limit=5),
             votes_left=await voting.votes_left(viewer, campaign),
+            results_board=await jury_views.results_board(campaign),
         )
     return context
 

@@ -1,0 +1,164 @@
+"""Jury pages: the managers' jury screen (criteria, judges, progress, the ranking so far) and
+a judge's scoring page, one form per entry that htmx saves in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cocreate.http import require_user, wants_fragment
+from cocreate.services import jury, jury_views, phases
+from cocreate.services.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
+from cocreate.web.common import after_post, form_data, form_failed, page, redirect
+
+JURY_ERRORS = (Conflict, Forbidden, Invalid, NotFound)
+SCORE_CHOICES = [str(n) for n in jury.SCORES]
+WEIGHT_CHOICES = [str(n) for n in jury.WEIGHTS]
+
+
+def _jury_path(slug: str) -> str:
+    return f"/c/{slug}/jury"
+
+
+def _judge_path(slug: str) -> str:
+    return f"/c/{slug}/judge"
+
+
+def _number(value: str | None) -> int | str | None:
+    """A whole number, or what was typed (the service says what is wrong with it)."""
+    text = (value or "").strip()
+    try:
+        return int(text)
+    except ValueError:
+        return text or None
+
+
+# The managers' screen ----------------------------------------------------------------------
+
+async def _manage_context(request: Request, slug: str, **extra: Any) -> dict[str, Any]:
+    overview = await jury_views.overview(require_user(request), slug)
+    campaign = overview.campaign
+    return {
+        "campaign": campaign, "org": campaign.org, "overview": overview,
+        "weights": WEIGHT_CHOICES, "max_criteria": jury.MAX_CRITERIA,
+        "results_out": phases.shows_results(campaign), "criteria_form": None, "judge_form": {},
+        **extra,
+    }
+
+
+async def manage_page(request: Request) -> Response:
+    context = await _manage_context(request, request.path_params["campaign"])
+    return page(request, "pages/jury_manage.html", context)
+
+
+def _criteria_from_form(submitted: dict[str, str]) -> tuple[list[jury.CriterionIn], list[int]]:
+    """The filled rows of the criteria form, and the row number of each."""
+    wanted, rows = [], []
+    for row in range(1, jury.MAX_CRITERIA + 1):
+        name = submitted.get(f"criterion_{row}_name", "")
+        description = submitted.get(f"criterion_{row}_description", "")
+        if name.strip() or description.strip():
+            weight = _number(submitted.get(f"criterion_{row}_weight"))
+            wanted.append(jury.CriterionIn(name, weight if isinstance(weight, int) else None,
+                                           description))
+            rows.append(row)
+    return wanted, rows
+
+
+def _row_errors(error: DomainError, rows: list[int]) -> None:
+    """criteria.0.name (the service's numbering) → criterion_<row>_name (the form's)."""
+    for key in [k for k in error.fields if k.startswith("criteria.")]:
+        _, index, part = key.split(".")
+        error.fields[f"criterion_{rows[int(index)]}_{part}"] = error.fields.pop(key)
+    problem = error.fields.pop("criteria", None)
+    if problem and isinstance(error, Invalid):  # e.g. too many: say so instead of "correct"
+        error.message = problem
+
+
+async def save_criteria(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    submitted = await form_data(request)
+    wanted, rows = _criteria_from_form(submitted)
+    try:
+        await jury.set_criteria(user, slug, wanted)
+    except JURY_ERRORS as error:
+        _row_errors(error, rows)
+        context = await _manage_context(request, slug, criteria_form=submitted)
+        return form_failed(request, "pages/jury_manage.html", context, error, "criteria")
+    return after_post(request, _jury_path(slug) + "#criteria")
+
+
+async def judges_action(request: Request) -> Response:
+    """Name a judge by handle, or take one off the jury."""
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    submitted = await form_data(request)
+    try:
+        if submitted.get("remove"):
+            await jury.remove_judge(user, slug, submitted["remove"])
+        else:
+            await jury.add_judge(user, slug, submitted.get("handle"))
+    except JURY_ERRORS as error:
+        context = await _manage_context(request, slug, judge_form=submitted)
+        return form_failed(request, "pages/jury_manage.html", context, error, "judges")
+    return after_post(request, _jury_path(slug) + "#judges")
+
+
+# A judge's scoring page --------------------------------------------------------------------
+
+async def _judge_context(request: Request, slug: str, **extra: Any) -> dict[str, Any]:
+    queue = await jury_views.judge_queue(require_user(request), slug)
+    return {"campaign": queue.campaign, "org": queue.campaign.org, "queue": queue,
+            "score_choices": SCORE_CHOICES, "failed_id": None, "saved_id": None,
+            "values": {}, **extra}
+
+
+async def judge_page(request: Request) -> Response:
+    saved = request.query_params.get("saved")
+    context = await _judge_context(request, request.path_params["campaign"], saved_id=saved)
+    return page(request, "pages/jury_judge.html", context)
+
+
+def _entry_fragment(request: Request, context: dict[str, Any], entry_id: str,
+                    status_code: int = 200) -> Response:
+    """One entry's scoring form (and, out of band, the progress), for htmx to swap."""
+    item = next((i for i in context["queue"].items if i.entry.id == entry_id), None)
+    if item is None:
+        raise NotFound("This entry is not in your scoring queue.")
+    return page(request, "partials/_jury_entry.html", {**context, "item": item, "oob": True},
+                status_code=status_code)
+
+
+async def score(request: Request) -> Response:
+    user = require_user(request)
+    slug, entry_id = request.path_params["campaign"], request.path_params["entry"]
+    submitted = await form_data(request)
+    given = {key.removeprefix("score_"): _number(value)
+             for key, value in submitted.items() if key.startswith("score_")}
+    try:
+        await jury.score_entry(user, entry_id, given)
+    except JURY_ERRORS as error:
+        for key in [k for k in error.fields if k.startswith("scores.")]:
+            error.fields["score_" + key.removeprefix("scores.")] = error.fields.pop(key)
+        context = await _judge_context(request, slug, failed_id=entry_id, values=submitted,
+                                       errors=error.fields, message=error.message)
+        if wants_fragment(request):
+            return _entry_fragment(request, context, entry_id, status_code=422)
+        return page(request, "pages/jury_judge.html", context, status_code=error.status)
+    if wants_fragment(request):
+        context = await _judge_context(request, slug, saved_id=entry_id)
+        return _entry_fragment(request, context, entry_id)
+    return redirect(f"{_judge_path(slug)}?saved={entry_id}#entry-{entry_id}")
+
+
+ROUTES = [
+    Route("/c/{campaign}/jury", manage_page, methods=["GET"]),
+    Route("/c/{campaign}/jury/criteria", save_criteria, methods=["POST"]),
+    Route("/c/{campaign}/jury/judges", judges_action, methods=["POST"]),
+    Route("/c/{campaign}/judge", judge_page, methods=["GET"]),
+    Route("/c/{campaign}/judge/{entry}", score, methods=["POST"]),
+]
