@@ -3,6 +3,7 @@ process and the app, shared by the run; a client per test from its own address."
 
 from __future__ import annotations
 
+import os
 import random
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -26,11 +27,23 @@ def s3_endpoint() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def redis_url() -> str:
-    url = services.REDIS_URL.rsplit("/", 1)[0] + "/9"
-    with redis.Redis.from_url(url) as connection:
-        connection.flushdb()
-    return url
+def redis_url() -> Iterator[str]:
+    """A Redis database of this test session's own: queues, job ids, crons and rate limits of
+    two sessions running at once (two developers, say) must not meet."""
+    base = services.REDIS_URL.rsplit("/", 1)[0]
+    with redis.Redis.from_url(f"{base}/0") as registry:
+        number = next((n for n in range(1, 16)
+                       if registry.set(f"cocreate:test-db:{n}", os.getpid(), nx=True, ex=7200)),
+                      None)
+        if number is None:
+            raise RuntimeError("every Redis test database (1 to 15) is taken by another session")
+        url = f"{base}/{number}"
+        with redis.Redis.from_url(url) as connection:
+            connection.flushdb()
+        try:
+            yield url
+        finally:
+            registry.delete(f"cocreate:test-db:{number}")
 
 
 @pytest.fixture(scope="session")

@@ -31,9 +31,19 @@ async def audit_log(request: Request, user: User, org: str) -> schemas.AuditLog:
     return schemas.AuditLog(org=org, events=[present.audit_event(settings, e) for e in events])
 
 
+async def update_org(request: Request, user: User, org: str,
+                     body: schemas.OrgUpdateIn) -> schemas.OrgOut:
+    found = await orgs.update_org(user, org, body.name, body.color, body.logo_media_id,
+                                  body.clear_logo)
+    return present.org(deps(request).settings, found, deps(request).storage)
+
+
 ENDPOINTS = [
     Endpoint("POST", "/orgs", create_org, "Create an organization; you become its owner",
              schemas.OrgOut, status=201, body=schemas.OrgIn, errors=(401, 409, 422)),
+    Endpoint("PATCH", "/orgs/{org}", update_org,
+             "Change the organization's name, colour or logo (managers); badge cards follow",
+             schemas.OrgOut, body=schemas.OrgUpdateIn, errors=(401, 403, 404, 422)),
     Endpoint("POST", "/orgs/{org}/members", add_member, "Add a manager or moderator (owners only)",
              schemas.MemberOut, status=201, body=schemas.MemberIn, errors=(401, 403, 404, 422)),
     Endpoint("GET", "/orgs/{org}/audit", audit_log,

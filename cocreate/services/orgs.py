@@ -5,8 +5,10 @@ from __future__ import annotations
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from cocreate.models import Membership, Organization, User
-from cocreate.services import audit
+from cocreate import jobs
+from cocreate.models import Award, Media, Membership, Organization, User
+from cocreate.models.base import new_id
+from cocreate.services import audit, badges
 from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.services.validation import FieldErrors, slugify, valid_color, valid_slug
 
@@ -44,8 +46,49 @@ async def create_org(
     return org
 
 
+async def update_org(actor: User, slug: str, name: str | None = None, color: str | None = None,
+                     logo_media_id: str | None = None, clear_logo: bool = False
+                     ) -> Organization:
+    """Change the brand: name, colour, logo. Every badge card of the organization is drawn
+    again (cards are stored by content, so only the ones that change cost anything)."""
+    org = await get_org(slug)
+    await require_manager(actor, org)
+    errors = FieldErrors()
+    changed: dict[str, object] = {}
+    if name is not None:
+        changed["name"] = errors.text("name", name, label="Name", min_len=2, max_len=120)
+    if color is not None:
+        if not valid_color(color.strip()):
+            errors.add("color", "Use a colour like #1a2b3c.")
+        changed["color"] = color.strip().lower()
+    if clear_logo:
+        changed["logo_id"] = None
+    elif logo_media_id:
+        logo = await Media.get_or_none(id=logo_media_id, owner=actor, status="ready",
+                                       kind="image")
+        if logo is None:
+            errors.add("logo_media_id", "Use an image you uploaded that has finished processing.")
+        else:
+            changed["logo_id"] = logo.id
+    errors.raise_if_any()
+    changed = {k: v for k, v in changed.items() if getattr(org, k) != v}
+    if not changed:
+        return org
+    stamp = new_id(6)
+    async with in_transaction():
+        await Organization.filter(id=org.id).update(**changed)
+        await audit.record(org.id, actor, "org.update", "org", org.id,
+                           f"Changed {', '.join(sorted(k.removesuffix('_id') for k in changed))}"
+                           f" of {org.name}")
+        awards = await Award.filter(campaign__org_id=org.id).values_list("id", flat=True)
+        for award_id in awards:
+            await jobs.enqueue(badges.RENDER_JOB, {"award_id": award_id},
+                               key=f"award:{award_id}:{stamp}")
+    return await get_org(slug)
+
+
 async def get_org(slug: str) -> Organization:
-    org = await Organization.get_or_none(slug=slug)
+    org = await Organization.get_or_none(slug=slug).select_related("logo")
     if org is None:
         raise NotFound("There is no organization at this address.")
     return org

@@ -210,11 +210,12 @@ async def team_for_submission(actor: User, campaign: Campaign) -> Team | None:
 
 
 async def credit_entry(team: Team, people: list[User] | None = None) -> None:
-    """Co-authors earn what the team's entry earns: today the Contributor badge, once the
-    entry is public (inside the transaction of the change)."""
+    """Co-authors earn what the team's entry earns: the Contributor and Team player badges,
+    once the entry is public (inside the transaction of the change)."""
     entry = await Entry.get_or_none(team_id=team.id, status="published")
     if entry is None:
         return
     campaign = await Campaign.get(id=team.campaign_id)
     for person in people if people is not None else await members(team):
         await badges.award(person, badges.CONTRIBUTOR, campaign, entry)
+        await badges.award(person, badges.TEAM_PLAYER, campaign, entry)

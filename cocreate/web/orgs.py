@@ -44,6 +44,7 @@ async def _org_context(request: Request, slug: str) -> dict:
         "role": await orgs.role_of(current_user(request), org),
         "campaigns": await campaigns.org_campaigns(current_user(request), slug),
         "member_form": {}, "power_users": await scores.org_ranking(slug, limit=10),
+        "brand_saved": request.query_params.get("saved") == "1",
     }
 
 
@@ -70,10 +71,25 @@ async def add_member(request: Request) -> Response:
     return after_post(request, urls.org_path(slug))
 
 
+async def update_brand(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["org"]
+    submitted = await form_data(request)
+    try:
+        await orgs.update_org(user, slug, submitted.get("name"), submitted.get("color"),
+                              submitted.get("logo_media_id"),
+                              clear_logo=submitted.get("clear_logo") == "1")
+    except Invalid as error:
+        context = {**await _org_context(request, slug), "brand_form": submitted}
+        return form_failed(request, "pages/org.html", context, error, "brand_form")
+    return after_post(request, urls.org_path(slug) + "?saved=1")
+
+
 ROUTES = [
     Route("/orgs", my_orgs, methods=["GET"]),
     Route("/orgs/new", new_org_page, methods=["GET"]),
     Route("/orgs/new", create_org, methods=["POST"]),
     Route("/o/{org}", org_page, methods=["GET"]),
     Route("/o/{org}/members", add_member, methods=["POST"]),
+    Route("/o/{org}/settings", update_brand, methods=["POST"]),
 ]

@@ -1,0 +1,97 @@
+"""Badge rules: which events earn which badges, evaluated by workers.
+
+Events queue an evaluation job inside their own transaction (with a key naming the event,
+so it is queued once); the worker reads the current state and awards whatever it earns.
+Awarding is idempotent, so replaying an event, or two workers evaluating at once, changes
+nothing. The Contributor and Team player badges are the exception: they are written in the
+transaction that publishes the entry, so the fan sees theirs at once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from cocreate import jobs
+from cocreate.models import Campaign, Entry, EntryCredit, Winner
+from cocreate.services import badges, phases, scores
+
+EVALUATE_JOB = "badges.evaluate"
+FINALISTS = 10
+JURY_PICKS = 3
+
+
+async def entry_published(entry: Entry) -> None:
+    """A remix went public: the works it credits may have reached a Remixed level."""
+    if await EntryCredit.filter(entry_id=entry.id, source_entry_id__not_isnull=True).exists():
+        await jobs.enqueue(EVALUATE_JOB, {"event": "remix", "entry_id": entry.id},
+                           key=f"badges:remix:{entry.id}")
+
+
+async def votes_reached(entry_id: str, milestone: int) -> None:
+    """An entry's votes crossed a milestone: its people may be crowd favourites now."""
+    if milestone in badges.CROWD_FAVOURITE_LEVELS:
+        await jobs.enqueue(EVALUATE_JOB, {"event": "votes", "entry_id": entry_id},
+                           key=f"badges:votes:{entry_id}:{milestone}")
+
+
+async def phase_changed(campaign_id: str, phase: str, changed_at: datetime) -> None:
+    """Voting closed or results came out: finalists, winners and jury picks."""
+    if phases.index(phase) > phases.index("voting"):
+        await jobs.enqueue(EVALUATE_JOB, {"event": "phase", "campaign_id": campaign_id},
+                           key=f"badges:phase:{campaign_id}:{phase}:{changed_at.isoformat()}")
+
+
+async def evaluate(payload: dict[str, Any]) -> None:
+    """The worker's half: award what the event's current state earns."""
+    event = payload.get("event")
+    if event == "remix":
+        await _remixed(payload["entry_id"])
+    elif event == "votes":
+        await _crowd_favourite(payload["entry_id"])
+    elif event == "phase":
+        await _closing(payload["campaign_id"])
+
+
+async def _give(entry: Entry, badge: str) -> None:
+    campaign = await Campaign.get(id=entry.campaign_id)
+    async with in_transaction():
+        for person in await scores.credited(entry):
+            await badges.award(person, badge, campaign, entry)
+
+
+async def _remixed(remix_id: str) -> None:
+    source_ids = await EntryCredit.filter(
+        entry_id=remix_id, source_entry_id__not_isnull=True).values_list("source_entry_id",
+                                                                          flat=True)
+    sources = await Entry.filter(id__in=source_ids, status="published")
+    for source in sources:
+        for level in badges.REMIXED_LEVELS:
+            if source.remix_count >= level:
+                await _give(source, f"remixed-{level}")
+
+
+async def _crowd_favourite(entry_id: str) -> None:
+    entry = await Entry.get_or_none(id=entry_id, status="published")
+    for level in badges.CROWD_FAVOURITE_LEVELS if entry else ():
+        if entry.vote_count >= level:
+            await _give(entry, f"crowd-favourite-{level}")
+
+
+async def _closing(campaign_id: str) -> None:
+    campaign = await Campaign.get(id=campaign_id)
+    published = Entry.filter(campaign_id=campaign.id, status="published")
+    if campaign.voting_mode != "jury" and phases.index(campaign.phase) > phases.index("voting"):
+        for entry in await published.filter(vote_count__gt=0).order_by(
+                "-vote_count", "created_at").limit(FINALISTS):
+            await _give(entry, badges.FINALIST)
+    if not phases.shows_results(campaign):
+        return
+    for winner in await Winner.filter(campaign=campaign).select_related("entry"):
+        await _give(winner.entry, badges.WINNER)
+    if campaign.jury_weight:
+        for entry in await published.filter(jury_score__not_isnull=True).order_by(
+                "-jury_score", "created_at").limit(JURY_PICKS):
+            await _give(entry, badges.JURY_PICK)
