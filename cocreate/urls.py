@@ -28,6 +28,16 @@ def award_card_path(award_id: str) -> str:
     return f"/b/{award_id}/card.png"
 
 
+def entry_card_path(entry_id: str) -> str:
+    """The entry's own card image (redirects to storage), for og:image."""
+    return f"/e/{entry_id}/card.png"
+
+
+def user_card_path(handle: str) -> str:
+    """The profile's card image (redirects to storage), for og:image."""
+    return f"/u/{handle}/card.png"
+
+
 def campaign_manage_path(slug: str) -> str:
     return f"/c/{slug}/manage"
 

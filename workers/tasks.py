@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from cocreate.jobs import Handler, JobContext
-from cocreate.services import award_cards, badges, media, verification
+from cocreate.services import (
+    award_cards,
+    badge_rules,
+    badges,
+    entry_cards,
+    media,
+    profile_cards,
+    verification,
+)
 
 
 async def process_media(context: JobContext, media_id: str) -> None:
@@ -14,6 +22,18 @@ async def render_badge(context: JobContext, award_id: str) -> None:
     await award_cards.render(context.storage, award_id)
 
 
+async def render_entry_card(context: JobContext, entry_id: str) -> None:
+    await entry_cards.render(context.storage, entry_id)
+
+
+async def render_profile_card(context: JobContext, user_id: str) -> None:
+    await profile_cards.render(context.storage, user_id)
+
+
+async def evaluate_badges(context: JobContext, **payload: object) -> None:
+    await badge_rules.evaluate(payload)
+
+
 async def send_verification(context: JobContext, user_id: str) -> None:
     await verification.send_link(context.settings, user_id)
 
@@ -21,5 +41,8 @@ async def send_verification(context: JobContext, user_id: str) -> None:
 HANDLERS: dict[str, Handler] = {
     media.PROCESS_JOB: process_media,
     badges.RENDER_JOB: render_badge,
+    entry_cards.RENDER_JOB: render_entry_card,
+    profile_cards.RENDER_JOB: render_profile_card,
+    badge_rules.EVALUATE_JOB: evaluate_badges,
     verification.SEND_JOB: send_verification,
 }

@@ -1,7 +1,8 @@
-"""Share cards: pure rendering of a badge card to PNG bytes, in any script.
+"""Share cards: pure rendering of a badge, entry or profile card to PNG bytes, in any script.
 
 Workers call `render_card(content, size)` and store the result under
-`content.fingerprint(TEMPLATE_VERSION)`, so an unchanged card is never re-rendered.
+`content.fingerprint(TEMPLATE_VERSION)` plus the format (services/share_cards.py), so an
+unchanged card is never re-rendered.
 """
 
 from cocreate.cards.content import CardContent

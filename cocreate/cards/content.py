@@ -12,6 +12,10 @@ from cocreate.cards.colors import parse_hex, to_hex
 
 @dataclass(frozen=True)
 class CardContent:
+    """Everything a card shows. A badge card leads with the person's name; an entry card
+    sets `headline` (the entry's title), which leads instead, with "by <person>" below it.
+    """
+
     badge_label: str
     person_name: str
     campaign_title: str
@@ -20,6 +24,9 @@ class CardContent:
     entry_image: bytes | None  # an already-validated JPEG, PNG or WebP
     avatar_image: bytes | None = None
     credit: str = ""  # a remix names what it builds on: "remix of Beach still by Remix Co"
+    logo_image: bytes | None = None  # the organization's logo; unreadable data is left out
+    headline: str = ""  # an entry's title
+    stat: str = ""  # a figure at render time, in a chip by the badge: "128 votes"
 
     def __post_init__(self) -> None:
         parse_hex(self.brand_color)  # fail at construction, not halfway through a render
@@ -49,6 +56,9 @@ class CardContent:
                 digest(self.entry_image),
                 digest(self.avatar_image),
                 text(self.credit),
+                digest(self.logo_image),
+                text(self.headline),
+                text(self.stat),
             ],
             ensure_ascii=False,
         )

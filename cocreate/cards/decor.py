@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PIL import Image, ImageChops, ImageDraw
 
@@ -53,13 +54,17 @@ def palette_for(brand_color: str) -> Palette:
     )
 
 
-def background(size: tuple[int, int], palette: Palette) -> Image.Image:
-    """A diagonal gradient from the panel colour (top left) to a deeper shade."""
+@lru_cache(maxsize=8)
+def _diagonal_ramp(size: tuple[int, int]) -> Image.Image:
     vertical = Image.linear_gradient("L").resize(size)
     horizontal = Image.linear_gradient("L").rotate(90).resize(size)
-    ramp = ImageChops.add(vertical, horizontal, scale=2)
+    return ImageChops.add(vertical, horizontal, scale=2)
+
+
+def background(size: tuple[int, int], palette: Palette) -> Image.Image:
+    """A diagonal gradient from the panel colour (top left) to a deeper shade."""
     canvas = Image.new("RGB", size, palette.panel)
-    canvas.paste(Image.new("RGB", size, palette.deep), (0, 0), ramp)
+    canvas.paste(palette.deep, (0, 0), _diagonal_ramp(size))
     return canvas
 
 
@@ -72,13 +77,21 @@ def rings(
     canvas: Image.Image, center: tuple[int, int], radii: list[int], width: int, color: RGB
 ) -> None:
     """Concentric outlines, a quiet echo of a badge's rosette."""
+    fill_shape(canvas, (0, 0), _rings_mask(canvas.size, center, tuple(radii), width), color)
+
+
+@lru_cache(maxsize=16)
+def _rings_mask(
+    size: tuple[int, int], center: tuple[int, int], radii: tuple[int, ...], width: int
+) -> Image.Image:
+    """The same for every card of a format, and costly (supersampled): drawn once."""
 
     def paint(draw: ImageDraw.ImageDraw, s: int) -> None:
         x, y = center[0] * s, center[1] * s
         for r in radii:
             draw.ellipse((x - r * s, y - r * s, x + r * s, y + r * s), outline=255, width=width * s)
 
-    fill_shape(canvas, (0, 0), smooth_mask(canvas.size, paint), color)
+    return smooth_mask(size, paint)
 
 
 def _star(size: int, scale: int) -> list[tuple[float, float]]:
@@ -126,6 +139,31 @@ class Pill:
         fill_shape(canvas, (star_x, top + (self.height - self.icon) // 2), star_mask, palette.panel)
         baseline = top + self.height / 2 + self.size * CAP_HEIGHT / 2
         draw_line(canvas, (text_x, baseline), self.label, self.size, True, palette.panel)
+
+
+class Chip:
+    """A figure in an outlined pill ("128 VOTES"), quieter than the badge pill beside it."""
+
+    def __init__(self, label: str, size: int) -> None:
+        self.label, self.size = label, size
+        self.height = round(size * 2.0)
+        self.pad = round(size * 0.9)
+        self.stroke = max(2, round(size * 0.12))
+        self.width = round(2 * self.pad + line_width(label, size, True))
+
+    @staticmethod
+    def chrome(size: int) -> int:
+        return Chip("", size).width
+
+    def draw(self, canvas: Image.Image, x: int, top: int, palette: Palette) -> None:
+        def ring(draw: ImageDraw.ImageDraw, s: int) -> None:
+            r = self.height * s // 2
+            box = (0, 0, self.width * s - 1, self.height * s - 1)
+            draw.rounded_rectangle(box, r, outline=255, width=self.stroke * s)
+
+        fill_shape(canvas, (x, top), smooth_mask((self.width, self.height), ring), palette.text)
+        baseline = top + self.height / 2 + self.size * CAP_HEIGHT / 2
+        draw_line(canvas, (x + self.pad, baseline), self.label, self.size, True, palette.text)
 
 
 class Wordmark:

@@ -3,7 +3,7 @@
 Words are never split across lines. Han and kana may break between characters
 (those scripts have no spaces), but not before closing punctuation. A single word
 too long for the box even at the minimum size is cut with an ellipsis rather
-than allowed to overflow.
+than allowed to overflow, and the words after it go on the next lines.
 """
 
 from __future__ import annotations
@@ -158,7 +158,8 @@ def fit_text(
         last = i == max_lines - 1 or i == len(lines) - 1
         overflows = line_width(line, min_size, bold) > width
         if overflows or (last and len(lines) > max_lines):
+            # A word too long for any line is cut, and the words after it still follow.
             kept.append(ellipsize(line, min_size, bold, width))
-            break
+            continue
         kept.append(line)
     return FittedText(tuple(kept), min_size, bold)

@@ -33,18 +33,21 @@ class Frame:
     name: TextSpec
     title: TextSpec
     org: TextSpec
+    center_group: bool = False  # the pills move down with the texts, centred together
 
     def px(self, value: float) -> int:
         return round(value * self.unit)
 
 
-def frame_for(size: tuple[int, int]) -> Frame:
+def frame_for(size: tuple[int, int], dense: bool = False) -> Frame:
+    """The layout for `size`; `dense` (an entry card's extra lines) gives the column of the
+    square and story formats more room and the visual less."""
     width, height = size
     if width >= height * 1.3:
         return _landscape(size)
     if height >= width * 1.4:
-        return _story(size)
-    return _square(size)
+        return _story(size, 0.37 if dense else 0.49)
+    return _square(size, 0.34 if dense else 0.43)
 
 
 def _landscape(size: tuple[int, int]) -> Frame:
@@ -63,11 +66,11 @@ def _landscape(size: tuple[int, int]) -> Frame:
     )  # fmt: skip
 
 
-def _square(size: tuple[int, int]) -> Frame:
+def _square(size: tuple[int, int], visual_share: float) -> Frame:
     w, h = size
     u = w / 1080
     pad = round(72 * u)
-    visual = (pad, pad, w - pad, pad + round(h * 0.43))
+    visual = (pad, pad, w - pad, pad + round(h * visual_share))
     return Frame(
         size, u, visual, (pad + round(4 * u), visual[3] + round(56 * u), w - pad, h - pad),
         "left", False, round(28 * u),
@@ -78,14 +81,14 @@ def _square(size: tuple[int, int]) -> Frame:
     )  # fmt: skip
 
 
-def _story(size: tuple[int, int]) -> Frame:
+def _story(size: tuple[int, int], visual_share: float) -> Frame:
     # Instagram and TikTok draw their own controls over the top ~14% and bottom
     # ~12% of a story, so nothing important goes there.
     w, h = size
     u = w / 1080
     pad = round(72 * u)
     top = round(h * 0.14)
-    visual = (pad, top, w - pad, top + min(w - 2 * pad, round(h * 0.49)))
+    visual = (pad, top, w - pad, top + min(w - 2 * pad, round(h * visual_share)))
     return Frame(
         size, u, visual, (pad, visual[3] + round(72 * u), w - pad, h - round(h * 0.12)),
         "center", True, round(32 * u),
@@ -93,4 +96,5 @@ def _story(size: tuple[int, int]) -> Frame:
         name=TextSpec(round(120 * u), round(60 * u), 3),
         title=TextSpec(round(42 * u), round(30 * u), 2),
         org=TextSpec(round(34 * u), round(26 * u), 1),
+        center_group=True,
     )  # fmt: skip

@@ -2,46 +2,37 @@
 
 from __future__ import annotations
 
-import threading
-
-import anyio
-
-from cocreate.cards import TEMPLATE_VERSION, CardContent, render_card
+from cocreate.cards import CardContent
 from cocreate.models import Award
-from cocreate.services import badges, media, remix
+from cocreate.services import badges, profile_cards, remix, share_cards
 from cocreate.storage import Storage
 
-CARD_SIZE = (1200, 630)
-_RENDER_LOCK = threading.Lock()
 
-
-def _render_serially(content: CardContent) -> bytes:
-    # Cached FreeType faces are shared; one render at a time per process keeps them safe.
-    with _RENDER_LOCK:
-        return render_card(content, CARD_SIZE)
-
-
-async def render(storage: Storage, award_id: str) -> None:
-    """The worker's half: render the share card, store it under a content-derived key."""
-    found = await Award.get_or_none(id=award_id).select_related(
-        "user", "campaign", "campaign__org", "entry", "entry__media"
-    )
-    if found is None:
-        return
-    still = media.still_key(found.entry.media if found.entry else None)
-    image = await storage.read(still) if still else None
-    content = CardContent(
+async def content_of(storage: Storage, found: Award) -> CardContent:
+    """What the award's card shows (`found` with badges.AWARD_RELATED and entry__media)."""
+    org = found.campaign.org
+    entry = found.entry
+    return CardContent(
         badge_label=badges.label(found),
         person_name=found.user.display_name,
         campaign_title=found.campaign.title,
-        org_name=found.campaign.org.name,
-        brand_color=found.campaign.org.color,
-        entry_image=image,
-        credit=await remix.credit_line(found.entry, found.campaign.org.name)
-        if found.entry else "",
+        org_name=org.name,
+        brand_color=org.color,
+        entry_image=await share_cards.picture(storage, entry.media if entry else None),
+        avatar_image=await share_cards.avatar(storage, found.user),
+        credit=await remix.credit_line(entry, org.name) if entry else "",
+        logo_image=await share_cards.logo(storage, org),
     )
-    key = f"cards/{content.fingerprint(TEMPLATE_VERSION)}.png"
-    if await storage.head(key) is None:
-        png = await anyio.to_thread.run_sync(_render_serially, content)
-        await storage.write(key, png, "image/png")
-    await Award.filter(id=found.id).update(status="ready", image_key=key)
+
+
+async def render(storage: Storage, award_id: str) -> None:
+    """The worker's half: render the card in every format under content-derived keys, then
+    refresh the person's profile card, which counts their badges. Idempotent."""
+    found = await Award.get_or_none(id=award_id).select_related(
+        *badges.AWARD_RELATED, "entry__media"
+    )
+    if found is None:
+        return
+    keys = await share_cards.store(storage, await content_of(storage, found))
+    await Award.filter(id=found.id).update(status="ready", image_key=keys["og"], card_keys=keys)
+    await profile_cards.enqueue(found.user_id, f"award:{found.id}")

@@ -12,7 +12,19 @@ from tortoise.transactions import in_transaction
 from cocreate.markdown import render_markdown
 from cocreate.models import Entry, Media, User
 from cocreate.models.campaign import Campaign
-from cocreate.services import badges, campaigns, eligibility, orgs, phases, remix, teams
+from cocreate.services import (
+    badge_rules,
+    badges,
+    campaigns,
+    eligibility,
+    entry_cards,
+    orgs,
+    phases,
+    profile_cards,
+    remix,
+    results,
+    teams,
+)
 from cocreate.services.context import Deps
 from cocreate.services.errors import Conflict, Invalid, NotFound
 from cocreate.services.pagination import decode_cursor, encode_cursor
@@ -92,15 +104,23 @@ async def on_published(entry: Entry, campaign: Campaign, author: User) -> None:
     """An entry became public: count it and credit its author (inside the transaction)."""
     await Campaign.filter(id=campaign.id).update(entry_count=F("entry_count") + 1)
     await remix.count_remix(entry, +1)
+    await badge_rules.entry_published(entry)
+    await entry_cards.on_published(entry)
+    await profile_cards.enqueue(author.id, f"entry:{entry.id}")
     if entry.team_id:
         await teams.credit_entry(await teams.get_team(entry.team_id))
     else:
         await badges.award(author, badges.CONTRIBUTOR, campaign, entry)
+    if phases.ranks_by_final_score(campaign):  # published after the results: rank it too
+        await results.store_final_scores(campaign)
 
 
 async def on_unpublished(entry: Entry) -> None:
     await Campaign.filter(id=entry.campaign_id).update(entry_count=F("entry_count") - 1)
     await remix.count_remix(entry, -1)
+    campaign = await Campaign.get(id=entry.campaign_id).only("id", "phase", "jury_weight")
+    if phases.ranks_by_final_score(campaign):
+        await results.store_final_scores(campaign)
 
 
 async def get_entry(entry_id: str) -> Entry:
@@ -153,14 +173,17 @@ async def list_entries(
     campaign_slug: str, sort: str = "top", cursor: str | None = None, limit: int = PAGE_SIZE,
     viewer: User | None = None,
 ) -> EntryPage:
-    """A page of a campaign's published entries: top (most votes), trending (votes weighted
-    by how recent they are) or new; cursor-paginated on stored values, never counting."""
+    """A page of a campaign's published entries: top (most votes; the final score once a
+    campaign with a jury shows its results), trending (votes weighted by how recent they are)
+    or new; cursor-paginated on stored values, never counting."""
     if sort not in SORTS:
         raise Invalid("Unknown sort order.", {"sort": "Use top, trending or new."})
     campaign = await campaigns.view_campaign(viewer, campaign_slug)
     query = Entry.filter(campaign=campaign, status="published").select_related(
         "author", "media", "team")
     field = RANKED_BY.get(sort)
+    if sort == "top" and phases.ranks_by_final_score(campaign):
+        field = "final_score"
     if field:
         query = _ranked(query, field, cursor)
     else:

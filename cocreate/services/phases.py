@@ -18,7 +18,7 @@ from tortoise.transactions import in_transaction
 
 from cocreate.models import Campaign, User
 from cocreate.realtime import Broker
-from cocreate.services import audit, orgs
+from cocreate.services import audit, orgs, results
 from cocreate.services.errors import Forbidden, Invalid
 
 log = logging.getLogger(__name__)
@@ -114,6 +114,11 @@ def shows_results(campaign: Campaign) -> bool:
     return campaign.phase in ("results", "archived")
 
 
+def ranks_by_final_score(campaign: Campaign) -> bool:
+    """A campaign with a jury ranks its results by the stored final scores."""
+    return campaign.jury_weight > 0 and shows_results(campaign)
+
+
 def require_entries_open(campaign: Campaign) -> None:
     if campaign.phase == "draft":
         raise Forbidden("This campaign has not opened yet.")
@@ -157,12 +162,17 @@ async def _move(campaign: Campaign, phase: str, actor: User | None, now: datetim
             phase=phase, phase_changed_at=now, next_phase_at=campaign.next_phase_at)
         if not moved:
             return None
+        if ranks_by_final_score(campaign):  # results are out: fix the final scores
+            await results.store_final_scores(campaign)
         who = "by hand" if actor else "on schedule"
         await audit.record(
             campaign.org_id, actor, "campaign.phase", "campaign", campaign.id,
             f"“{campaign.title}” moved from {LABELS[before].lower()} to "
             f"{LABELS[phase].lower()} {who}", {"from": before, "to": phase},
         )
+        from cocreate.services import badge_rules  # it reads phases: imported when needed
+
+        await badge_rules.phase_changed(campaign.id, phase, now)
     return PhaseChange(campaign.id, campaign.slug, before, phase)
 
 

@@ -17,7 +17,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Campaign, Entry, User, Vote, VoteBudget
-from cocreate.services import entries, phases, tally, teams, velocity, verification
+from cocreate.services import entries, entry_cards, phases, tally, teams, velocity, verification
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden
 
@@ -60,6 +60,7 @@ async def cast(deps: Deps, actor: User, entry_id: str, client_ip: str | None = N
                                      network=velocity.network_of(client_ip))
             await _spend(entry.campaign, actor)
             await tally.move(entry, started, [vote.created_at], +1)
+            await entry_cards.refresh_on_votes(entry.id)
             suspicion = await velocity.inspect(deps.settings, vote)
             if suspicion:
                 await hold(entry, started, suspicion)

@@ -13,6 +13,7 @@ from cocreate.http import client_ip, current_user, deps, wants_fragment
 from cocreate.services import (
     badges,
     entries,
+    jury_views,
     moderation,
     orgs,
     prizes,
@@ -32,8 +33,8 @@ from cocreate.web.common import (
     login_first,
     page,
     redirect,
-    share_card_url,
 )
+from cocreate.web.share_cards import entry_image_url
 
 
 async def submit(request: Request) -> Response:
@@ -68,11 +69,12 @@ async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[s
         "is_author": user is not None and user.id == entry.author_id,
         "can_moderate": await orgs.can_moderate(user, entry.campaign.org),
         "is_winner": entry.id in await prizes.winning_entry_ids(entry.campaign),
-        "share_image": share_card_url(request, award), "report_reasons": moderation.REASONS,
+        "share_image": entry_image_url(request, entry), "report_reasons": moderation.REASONS,
         "report_form": {}, "reported": request.query_params.get("reported") == "1",
         "moderation_form": {},
         "co_authors": await teams.members(entry.team) if entry.team_id else [],
         "sources": await remix.remixes_of(entry), "remixed_by": await remix.remixed_by(entry),
+        "jury": await jury_views.entry_jury(user, entry),
         **extra,
     }
 

@@ -370,8 +370,10 @@ async def test_entry_and_badge_pages_carry_share_tags_and_a_1200x630_card(client
         image = Image.open(io.BytesIO(png.content))
         assert (image.format, image.size) == ("PNG", (1200, 630))
 
-        card_url = f"http://testserver{card_path}"
-        for path, og_type in ((entry_path, "article"), (f"/b/{award_id}", "article")):
+        # The entry page shows the entry's own card, the badge page the badge's.
+        for path, og_type, image_path in ((entry_path, "article", f"{entry_path}/card.png"),
+                                          (f"/b/{award_id}", "article", card_path)):
+            card_url = f"http://testserver{image_path}"
             page = await crawler.get(path)
             assert page.status_code == 200, path
             tags = meta_tags(page.text)

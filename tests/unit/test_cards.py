@@ -10,9 +10,9 @@ from io import BytesIO
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PIL import Image, ImageDraw
+from PIL import ExifTags, Image, ImageChops, ImageDraw
 
-from cocreate.cards import CARD_SIZES, TEMPLATE_VERSION, CardContent, render_card
+from cocreate.cards import CARD_SIZES, TEMPLATE_VERSION, CardContent, column, render_card
 from cocreate.cards.colors import (
     INK,
     MIN_CONTRAST,
@@ -24,9 +24,12 @@ from cocreate.cards.colors import (
 )
 from cocreate.cards.fit import ELLIPSIS, fit_text, tokens, wrap
 from cocreate.cards.fonts import Face, base_face, load_font
+from cocreate.cards.images import decode
 from cocreate.cards.layout import frame_for
+from cocreate.cards.logo import tile_color
 from cocreate.cards.scripts import attaches, split_runs
 from cocreate.cards.text import draw_line, line_width, segments
+from cocreate.services import share_cards
 
 NOTDEF = "\U0010ffff"  # a noncharacter: every font draws its .notdef ("tofu") box for it
 
@@ -37,6 +40,20 @@ def jpeg(color: tuple[int, int, int], size: tuple[int, int] = (800, 500)) -> byt
     out = BytesIO()
     image.save(out, "JPEG")
     return out.getvalue()
+
+
+def logo_png(color: tuple[int, int, int, int], size: tuple[int, int] = (400, 160)) -> bytes:
+    """A mark on a transparent background, as logos usually come."""
+    image = Image.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((0, 0, size[1], size[1]), fill=color)
+    draw.rectangle((size[1] + 20, size[1] // 3, size[0], 2 * size[1] // 3), fill=color)
+    out = BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+LOGO_GREEN = (0, 150, 70, 255)
 
 
 def content(**changes: object) -> CardContent:
@@ -146,6 +163,9 @@ def test_fingerprint_is_equal_for_equal_content() -> None:
         {"entry_image": jpeg((30, 200, 30))},
         {"entry_image": None},
         {"avatar_image": jpeg((0, 0, 0))},
+        {"logo_image": logo_png(LOGO_GREEN)},
+        {"headline": "A kayak table"},
+        {"stat": "10 votes"},
     ],
     ids=lambda change: next(iter(change)),
 )
@@ -399,3 +419,217 @@ def test_a_remix_card_credits_what_it_builds_on(name: str) -> None:
     without = decode_png(render_card(plain, size))
     assert with_credit.size == without.size == size
     assert with_credit.tobytes() != without.tobytes()  # the credit line is drawn
+
+
+# --- the organization's logo -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(CARD_SIZES))
+def test_the_logo_is_drawn_in_every_format(name: str) -> None:
+    size = CARD_SIZES[name]
+    without = decode_png(render_card(content(entry_image=None), size))
+    with_logo = decode_png(render_card(content(entry_image=None, logo_image=logo_png(LOGO_GREEN)),
+                                       size))
+
+    assert with_logo.size == size
+    assert _pixels_near(with_logo, LOGO_GREEN[:3]) > 200
+    assert _pixels_near(without, LOGO_GREEN[:3]) == 0
+
+
+def _pixels_near(image: Image.Image, color: tuple[int, ...], tolerance: int = 30) -> int:
+    diff = ImageChops.difference(image, Image.new("RGB", image.size, color)).split()
+    farthest = ImageChops.lighter(ImageChops.lighter(diff[0], diff[1]), diff[2])
+    return farthest.point(lambda v: 255 if v <= tolerance else 0).histogram()[255]
+
+
+def test_an_unreadable_logo_is_left_out_instead_of_failing_the_card() -> None:
+    broken = content(logo_image=b"\x89PNG\r\n\x1a\n not really a picture")
+
+    assert render_card(broken) == render_card(content())
+
+
+@pytest.mark.parametrize(
+    ("mark", "tile"),
+    [((20, 20, 90, 255), WHITE), ((255, 255, 255, 255), INK), ((250, 210, 0, 255), INK)],
+    ids=["dark-mark", "white-mark", "yellow-mark"],
+)
+def test_the_logo_tile_contrasts_with_the_mark_on_it(
+    mark: tuple[int, int, int, int], tile: tuple[int, int, int]
+) -> None:
+    logo = Image.open(BytesIO(logo_png(mark))).convert("RGBA")
+
+    assert tile_color(logo) == tile
+
+
+def test_an_opaque_logo_sits_on_a_white_frame() -> None:
+    logo = Image.new("RGBA", (300, 100), (200, 30, 30, 255))
+
+    assert tile_color(logo) == WHITE
+
+
+# --- entry and profile cards: the same properties in all three formats -----------------
+
+ENTRY = {
+    "badge_label": "Idea",
+    "headline": "A picnic table that folds into a kayak",
+    "stat": "128 votes",
+    "logo_image": logo_png(LOGO_GREEN),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CARD_SIZES))
+@pytest.mark.parametrize(
+    "kind",
+    [
+        ENTRY,
+        {**ENTRY, "entry_image": None, "avatar_image": jpeg((40, 160, 200), (300, 300))},
+        {"badge_label": "", "campaign_title": "", "org_name": "", "entry_image": None,
+         "stat": "3 entries · 5 badges"},
+    ],
+    ids=["entry", "entry-no-image", "profile"],
+)
+def test_entry_and_profile_cards_are_pngs_of_exactly_each_size(
+    name: str, kind: dict[str, object]
+) -> None:
+    data = render_card(content(**kind), CARD_SIZES[name])
+
+    assert decode_png(data).size == CARD_SIZES[name]
+    assert Image.open(BytesIO(data)).format == "PNG"
+
+
+@pytest.mark.parametrize("name", sorted(CARD_SIZES))
+def test_an_entry_card_shows_its_figure_and_byline(name: str) -> None:
+    size = CARD_SIZES[name]
+    drawn = _drawn_texts(content(**ENTRY), size)
+
+    assert ENTRY["headline"] in " ".join(drawn)
+    assert "by Zoë Łukasiewicz" in drawn
+    assert "in Spring Remix Challenge" in drawn
+    assert "Acme Outdoor" in drawn  # next to its logo, without "by"
+    assert render_card(content(**ENTRY), size) != render_card(
+        content(**{**ENTRY, "stat": "129 votes"}), size
+    )
+
+
+LONG_TEXTS = {
+    "person_name": "Maria José da Conceição Fernandes Albuquerque محمد الفلاني 山田太郎 🎉",
+    "campaign_title": LONG_TITLE,
+    "org_name": "Acme Outdoor International Holdings & Subsidiaries of the Northern Hemisphere",
+    "credit": "remix of " + ", ".join(["Beach still by Acme Outdoor"] * 6),
+    "badge_label": "Crowd favourite of the whole campaign season",
+}
+SHORT_TEXTS = {
+    "person_name": "A", "campaign_title": "B", "org_name": "C", "credit": "", "badge_label": "D",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CARD_SIZES))
+@pytest.mark.parametrize(
+    "kind",
+    [{}, {"logo_image": logo_png(LOGO_GREEN)},
+     {**ENTRY, "headline": "Wolfeschlegelsteinhausenbergerdorff " + LONG_TITLE,
+      "stat": "1,234,567 votes and counting"}],
+    ids=["badge", "badge-logo", "entry"],
+)
+def test_no_text_is_drawn_outside_the_column(name: str, kind: dict[str, object]) -> None:
+    # Long texts and short ones differ only where text goes: that must stay in the column.
+    size = CARD_SIZES[name]
+    frame = frame_for(size, dense=bool(kind.get("headline")))
+    long = decode_png(render_card(content(**{**kind, **LONG_TEXTS}), size))
+    short = decode_png(render_card(content(**{**kind, **SHORT_TEXTS}), size))
+
+    ink = ImageChops.difference(long, short).convert("L").point(lambda v: 255 if v > 8 else 0)
+    left, top, right, bottom = ink.getbbox() or (0, 0, 0, 0)
+    slack = frame.px(4)  # antialiasing and glyphs that overhang their advance a little
+    c_left, c_top, c_right, c_bottom = frame.column
+    assert left >= c_left - slack and right <= c_right + slack, (left, right, frame.column)
+    assert top >= c_top - slack and bottom <= c_bottom + slack, (top, bottom, frame.column)
+
+
+def _drawn_texts(card: CardContent, size: tuple[int, int]) -> list[str]:
+    """Every line of the column's texts as drawn (after fitting), in order."""
+    drawn: list[str] = []
+    original = column.draw_line
+
+    def spy(canvas: Image.Image, xy: tuple[float, float], text: str, *args: object) -> float:
+        drawn.append(text)
+        return original(canvas, xy, text, *args)  # type: ignore[arg-type]
+
+    column.draw_line = spy  # type: ignore[assignment]
+    try:
+        render_card(card, size)
+    finally:
+        column.draw_line = original  # type: ignore[assignment]
+    return drawn
+
+
+NAMES_TO_DRAW = {
+    "latin": "Zoë Łukasiewicz",
+    "cyrillic": "Дмитрий Иванов",
+    "cjk": "山田太郎",
+    "arabic": "محمد الفلاني",
+    "hebrew": "שרה כהן",
+    "emoji": "Ana 🎉🚀",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CARD_SIZES))
+@pytest.mark.parametrize("script", sorted(NAMES_TO_DRAW))
+@pytest.mark.parametrize("entry", [False, True], ids=["badge", "entry"])
+def test_the_name_is_drawn_whole_with_real_glyphs_in_every_format(
+    name: str, script: str, entry: bool
+) -> None:
+    person = NAMES_TO_DRAW[script]
+    card = content(person_name=person, **(ENTRY if entry else {}))
+
+    drawn = _drawn_texts(card, CARD_SIZES[name])
+
+    assert (f"by {person}" if entry else person) in drawn  # whole, not cut or wrapped
+    for text in drawn:
+        for run in split_runs(text, True) + split_runs(text, False):
+            tofu = [ch for ch in run.text
+                    if not attaches(ch) and not ch.isspace() and _is_tofu(run.face, ch)]
+            assert not tofu, (script, name, text, run.face.file)
+
+
+# --- content-derived keys, per format --------------------------------------------------
+
+
+def test_card_keys_are_derived_from_the_content_and_the_format() -> None:
+    keys = {fmt: share_cards.card_key(content(**ENTRY), fmt) for fmt in share_cards.FORMATS}
+
+    assert set(keys) == {"og", "square", "story"}
+    assert len(set(keys.values())) == 3
+    fingerprint = content(**ENTRY).fingerprint(TEMPLATE_VERSION)
+    assert all(key == f"cards/{fingerprint}-{fmt}.png" for fmt, key in keys.items())
+    assert keys == {fmt: share_cards.card_key(content(**ENTRY), fmt) for fmt in keys}
+    changed = content(**{**ENTRY, "person_name": "Zoë Ł."})
+    assert share_cards.card_key(changed, "og") != keys["og"]
+
+
+@pytest.mark.parametrize("name", sorted(CARD_SIZES))
+def test_equal_content_renders_to_identical_bytes(name: str) -> None:
+    size = CARD_SIZES[name]
+
+    assert render_card(content(**ENTRY), size) == render_card(content(**ENTRY), size)
+
+
+def test_a_word_too_long_for_a_line_is_cut_and_the_words_after_it_follow() -> None:
+    text = "Wolfeschlegelsteinhausenbergerdorff the magnificent pavilion"
+
+    fitted = fit_text(text, width=400, max_size=60, min_size=40, max_lines=3, bold=True)
+
+    assert fitted.lines[0].endswith(ELLIPSIS)
+    assert "magnificent" in " ".join(fitted.lines[1:])
+    assert all(line_width(line, fitted.size, True) <= 400 for line in fitted.lines)
+
+
+def test_a_photo_taken_sideways_is_drawn_upright() -> None:
+    image = Image.new("RGB", (300, 200), (200, 30, 30))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6  # rotate 90° clockwise to view
+    out = BytesIO()
+    image.save(out, "JPEG", exif=exif)
+
+    assert decode(out.getvalue()).size == (200, 300)
+    assert decode(jpeg((200, 30, 30))).size == (800, 500)

@@ -1,0 +1,53 @@
+"""Stable addresses of the entry and profile card images, for og:image and twitter:image.
+
+Crawlers keep the page's image URL; it redirects to the current card in storage, whose key
+changes with its content.
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from cocreate import urls
+from cocreate.http import deps
+from cocreate.models import Entry, User
+from cocreate.services import entries, entry_cards, profile_cards
+from cocreate.services.errors import NotFound
+
+CACHE = {"Cache-Control": "public, max-age=300"}
+
+
+def entry_image_url(request: Request, entry: Entry) -> str | None:
+    """The absolute og:image address of a public entry's card."""
+    if entry.status != "published":
+        return None
+    return deps(request).settings.absolute_url(urls.entry_card_path(entry.id))
+
+
+def profile_image_url(request: Request, person: User) -> str | None:
+    """The absolute og:image address of a profile's card, once there is one."""
+    if not person.card_key:
+        return None
+    return deps(request).settings.absolute_url(urls.user_card_path(person.handle))
+
+
+async def entry_card(request: Request) -> Response:
+    """The entry's card; the campaign's cover until the card is drawn."""
+    entry = await entries.view_entry(None, request.path_params["entry"])
+    key = await entry_cards.image_key(entry)
+    if key is None:
+        raise NotFound("This card is still being drawn. Try again in a moment.")
+    return RedirectResponse(deps(request).storage.url(key), status_code=302, headers=CACHE)
+
+
+async def profile_card(request: Request) -> Response:
+    key = await profile_cards.image_key(request.path_params["handle"])
+    return RedirectResponse(deps(request).storage.url(key), status_code=302, headers=CACHE)
+
+
+ROUTES = [
+    Route("/e/{entry}/card.png", entry_card, methods=["GET"]),
+    Route("/u/{handle}/card.png", profile_card, methods=["GET"]),
+]
