@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from cocreate.openbadges.signing import load_private_key
 
 DEV_SECRET_KEY = "dev-secret-key-change-me"
 
@@ -14,7 +16,9 @@ DEV_SECRET_KEY = "dev-secret-key-change-me"
 class Settings(BaseSettings):
     """Every option of a cocreate process. Documented in the README's configuration table."""
 
-    model_config = SettingsConfigDict(env_prefix="", extra="ignore", frozen=True)
+    # Inputs stay out of error messages: several settings are secrets (keys, passwords).
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", frozen=True,
+                                      hide_input_in_errors=True)
 
     environment: Literal["development", "production", "test"] = "development"
     secret_key: str = DEV_SECRET_KEY
@@ -56,12 +60,23 @@ class Settings(BaseSettings):
     vote_hold_network_votes: int = Field(default=25, ge=1)
     job_relay_interval: float = Field(default=5.0, gt=0)
     schedule_interval: int = 10
+    # Open Badges 3.0: an Ed25519 private key (PEM, or base64 of its 32-byte seed). Unset:
+    # only Open Badges 2.0 (hosted) is offered.
+    open_badges_signing_key: SecretStr | None = None
 
     @field_validator("schedule_interval")
     @classmethod
     def _divides_a_minute(cls, value: int) -> int:
         if value < 1 or 60 % value:
             raise ValueError("SCHEDULE_INTERVAL must divide 60 (1, 2, 5, 10, 15, 20, 30 or 60)")
+        return value
+
+    @field_validator("open_badges_signing_key")
+    @classmethod
+    def _an_ed25519_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        load_private_key(value.get_secret_value())  # ValueError with a plain message
         return value
 
     @model_validator(mode="after")

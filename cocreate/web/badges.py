@@ -1,7 +1,9 @@
-"""Public badge pages with their share card, and a stable address for the card image."""
+"""Public badge pages with their share card and verification links, a stable address for the
+card image, and the managers' form that revokes a badge."""
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from starlette.requests import Request
@@ -9,10 +11,18 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from cocreate import urls
-from cocreate.http import deps, wants_fragment
-from cocreate.services import badges
-from cocreate.services.errors import NotFound
-from cocreate.web.common import page, share_card_url
+from cocreate.http import current_user, deps, wants_fragment
+from cocreate.openbadges import paths as ob_paths
+from cocreate.services import badges, openbadges, referrals
+from cocreate.services.errors import Conflict, Invalid, NotFound
+from cocreate.web.common import (
+    after_post,
+    form_data,
+    form_failed,
+    login_first,
+    page,
+    share_card_url,
+)
 
 
 def share_links(page_url: str, text: str) -> list[tuple[str, str]]:
@@ -26,20 +36,55 @@ def share_links(page_url: str, text: str) -> list[tuple[str, str]]:
     ]
 
 
-async def badge_page(request: Request) -> Response:
-    award = await badges.get_award(request.path_params["award"])
+async def badge_context(request: Request, award_id: str, **extra: Any) -> dict[str, Any]:
+    """What the badge page shows, also when its revocation form comes back with errors."""
+    award = await badges.get_award(award_id)
     settings = deps(request).settings
     page_url = settings.absolute_url(urls.award_path(award.id))
     campaign, org = award.campaign, award.campaign.org
     label = badges.label(award)
     headline = f"{award.user.display_name} earned the {label} badge"
-    share_text = f"I earned the {label} badge in “{campaign.title}” by {org.name} on cocreate!"
-    return page(request, "pages/badge.html", {
+    viewer = current_user(request)
+    own = viewer is not None and viewer.id == award.user_id
+    share_text = (f"I earned the {label} badge in “{campaign.title}” by {org.name} on cocreate!"
+                  if own or viewer is None else
+                  f"{award.user.display_name} earned the {label} badge in “{campaign.title}” "
+                  f"by {org.name} on cocreate!")
+    share_url = referrals.with_code(page_url, await referrals.code_for(viewer) if viewer else None)
+    return {
         "award": award, "campaign": campaign, "org": org, "person": award.user,
         "label": label, "headline": headline, "description": badges.description(award),
         "page_url": page_url, "share_image": share_card_url(request, award),
-        "share_links": share_links(page_url, share_text),
-    }, block="card" if wants_fragment(request) else None)
+        "share_url": share_url, "share_links": share_links(share_url, share_text),
+        "assertion_url": settings.absolute_url(ob_paths.assertion_path(award.id)),
+        "baked_path": ob_paths.baked_path(award.id),
+        "credential_path": ob_paths.credential_path(award.id)
+        if settings.open_badges_signing_key is not None else None,
+        "can_revoke": award.revoked_at is None
+        and await openbadges.can_revoke(current_user(request), award),
+        "revoke_form": {}, **extra,
+    }
+
+
+async def badge_page(request: Request) -> Response:
+    context = await badge_context(request, request.path_params["award"])
+    return page(request, "pages/badge.html", context,
+                block="card" if wants_fragment(request) else None)
+
+
+async def revoke(request: Request) -> Response:
+    """A manager of the awarding organization takes the badge back, with a public reason."""
+    award_id = request.path_params["award"]
+    user = current_user(request)
+    if user is None:
+        return login_first(request, urls.award_path(award_id))
+    submitted = await form_data(request)
+    try:
+        await openbadges.revoke(user, award_id, submitted.get("reason"))
+    except (Invalid, Conflict) as error:
+        context = await badge_context(request, award_id, revoke_form=submitted)
+        return form_failed(request, "pages/badge.html", context, error, "revoke_panel")
+    return after_post(request, urls.award_path(award_id))
 
 
 async def card_image(request: Request) -> Response:
@@ -53,4 +98,5 @@ async def card_image(request: Request) -> Response:
 ROUTES = [
     Route("/b/{award}", badge_page, methods=["GET"]),
     Route("/b/{award}/card.png", card_image, methods=["GET"]),
+    Route("/b/{award}/revoke", revoke, methods=["POST"]),
 ]
