@@ -10,6 +10,11 @@ from cocreate.services.errors import Unauthenticated
 
 SESSION_COOKIE = "cc_session"
 BROWSER_COOKIE = "cc_bid"
+REFERRAL_COOKIE = "cc_ref"  # the first share link a visitor came through (first touch)
+# Link-preview fetchers of social networks and chat apps: served without cookies or sessions.
+CRAWLERS = ("facebookexternalhit", "facebookcatalog", "twitterbot", "linkedinbot", "slackbot",
+            "discordbot", "whatsapp", "telegrambot", "pinterest", "redditbot", "embedly",
+            "skypeuripreview", "mastodon")
 
 
 def deps(request: Request) -> Deps:
@@ -29,6 +34,11 @@ def require_user(request: Request) -> User:
 
 def client_ip(request: Request) -> str:
     return request.client.host if request.client else "unknown"
+
+
+def is_crawler(request: Request) -> bool:
+    agent = request.headers.get("user-agent", "").lower()
+    return any(name in agent for name in CRAWLERS)
 
 
 def wants_fragment(request: Request) -> bool:

@@ -1,4 +1,5 @@
-"""Request middleware: who is asking, CSRF on unsafe methods, security headers."""
+"""Request middleware: who is asking, CSRF on unsafe methods, share-link visits, security
+headers. Link-preview crawlers get public pages as they are: no session, no cookies."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
-from cocreate.http import BROWSER_COOKIE, SESSION_COOKIE
+from cocreate.http import BROWSER_COOKIE, REFERRAL_COOKIE, SESSION_COOKIE, is_crawler
 from cocreate.security import csrf_token_for, csrf_token_valid, new_token
-from cocreate.services import users
+from cocreate.services import referrals, users
 from cocreate.settings import Settings
 from cocreate.storage import LocalStorage
 
@@ -54,6 +55,13 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
         self.csp = content_security_policy(settings)
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        if is_crawler(request) and request.method in SAFE_METHODS:
+            request.state.csrf_token = ""
+            request.state.user = None
+            request.state.auth = "none"
+            response = await call_next(request)
+            self._secure_headers(response)
+            return response
         bearer = request.headers.get("authorization", "")
         is_api = request.url.path.startswith("/api/")
         browser_id = request.cookies.get(BROWSER_COOKIE) or ""
@@ -77,14 +85,32 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
                 and not await self._csrf_ok(request, browser_id)
             ):
                 return self._csrf_failure(is_api)
+        referred = (request.method == "GET" and not is_api
+                    and await self._count_referral(request, browser_id or new_browser_id))
         response = await call_next(request)
         if new_browser_id:
             response.set_cookie(
                 BROWSER_COOKIE, new_browser_id, max_age=60 * 60 * 24 * 365, httponly=True,
                 samesite="lax", secure=self.settings.secure_cookies,
             )
+        if referred:
+            response.set_cookie(
+                REFERRAL_COOKIE, request.query_params["ref"].lower(),
+                max_age=int(referrals.WINDOW.total_seconds()), httponly=True, samesite="lax",
+                secure=self.settings.secure_cookies,
+            )
         self._secure_headers(response)
         return response
+
+    @staticmethod
+    async def _count_referral(request: Request, visitor_id: str) -> bool:
+        """A visit through a share link; True when it is the visitor's first link (to keep)."""
+        code = request.query_params.get("ref")
+        if not code:
+            return False
+        sharer = await referrals.record_visit(code, visitor_id, request.url.path,
+                                              request.state.user)
+        return sharer is not None and REFERRAL_COOKIE not in request.cookies
 
     async def _csrf_ok(self, request: Request, browser_id: str) -> bool:
         if request.url.path == LocalStorage.UPLOAD_PATH:
@@ -111,4 +137,5 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
         headers.setdefault("Content-Security-Policy", self.csp)
         headers.setdefault("X-Content-Type-Options", "nosniff")
         headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        if "frame-ancestors *" not in headers.get("Content-Security-Policy", ""):
+            headers.setdefault("X-Frame-Options", "SAMEORIGIN")  # embeds opt out in their CSP

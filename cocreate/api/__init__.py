@@ -10,8 +10,12 @@ from cocreate.api import (
     accounts,
     campaigns,
     entries,
+    jury,
     media,
     moderation,
+    notifications,
+    openbadges,
+    org_badges,
     orgs,
     remix,
     teams,
@@ -22,8 +26,9 @@ from cocreate.api.openapi import build_document
 
 ENDPOINTS: list[Endpoint] = [
     *accounts.ENDPOINTS, *orgs.ENDPOINTS, *campaigns.ENDPOINTS, *media.ENDPOINTS,
-    *entries.ENDPOINTS, *moderation.ENDPOINTS, *teams.ENDPOINTS,
+    *entries.ENDPOINTS, *moderation.ENDPOINTS, *teams.ENDPOINTS, *jury.ENDPOINTS,
     *remix.ENDPOINTS, *vote_review.ENDPOINTS,
+    *notifications.ENDPOINTS, *org_badges.ENDPOINTS, *openbadges.ENDPOINTS,
 ]
 
 

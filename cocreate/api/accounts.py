@@ -13,7 +13,8 @@ from cocreate.services import badges, users, verification
 
 async def signup(request: Request, body: schemas.SignupIn) -> schemas.SignupOut:
     person = await users.signup(
-        deps(request), body.email, body.password, body.display_name, client_ip(request)
+        deps(request), body.email, body.password, body.display_name, client_ip(request),
+        body.ref,
     )
     return schemas.SignupOut(user=present.me(deps(request).settings, person))
 

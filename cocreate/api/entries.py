@@ -8,7 +8,7 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import client_ip, current_user, deps
 from cocreate.models import User
-from cocreate.services import entries, scores, voting
+from cocreate.services import campaigns, entries, jury_views, scores, voting
 
 
 async def submit_entry(request: Request, user: User, campaign: str,
@@ -24,19 +24,27 @@ async def submit_entry(request: Request, user: User, campaign: str,
 
 async def list_entries(request: Request, campaign: str,
                        query: schemas.EntryPageQuery) -> schemas.EntryPage:
-    page = await entries.list_entries(campaign, query.sort, query.cursor, query.limit,
-                                      current_user(request))
+    viewer = current_user(request)
+    page = await entries.list_entries(campaign, query.sort, query.cursor, query.limit, viewer)
     d = deps(request)
+    show_jury = await _jury_visible(viewer, campaign)
     return schemas.EntryPage(
-        entries=[present.entry(d.settings, d.storage, e, campaign) for e in page.entries],
+        entries=[present.entry(d.settings, d.storage, e, campaign, jury=show_jury)
+                 for e in page.entries],
         next_cursor=page.next_cursor,
     )
 
 
+async def _jury_visible(viewer: User | None, campaign_slug: str) -> bool:
+    return await jury_views.scores_visible(viewer, await campaigns.get_campaign(campaign_slug))
+
+
 async def show_entry(request: Request, entry: str) -> schemas.EntryOut:
-    found = await entries.view_entry(current_user(request), entry)
+    viewer = current_user(request)
+    found = await entries.view_entry(viewer, entry)
     return present.entry(deps(request).settings, deps(request).storage, found,
-                         found.campaign.slug)
+                         found.campaign.slug,
+                         jury=await jury_views.scores_visible(viewer, found.campaign))
 
 
 async def _vote_out(user: User, entry_id: str, voted: bool, count: int) -> schemas.VoteOut:
@@ -57,9 +65,12 @@ async def unvote(request: Request, user: User, entry: str) -> schemas.VoteOut:
 
 async def leaderboard(request: Request, campaign: str) -> schemas.Leaderboard:
     d = deps(request)
-    ranked = await entries.leaderboard(campaign, limit=50, viewer=current_user(request))
+    viewer = current_user(request)
+    ranked = await entries.leaderboard(campaign, limit=50, viewer=viewer)
+    show_jury = await _jury_visible(viewer, campaign)
     return schemas.Leaderboard(campaign=campaign, rows=[
-        schemas.LeaderboardRow(rank=i, entry=present.entry(d.settings, d.storage, e, campaign))
+        schemas.LeaderboardRow(rank=i, entry=present.entry(d.settings, d.storage, e, campaign,
+                                                           jury=show_jury))
         for i, e in enumerate(ranked, start=1)
     ])
 

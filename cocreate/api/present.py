@@ -35,10 +35,13 @@ def me(settings: Settings, person: User) -> schemas.MeOut:
                          email_verified=person.email_verified_at is not None)
 
 
-def org(settings: Settings, found: Organization) -> schemas.OrgOut:
+def org(settings: Settings, found: Organization,
+        storage: Storage | None = None) -> schemas.OrgOut:
+    logo = found.logo if found.logo_id and storage is not None else None
     return schemas.OrgOut(
         slug=found.slug, name=found.name, kind=found.kind, color=found.color,
         url=settings.absolute_url(urls.org_path(found.slug)),
+        logo_url=storage.url(logo.key) if storage and logo and logo.key else None,
     )
 
 
@@ -62,12 +65,14 @@ def campaign(settings: Settings, storage: Storage, found: Campaign,
         next_phase=upcoming[0] if upcoming else None,
         next_phase_at=upcoming[1] if upcoming else None,
         closes_at=found.closes_at, is_open=phases.takes_entries(found),
-        takes_votes=phases.takes_votes(found), vote_in_open=found.vote_in_open,
+        takes_votes=phases.takes_votes(found) and found.voting_mode != "jury",
+        vote_in_open=found.vote_in_open,
         rules=found.rules, rules_html=found.rules_html, rules_version=found.rules_version,
         min_age=found.min_age, eligible_countries=found.eligible_countries or [],
         moderation=found.moderation, team_min_size=found.team_min_size,
         team_max_size=found.team_max_size, max_video_mb=found.max_video_mb,
         voting_mode=found.voting_mode, vote_budget=found.vote_budget,
+        jury_weight=found.jury_weight,
         verified_voters=found.verified_voters,
         entry_count=found.entry_count,
         cover_url=media_urls(storage, found.cover)["url"],
@@ -76,8 +81,9 @@ def campaign(settings: Settings, storage: Storage, found: Campaign,
     )
 
 
-def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str
-          ) -> schemas.EntryOut:
+def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str, *,
+          jury: bool = False) -> schemas.EntryOut:
+    """`jury`: the viewer may see the jury's scores (jury_views.scores_visible)."""
     files = media_urls(storage, found.media)
     kind = found.media.kind if found.media and found.media.status == "ready" else None
     return schemas.EntryOut(
@@ -85,6 +91,8 @@ def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str
         body=found.body, body_html=found.body_html, author=user(settings, found.author),
         team=team_ref(settings, found.team) if found.team_id else None,
         vote_count=found.vote_count, remix_count=found.remix_count, status=found.status,
+        jury_score=found.jury_score if jury else None,
+        final_score=found.final_score if jury else None,
         moderation_reason=found.moderation_reason, media_kind=kind,
         image_url=files["poster_url"] if kind == "video" else files["url"],
         video_url=files["url"] if kind == "video" else None,
@@ -104,10 +112,11 @@ def award(settings: Settings, storage: Storage, found: Award) -> schemas.AwardOu
     )
 
 
-def winner(settings: Settings, storage: Storage, found: Winner, campaign_slug: str
-           ) -> schemas.WinnerOut:
+def winner(settings: Settings, storage: Storage, found: Winner, campaign_slug: str, *,
+           jury: bool = False) -> schemas.WinnerOut:
     return schemas.WinnerOut(id=found.id, prize=prize(found.prize),
-                             entry=entry(settings, storage, found.entry, campaign_slug))
+                             entry=entry(settings, storage, found.entry, campaign_slug,
+                                         jury=jury))
 
 
 def report(found: Report) -> schemas.ReportOut:

@@ -16,6 +16,8 @@ class SignupIn(Body):
     email: str
     password: str
     display_name: str
+    ref: str | None = Field(default=None, max_length=12,
+                            description="The referral code of the share link that brought you")
 
 
 class TokenIn(Body):
@@ -54,12 +56,20 @@ class OrgIn(Body):
     color: str | None = None
 
 
+class OrgUpdateIn(Body):
+    name: str | None = None
+    color: str | None = None
+    logo_media_id: str | None = Field(default=None, description="A processed image of yours")
+    clear_logo: bool = False
+
+
 class OrgOut(BaseModel):
     slug: str
     name: str
     kind: str
     color: str
     url: str
+    logo_url: str | None = None
 
 
 class MemberIn(Body):
@@ -95,9 +105,13 @@ class CampaignSettingsIn(Body):
     report_threshold: int | None = Field(None, ge=1, le=1000)
     team_min_size: int | None = Field(None, description="Team challenges: members to submit")
     max_video_mb: int | None = Field(None, ge=1, description="Largest video entry, in MB")
-    voting_mode: Literal["upvote", "budget"] | None = Field(
-        None, description="upvote: any number of entries; budget: vote_budget votes each")
+    voting_mode: Literal["upvote", "budget", "jury"] | None = Field(
+        None, description="upvote: any number of entries; budget: vote_budget votes each; "
+        "jury: judges score the entries and there is no public vote")
     vote_budget: int | None = Field(None, ge=1, le=1000)
+    jury_weight: int | None = Field(
+        None, description="Percent of the final result the jury decides: 0 (no jury) to 99 "
+        "with upvotes or a budget, the rest from the public vote; always 100 in jury mode")
     verified_voters: bool | None = Field(None, description="Only verified accounts vote")
     team_max_size: int | None = Field(None, description="Team challenges: most members")
 
@@ -172,8 +186,9 @@ class CampaignOut(BaseModel):
     team_min_size: int
     team_max_size: int
     max_video_mb: int
-    voting_mode: Literal["upvote", "budget"]
+    voting_mode: Literal["upvote", "budget", "jury"]
     vote_budget: int | None
+    jury_weight: int = Field(description="Percent of the final result the jury decides")
     verified_voters: bool
     entry_count: int
     cover_url: str | None
@@ -242,6 +257,11 @@ class EntryOut(BaseModel):
     team: TeamRef | None = Field(description="Team entries: the team that made it")
     vote_count: int
     remix_count: int = Field(description="Published entries that remix this one")
+    jury_score: float | None = Field(
+        description="The judges' mean score, 1 to 10: null until results unless you manage "
+        "the campaign")
+    final_score: float | None = Field(
+        description="Jury and public vote by their weights, 0 to 100: set in results")
     status: Literal["published", "pending", "hidden", "rejected"]
     moderation_reason: str | None
     media_kind: Literal["image", "video", "audio"] | None

@@ -10,7 +10,7 @@ from tortoise.exceptions import IntegrityError
 from cocreate.models import AuthToken, User
 from cocreate.models.base import new_id
 from cocreate.security import hash_password, new_token, token_digest, verify_password
-from cocreate.services import verification
+from cocreate.services import referrals, verification
 from cocreate.services.context import Deps
 from cocreate.services.errors import Conflict, NotFound, Unauthenticated
 from cocreate.services.validation import FieldErrors, slugify
@@ -33,10 +33,12 @@ async def _free_handle(display_name: str) -> str:
 
 async def signup(
     deps: Deps, email: str | None, password: str | None, display_name: str | None,
-    client_ip: str,
+    client_ip: str, referral_code: str | None = None,
 ) -> User:
+    """A new account; `referral_code` names the share link that brought the person."""
     await deps.limiter.hit("signup", client_ip)
     user = await create_user(email, password, display_name)
+    await referrals.record_signup(referral_code, user)
     await verification.request_link(deps, user)
     return user
 

@@ -6,20 +6,43 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate.http import current_user
-from cocreate.services import badges, entries, users
+from cocreate import urls
+from cocreate.http import current_user, deps
+from cocreate.models import Award, User
+from cocreate.services import badges, entries, referrals, users
+from cocreate.web.badges import share_links
 from cocreate.web.common import page
+from cocreate.web.share_cards import profile_image_url
+
+
+def _share(request: Request, award: Award, person: User, is_me: bool,
+           code: str | None) -> dict[str, object]:
+    """What the share menu of one badge offers: its link (carrying the sharer's code),
+    intents and the card to download."""
+    url = referrals.with_code(
+        deps(request).settings.absolute_url(urls.award_path(award.id)), code)
+    label, campaign = badges.label(award), award.campaign
+    text = (f"I earned the {label} badge in “{campaign.title}” by {campaign.org.name}!"
+            if is_me else f"{person.display_name} earned the {label} badge in "
+            f"“{campaign.title}” by {campaign.org.name}!")
+    return {"url": url, "links": share_links(url, text)}
 
 
 async def profile(request: Request) -> Response:
     person = await users.get_by_handle(request.path_params["handle"])
     viewer = current_user(request)
+    is_me = viewer is not None and viewer.id == person.id
+    awards = await badges.awards_of(person)
+    code = await referrals.code_for(viewer) if viewer else None
     return page(request, "pages/profile.html", {
         "person": person,
-        "is_me": viewer is not None and viewer.id == person.id,
+        "is_me": is_me,
         "entries": await entries.entries_by_author(person, viewer),
-        "awards": await badges.awards_of(person),
+        "awards": awards,
+        "shares": {award.id: _share(request, award, person, is_me, code) for award in awards},
+        "referred": await referrals.stats(person) if is_me else None,
         "badge_label": badges.label,
+        "share_image": profile_image_url(request, person),
     })
 
 
