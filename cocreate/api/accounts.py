@@ -8,7 +8,7 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import client_ip, deps
 from cocreate.models import User
-from cocreate.services import badges, users, verification
+from cocreate.services import badges, profiles, users, verification
 
 
 async def signup(request: Request, body: schemas.SignupIn) -> schemas.SignupOut:
@@ -45,12 +45,21 @@ async def user_badges(request: Request, handle: str) -> schemas.AwardList:
     return schemas.AwardList(awards=[present.award(d.settings, d.storage, a) for a in found])
 
 
+async def update_me(request: Request, user: User, body: schemas.ProfileIn) -> schemas.MeOut:
+    person = await profiles.update_profile(user, body.display_name, body.bio,
+                                           body.avatar_media_id, body.clear_avatar)
+    return present.me(deps(request).settings, person)
+
+
 ENDPOINTS = [
     Endpoint("POST", "/auth/signup", signup, "Create an account", schemas.SignupOut,
              status=201, body=schemas.SignupIn, auth=False, errors=(409, 422, 429)),
     Endpoint("POST", "/auth/token", create_token, "Exchange email and password for a token",
              schemas.TokenOut, body=schemas.TokenIn, auth=False, errors=(401, 429)),
     Endpoint("GET", "/me", show_me, "The signed-in user", schemas.MeOut, errors=(401,)),
+    Endpoint("PATCH", "/me", update_me,
+             "Change your display name, about text or picture; your cards are drawn again",
+             schemas.MeOut, body=schemas.ProfileIn, errors=(401, 422)),
     Endpoint("POST", "/auth/verify", verify_email,
              "Confirm an email address with the token from the emailed link", schemas.MeOut,
              body=schemas.VerifyIn, auth=False, errors=(422,)),

@@ -32,7 +32,8 @@ def user(settings: Settings, person: User) -> schemas.UserOut:
 
 def me(settings: Settings, person: User) -> schemas.MeOut:
     return schemas.MeOut(**user(settings, person).model_dump(), email=person.email,
-                         email_verified=person.email_verified_at is not None)
+                         email_verified=person.email_verified_at is not None,
+                         bio=person.bio or "")
 
 
 def org(settings: Settings, found: Organization,
@@ -107,6 +108,7 @@ def award(settings: Settings, storage: Storage, found: Award) -> schemas.AwardOu
         description=badges.description(found), campaign=found.campaign.slug,
         status="ready" if found.status == "ready" else "rendering",
         image_url=storage.url(found.image_key) if found.image_key else None,
+        cards={size: storage.url(key) for size, key in (found.card_keys or {}).items()},
         share_url=settings.absolute_url(urls.award_path(found.id)),
         created_at=found.created_at,
     )

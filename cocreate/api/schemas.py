@@ -34,6 +34,14 @@ class UserOut(BaseModel):
 class MeOut(UserOut):
     email: str
     email_verified: bool
+    bio: str = ""
+
+
+class ProfileIn(Body):
+    display_name: str | None = Field(default=None, max_length=200)
+    bio: str | None = Field(default=None, max_length=1000)
+    avatar_media_id: str | None = Field(default=None, description="A processed image of yours")
+    clear_avatar: bool = False
 
 
 class VerifyIn(Body):
@@ -368,6 +376,8 @@ class AwardOut(BaseModel):
     campaign: str
     status: Literal["rendering", "ready"]
     image_url: str | None
+    cards: dict[str, str] = Field(default_factory=dict, description=(
+        "The share card by format: og (1200x630), square (1080x1080), story (1080x1920)"))
     share_url: str
     created_at: datetime
 

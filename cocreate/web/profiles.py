@@ -7,11 +7,12 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate import urls
-from cocreate.http import current_user, deps
+from cocreate.http import current_user, deps, require_user
 from cocreate.models import Award, User
-from cocreate.services import badges, entries, referrals, users
+from cocreate.services import badges, entries, profiles, referrals, users
+from cocreate.services.errors import Invalid
 from cocreate.web.badges import share_links
-from cocreate.web.common import page
+from cocreate.web.common import after_post, form_data, form_failed, page
 from cocreate.web.share_cards import profile_image_url
 
 
@@ -34,10 +35,13 @@ async def profile(request: Request) -> Response:
     is_me = viewer is not None and viewer.id == person.id
     awards = await badges.awards_of(person)
     code = await referrals.code_for(viewer) if viewer else None
+    listed = await entries.entries_by_author(person, viewer)
     return page(request, "pages/profile.html", {
         "person": person,
         "is_me": is_me,
-        "entries": await entries.entries_by_author(person, viewer),
+        "entries": listed,
+        "portfolio": await profiles.portfolio(person, [e.id for e in listed]),
+        "avatar": await profiles.avatar(person),
         "awards": awards,
         "shares": {award.id: _share(request, award, person, is_me, code) for award in awards},
         "referred": await referrals.stats(person) if is_me else None,
@@ -46,4 +50,28 @@ async def profile(request: Request) -> Response:
     })
 
 
-ROUTES = [Route("/u/{handle}", profile, methods=["GET"])]
+async def edit_page(request: Request) -> Response:
+    user = require_user(request)
+    return page(request, "pages/profile_edit.html", {
+        "form": {"display_name": user.display_name, "bio": user.bio},
+        "avatar": await profiles.avatar(user)})
+
+
+async def save(request: Request) -> Response:
+    user = require_user(request)
+    submitted = await form_data(request)
+    try:
+        await profiles.update_profile(user, submitted.get("display_name"), submitted.get("bio"),
+                                      submitted.get("avatar_media_id"),
+                                      clear_avatar=submitted.get("clear_avatar") == "1")
+    except Invalid as error:
+        context = {"form": submitted, "avatar": await profiles.avatar(user)}
+        return form_failed(request, "pages/profile_edit.html", context, error, "form")
+    return after_post(request, urls.user_path(user.handle))
+
+
+ROUTES = [
+    Route("/u/{handle}", profile, methods=["GET"]),
+    Route("/me/profile", edit_page, methods=["GET"]),
+    Route("/me/profile", save, methods=["POST"]),
+]

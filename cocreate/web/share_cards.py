@@ -13,8 +13,9 @@ from starlette.routing import Route
 from cocreate import urls
 from cocreate.http import deps
 from cocreate.models import Entry, User
-from cocreate.services import entries, entry_cards, profile_cards
+from cocreate.services import campaigns, entries, entry_cards, profile_cards
 from cocreate.services.errors import NotFound
+from cocreate.services.media import still_key
 
 CACHE = {"Cache-Control": "public, max-age=300"}
 
@@ -47,7 +48,18 @@ async def profile_card(request: Request) -> Response:
     return RedirectResponse(deps(request).storage.url(key), status_code=302, headers=CACHE)
 
 
+async def campaign_cover(request: Request) -> Response:
+    """A stable address of a public campaign's cover picture (og:image), for as long as
+    crawlers keep it: the stored picture's own address expires."""
+    campaign = await campaigns.view_campaign(None, request.path_params["campaign"])
+    key = still_key(campaign.cover)
+    if key is None:
+        raise NotFound("This campaign has no cover picture.")
+    return RedirectResponse(deps(request).storage.url(key), status_code=302, headers=CACHE)
+
+
 ROUTES = [
+    Route("/c/{campaign}/cover", campaign_cover, methods=["GET"]),
     Route("/e/{entry}/card.png", entry_card, methods=["GET"]),
     Route("/u/{handle}/card.png", profile_card, methods=["GET"]),
 ]

@@ -56,6 +56,7 @@ async def test_a_brand_thanks_a_fan_with_a_badge_of_its_own(client, make_client)
     assert '<details class="share-menu">' in profile
     assert f"https://twitter.com/intent/tweet?url=http%3A%2F%2Ftestserver%2Fb%2F{award}" in profile
     assert f'href="/b/{award}/card.png" download' in profile
+    assert f'Thanked by <a href="/o/{org}">' in profile
 
 
 async def test_a_manager_gives_a_badge_from_the_page(app, make_client):
