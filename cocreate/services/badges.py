@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 
 from cocreate import jobs, urls
 from cocreate.models import Award, Campaign, Entry, OrgBadge, User
+from cocreate.models.base import new_id
 from cocreate.services import notifications
 from cocreate.services.errors import NotFound
 
@@ -89,6 +90,14 @@ async def award(user: User | str, badge: str, campaign: Campaign, entry: Entry |
     except IntegrityError:
         return await Award.get(user_id=user_id, badge=badge, campaign=campaign)
     return found
+
+
+async def redraw_cards(**which: object) -> None:
+    """Queue the cards of the awards matching `which` again, after their look changed (call
+    inside the transaction of the change). Unchanged cards cost a storage HEAD only."""
+    stamp = new_id(6)
+    for award_id in await Award.filter(**which).values_list("id", flat=True):
+        await jobs.enqueue(RENDER_JOB, {"award_id": award_id}, key=f"award:{award_id}:{stamp}")
 
 
 async def get_award(award_id: str) -> Award:

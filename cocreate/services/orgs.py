@@ -5,9 +5,7 @@ from __future__ import annotations
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from cocreate import jobs
-from cocreate.models import Award, Media, Membership, Organization, User
-from cocreate.models.base import new_id
+from cocreate.models import Media, Membership, Organization, User
 from cocreate.services import audit, badges
 from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.services.validation import FieldErrors, slugify, valid_color, valid_slug
@@ -74,16 +72,12 @@ async def update_org(actor: User, slug: str, name: str | None = None, color: str
     changed = {k: v for k, v in changed.items() if getattr(org, k) != v}
     if not changed:
         return org
-    stamp = new_id(6)
     async with in_transaction():
         await Organization.filter(id=org.id).update(**changed)
         await audit.record(org.id, actor, "org.update", "org", org.id,
                            f"Changed {', '.join(sorted(k.removesuffix('_id') for k in changed))}"
                            f" of {org.name}")
-        awards = await Award.filter(campaign__org_id=org.id).values_list("id", flat=True)
-        for award_id in awards:
-            await jobs.enqueue(badges.RENDER_JOB, {"award_id": award_id},
-                               key=f"award:{award_id}:{stamp}")
+        await badges.redraw_cards(campaign__org_id=org.id)
     return await get_org(slug)
 
 

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
-from cocreate import jobs
-from cocreate.models import Award, EntryCredit, Media, Organization, Team, TeamMember, User
+from cocreate.models import EntryCredit, Media, Organization, Team, TeamMember, User
 from cocreate.models.base import new_id
 from cocreate.services import badges, profile_cards
 from cocreate.services.validation import FieldErrors
@@ -50,9 +49,7 @@ async def update_profile(actor: User, display_name: str | None = None, bio: str 
         await User.filter(id=actor.id).update(**changed)
         if {"display_name", "avatar_media_id"} & set(changed):
             await profile_cards.enqueue(actor.id, f"edit:{stamp}")
-            for award_id in await Award.filter(user=actor).values_list("id", flat=True):
-                await jobs.enqueue(badges.RENDER_JOB, {"award_id": award_id},
-                                   key=f"award:{award_id}:{stamp}")
+            await badges.redraw_cards(user_id=actor.id)
     return await User.get(id=actor.id)
 
 
