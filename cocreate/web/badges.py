@@ -4,7 +4,6 @@ card image, and the managers' form that revokes a badge."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -22,18 +21,8 @@ from cocreate.web.common import (
     login_first,
     page,
     share_card_url,
+    share_links,
 )
-
-
-def share_links(page_url: str, text: str) -> list[tuple[str, str]]:
-    """Plain intent links: they work without any third-party script on our pages."""
-    return [
-        ("X", "https://twitter.com/intent/tweet?" + urlencode({"url": page_url, "text": text})),
-        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": page_url})),
-        ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?"
-         + urlencode({"url": page_url})),
-        ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{text} {page_url}"})),
-    ]
 
 
 async def badge_context(request: Request, award_id: str, **extra: Any) -> dict[str, Any]:

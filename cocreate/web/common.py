@@ -4,7 +4,7 @@ re-rendering a form with its errors, and redirecting safely."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -129,3 +129,14 @@ def share_card_url(request: Request, award: Award | None) -> str | None:
     if award is None:
         return None
     return deps(request).settings.absolute_url(urls.award_card_path(award.id))
+
+
+def share_links(page_url: str, text: str) -> list[tuple[str, str]]:
+    """Plain intent links: they work without any third-party script on our pages."""
+    return [
+        ("X", "https://twitter.com/intent/tweet?" + urlencode({"url": page_url, "text": text})),
+        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": page_url})),
+        ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?"
+         + urlencode({"url": page_url})),
+        ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{text} {page_url}"})),
+    ]

@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from cocreate import urls
 from cocreate.http import client_ip, current_user, deps, wants_fragment
+from cocreate.models import Entry, User
 from cocreate.services import (
     badges,
     entries,
@@ -17,6 +18,7 @@ from cocreate.services import (
     moderation,
     orgs,
     prizes,
+    referrals,
     remix,
     teams,
     voting,
@@ -33,6 +35,7 @@ from cocreate.web.common import (
     login_first,
     page,
     redirect,
+    share_links,
 )
 from cocreate.web.share_cards import entry_image_url
 
@@ -59,11 +62,22 @@ async def submit(request: Request) -> Response:
     return after_post(request, urls.entry_path(entry.id))
 
 
+async def _share(request: Request, viewer: User | None, entry: Entry) -> dict[str, Any]:
+    """The entry's share links, carrying the sharer's referral code."""
+    url = referrals.with_code(deps(request).settings.absolute_url(urls.entry_path(entry.id)),
+                              await referrals.code_for(viewer) if viewer else None)
+    mine = viewer is not None and viewer.id == entry.author_id
+    text = (f"My entry “{entry.title}” in “{entry.campaign.title}”: vote for it!" if mine
+            else f"“{entry.title}” in “{entry.campaign.title}” by {entry.campaign.org.name}")
+    return {"url": url, "links": share_links(url, text)}
+
+
 async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[str, Any]:
     user = current_user(request)
     entry = await entries.view_entry(user, entry_id)
     award = await badges.award_for_entry(entry.id) if entry.status == "published" else None
     return {
+        "share": await _share(request, user, entry) if entry.status == "published" else None,
         "entry": entry, "campaign": entry.campaign, "org": entry.campaign.org, "award": award,
         "voted": await voting.has_voted(user, entry.id),
         "is_author": user is not None and user.id == entry.author_id,

@@ -11,8 +11,7 @@ from cocreate.http import current_user, deps, require_user
 from cocreate.models import Award, User
 from cocreate.services import badges, entries, profiles, referrals, users
 from cocreate.services.errors import Invalid
-from cocreate.web.badges import share_links
-from cocreate.web.common import after_post, form_data, form_failed, page
+from cocreate.web.common import after_post, form_data, form_failed, page, share_links
 from cocreate.web.share_cards import profile_image_url
 
 

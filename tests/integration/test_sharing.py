@@ -100,6 +100,8 @@ async def test_share_links_count_the_visits_and_signups_they_bring(app, client, 
         assert link and "?ref=" in link.group(1)
         code = link.group(1).rsplit("ref=", 1)[1]
         assert f"ref%3D{code}" in badge_page.text  # the network intents carry it too
+        entry_page = await sam.get(pages["entry"])
+        assert f'value="http://testserver{pages["entry"]}?ref={code}"' in entry_page.text
         await sam.get(f"{pages['badge']}?ref={code}")  # their own visit does not count
 
     async with new_client(app) as friend_client:
