@@ -8,6 +8,7 @@ from starlette.routing import BaseRoute, Route
 
 from cocreate.api import (
     accounts,
+    acknowledgements,
     campaigns,
     entries,
     jury,
@@ -28,7 +29,8 @@ ENDPOINTS: list[Endpoint] = [
     *accounts.ENDPOINTS, *orgs.ENDPOINTS, *campaigns.ENDPOINTS, *media.ENDPOINTS,
     *entries.ENDPOINTS, *moderation.ENDPOINTS, *teams.ENDPOINTS, *jury.ENDPOINTS,
     *remix.ENDPOINTS, *vote_review.ENDPOINTS,
-    *notifications.ENDPOINTS, *org_badges.ENDPOINTS, *openbadges.ENDPOINTS,
+    *notifications.ENDPOINTS, *acknowledgements.ENDPOINTS, *org_badges.ENDPOINTS,
+    *openbadges.ENDPOINTS,
 ]
 
 

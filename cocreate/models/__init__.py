@@ -1,5 +1,6 @@
 """Tortoise models, one module per aggregate. Persistence only: rules live in services."""
 
+from cocreate.models.acknowledgement import Acknowledgement
 from cocreate.models.audit import AuditEvent
 from cocreate.models.badge import Award, OrgBadge
 from cocreate.models.budget import VoteBudget
@@ -18,6 +19,7 @@ from cocreate.models.team import JoinRequest, Team, TeamMember
 from cocreate.models.user import AuthToken, User
 
 __all__ = [
+    "Acknowledgement",
     "AuditEvent",
     "AuthToken",
     "Award",

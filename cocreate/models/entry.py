@@ -37,6 +37,7 @@ class Entry(Model):
     jury_score = fields.FloatField(null=True)
     jury_judges = fields.IntField(default=0, db_default=0)
     final_score = fields.FloatField(null=True)
+    acknowledged_at = fields.DatetimeField(null=True)  # the brand first thanked its people
     # The entry's own share card, and the vote milestone it showed when rendered
     card_key = fields.CharField(max_length=255, null=True)
     card_milestone = fields.IntField(default=0, db_default=0)
@@ -54,6 +55,7 @@ class Entry(Model):
             ("campaign_id", "status", "created_at"),
             ("campaign_id", "status", "trend", "created_at"),
             ("campaign_id", "status", "final_score", "created_at"),
+            ("campaign_id", "acknowledged_at", "created_at"),
         )
 
 

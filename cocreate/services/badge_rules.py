@@ -15,7 +15,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from cocreate import jobs
-from cocreate.models import Campaign, Entry, EntryCredit, Winner
+from cocreate.models import Acknowledgement, Campaign, Entry, EntryCredit, Winner
 from cocreate.services import badges, phases, scores
 
 EVALUATE_JOB = "badges.evaluate"
@@ -44,6 +44,12 @@ async def phase_changed(campaign_id: str, phase: str, changed_at: datetime) -> N
                            key=f"badges:phase:{campaign_id}:{phase}:{changed_at.isoformat()}")
 
 
+async def acknowledged(thanks: Acknowledgement) -> None:
+    """A manager thanked someone by name: they are Recognized."""
+    await jobs.enqueue(EVALUATE_JOB, {"event": "ack", "ack_id": thanks.id},
+                       key=f"badges:ack:{thanks.id}")
+
+
 async def evaluate(payload: dict[str, Any]) -> None:
     """The worker's half: award what the event's current state earns."""
     event = payload.get("event")
@@ -53,6 +59,17 @@ async def evaluate(payload: dict[str, Any]) -> None:
         await _crowd_favourite(payload["entry_id"])
     elif event == "phase":
         await _closing(payload["campaign_id"])
+    elif event == "ack":
+        await _recognized(payload["ack_id"])
+
+
+async def _recognized(ack_id: str) -> None:
+    thanks = await Acknowledgement.get_or_none(id=ack_id).select_related(
+        "campaign", "entry", "author")
+    if thanks is not None:
+        async with in_transaction():
+            await badges.award(thanks.recipient_id, badges.RECOGNIZED, thanks.campaign,
+                               thanks.entry, awarded_by=thanks.author, note=thanks.note[:500])
 
 
 async def _give(entry: Entry, badge: str) -> None:

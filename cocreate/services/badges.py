@@ -43,6 +43,7 @@ TEAM_PLAYER = "team-player"
 FINALIST = "finalist"
 WINNER = "winner"
 JURY_PICK = "jury-pick"
+RECOGNIZED = "recognized"
 REMIXED_LEVELS = (1, 5, 25)
 CROWD_FAVOURITE_LEVELS = (10, 100, 1000)
 
@@ -55,6 +56,8 @@ CATALOG: dict[str, BadgeKind] = {kind.key: kind for kind in [
               "Have one of a campaign's ten most voted entries when its voting closes."),
     BadgeKind(WINNER, "Winner", "Won a prize in “{campaign}” by {org}.",
               "Have an entry picked for a prize."),
+    BadgeKind(RECOGNIZED, "Recognized", "{org} thanked you by name for your part in "
+              "“{campaign}”.", "Be thanked personally by the organization for a contribution."),
     BadgeKind(JURY_PICK, "Jury pick", "Among the jury’s top picks in “{campaign}”.",
               "Have one of the three entries the jury scored highest."),
     *_levels("remixed", "Remixed", "Others built on your work in “{campaign}”: "

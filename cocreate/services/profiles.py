@@ -20,7 +20,7 @@ from cocreate.services.validation import FieldErrors
 class Portfolio:
     teams: list[Team]
     remix_ids: set[str]  # which of the listed entries are remixes
-    thanked_by: list[Organization]  # brands that gave them a badge of their own
+    thanked_by: list[Organization]  # brands that thanked them by name or with their own badge
 
 
 async def update_profile(actor: User, display_name: str | None = None, bio: str | None = None,
@@ -64,6 +64,8 @@ async def portfolio(person: User, entry_ids: list[str]) -> Portfolio:
     memberships = await TeamMember.filter(user=person).select_related(
         "team", "team__campaign").order_by("-id")
     remixes = await EntryCredit.filter(entry_id__in=entry_ids).values_list("entry_id", flat=True)
-    thanked = await Organization.filter(
+    by_badge = await Organization.filter(
         badges__awards__user_id=person.id, badges__awards__revoked_at=None).distinct()
-    return Portfolio([m.team for m in memberships], set(remixes), list(thanked))
+    by_note = await Organization.filter(acknowledgements__recipient_id=person.id).distinct()
+    thanked = {org.id: org for org in [*by_note, *by_badge]}
+    return Portfolio([m.team for m in memberships], set(remixes), list(thanked.values()))

@@ -9,9 +9,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate import urls
-from cocreate.http import client_ip, current_user, deps, wants_fragment
+from cocreate.http import client_ip, current_user, deps, require_user, wants_fragment
 from cocreate.models import Entry, User
 from cocreate.services import (
+    acknowledgements,
     badges,
     entries,
     jury_views,
@@ -23,7 +24,8 @@ from cocreate.services import (
     teams,
     voting,
 )
-from cocreate.services.errors import Forbidden, Invalid, RateLimited
+from cocreate.services import campaigns as campaigns_service
+from cocreate.services.errors import Conflict, Forbidden, Invalid, RateLimited
 from cocreate.web.campaign_forms import birth_date_from_form
 from cocreate.web.campaigns import campaign_context
 from cocreate.web.common import (
@@ -76,7 +78,7 @@ async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[s
     user = current_user(request)
     entry = await entries.view_entry(user, entry_id)
     award = await badges.award_for_entry(entry.id) if entry.status == "published" else None
-    return {
+    context = {
         "share": await _share(request, user, entry) if entry.status == "published" else None,
         "entry": entry, "campaign": entry.campaign, "org": entry.campaign.org, "award": award,
         "voted": await voting.has_voted(user, entry.id),
@@ -89,8 +91,14 @@ async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[s
         "co_authors": await teams.members(entry.team) if entry.team_id else [],
         "sources": await remix.remixes_of(entry), "remixed_by": await remix.remixed_by(entry),
         "jury": await jury_views.entry_jury(user, entry),
+        "thanks": await acknowledgements.of_entry(entry),
+        "can_thank": entry.status == "published"
+        and await campaigns_service.can_manage(user, entry.campaign),
+        "thank_form": {"note": acknowledgements.draft(entry.author)},
         **extra,
     }
+    context["thank_options"] = [(p.handle, p.display_name) for p in context["co_authors"]]
+    return context
 
 
 async def entry_page(request: Request) -> Response:
@@ -129,8 +137,25 @@ async def vote(request: Request) -> Response:
     return redirect(local_referer(request, back))
 
 
+async def acknowledge(request: Request) -> Response:
+    user = require_user(request)
+    entry_id = request.path_params["entry"]
+    submitted = await form_data(request)
+    try:
+        await acknowledgements.acknowledge(user, entry_id, submitted.get("note"),
+                                           submitted.get("handle"))
+    except (Invalid, Conflict) as error:
+        context = await entry_context(request, entry_id, thank_form=submitted)
+        return form_failed(request, "pages/entry.html", context, error, "thanks_panel")
+    if wants_fragment(request):
+        return page(request, "pages/entry.html", await entry_context(request, entry_id),
+                    block="thanks_panel")
+    return redirect(urls.entry_path(entry_id) + "#thanks")
+
+
 ROUTES = [
     Route("/c/{campaign}/entries", submit, methods=["POST"]),
     Route("/e/{entry}", entry_page, methods=["GET"]),
     Route("/e/{entry}/vote", vote, methods=["POST"]),
+    Route("/e/{entry}/thanks", acknowledge, methods=["POST"]),
 ]
