@@ -6,6 +6,7 @@ from starlette.routing import BaseRoute
 
 from cocreate.web import (
     accounts,
+    ack_inbox,
     badges,
     campaigns,
     entries,
@@ -34,5 +35,5 @@ def routes() -> list[BaseRoute]:
         *campaigns.ROUTES, *entries.ROUTES, *moderation.ROUTES, *badges.ROUTES, *profiles.ROUTES,
         *teams.ROUTES, *jury.ROUTES, *live.ROUTES, *verification.ROUTES, *vote_review.ROUTES,
         *notifications.ROUTES, *org_badges.ROUTES, *oembed.ROUTES, *openbadges.ROUTES,
-        *share_cards.ROUTES,
+        *share_cards.ROUTES, *ack_inbox.ROUTES,
     ]

@@ -1,0 +1,65 @@
+"""The managers' acknowledgement inbox: thank people in place, oldest contributions first."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cocreate.http import require_user, wants_fragment
+from cocreate.services import ack_inbox, acknowledgements, entries, orgs
+from cocreate.services.errors import Conflict, Forbidden, Invalid
+from cocreate.web.common import after_post, form_data, page
+
+FILTERS = ("campaign", "kind", "power", "cursor")
+
+
+def _filters(source: dict[str, str]) -> dict[str, str]:
+    return {name: source[name] for name in FILTERS if source.get(name)}
+
+
+async def inbox_page(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["org"]
+    chosen = _filters(dict(request.query_params))
+    found = await ack_inbox.inbox(user, slug, chosen.get("campaign"), chosen.get("kind"),
+                                  chosen.get("power") == "1", chosen.get("cursor"))
+    next_query = urlencode({**chosen, "cursor": found.next_cursor}) if found.next_cursor else ""
+    return page(request, "pages/ack_inbox.html", {
+        "org": await orgs.get_org(slug), "inbox": found, "chosen": chosen,
+        "campaign_choices": await ack_inbox.campaign_choices(slug),
+        "kinds": [("idea", "Ideas"), ("remix", "Remixes"), ("team", "Team entries")],
+        "next_query": next_query, "draft": acknowledgements.draft,
+        "back": urlencode({k: v for k, v in chosen.items() if k != "cursor"}),
+    })
+
+
+async def thank(request: Request) -> Response:
+    """Thank from the inbox: htmx swaps the item for a confirmation, a plain form returns
+    to the inbox with the same filters."""
+    user = require_user(request)
+    slug, entry_id = request.path_params["org"], request.path_params["entry"]
+    submitted = await form_data(request)
+    try:
+        thanks = await acknowledgements.acknowledge(user, entry_id, submitted.get("note"),
+                                                    submitted.get("handle"))
+    except (Invalid, Conflict, Forbidden) as error:
+        entry = await entries.get_entry(entry_id)
+        return page(request, "partials/_inbox_item.html", {
+            "entry": entry, "org": await orgs.get_org(slug), "note": submitted.get("note", ""),
+            "message": error.message, "errors": error.fields, "power_ids": set(),
+            "draft": acknowledgements.draft, "back": submitted.get("back", "")},
+            status_code=422)
+    if wants_fragment(request):
+        return page(request, "partials/_inbox_done.html", {"thanks": thanks,
+                                                           "entry_id": entry_id})
+    back = submitted.get("back", "")
+    return after_post(request, f"/o/{slug}/inbox" + (f"?{back}" if back else ""))
+
+
+ROUTES = [
+    Route("/o/{org}/inbox", inbox_page, methods=["GET"]),
+    Route("/o/{org}/inbox/{entry}", thank, methods=["POST"]),
+]

@@ -1,0 +1,86 @@
+"""The acknowledgement inbox: every contribution the brand has not thanked yet, oldest first,
+filtered by campaign and kind, power users first when asked, thanked in place."""
+
+from __future__ import annotations
+
+import re
+
+from cocreate.models import Campaign, OrgScore, User
+from tests.browser import Browser, new_client
+from tests.people import PASSWORD, launch_campaign, sign_up
+
+ITEM = re.compile(r'<li class="panel inbox-item stack" id="inbox-([a-z0-9]+)">')
+
+
+async def _login(browser: Browser, email: str) -> None:
+    await browser.get("/login")
+    await browser.post("/login", {"email": email, "password": PASSWORD})
+
+
+async def test_a_manager_works_through_the_inbox(app, make_client):
+    manager = await sign_up(make_client(), "Inbox manager")
+    first = await launch_campaign(manager, "First campaign")
+    org = first["org"]["slug"]
+    fans = [await sign_up(make_client(), name) for name in ("Ann Lee", "Bo Kim", "Cy Ray")]
+    ids = []
+    for fan in fans:
+        made = await fan.post(f"/campaigns/{first['slug']}/entries",
+                              {"title": f"Idea from {fan.handle}"})
+        ids.append(made.json()["id"])
+    # Cy is the organization's power user: their entries come first when asked.
+    org_id = (await Campaign.get(slug=first["slug"])).org_id
+    await OrgScore.create(org_id=org_id, user=await User.get(handle=fans[2].handle), votes=50)
+
+    async with new_client(app) as http:
+        browser = Browser(http)
+        await _login(browser, manager.email)
+        inbox = await browser.get(f"/o/{org}/inbox")
+        assert inbox.status_code == 200 and "3 contributions not thanked yet" in inbox.text
+        assert ITEM.findall(inbox.text) == ids  # oldest first
+        power = await browser.get(f"/o/{org}/inbox?power=1")
+        assert ITEM.findall(power.text) == [ids[2], ids[0], ids[1]]
+        assert "Power user" in power.text
+        assert "Thanks, Ann: </textarea>" in inbox.text
+
+        vague = await browser.post(f"/o/{org}/inbox/{ids[0]}", {"note": "Nice work."},
+                                   htmx=True)
+        assert vague.status_code == 422 and "Address Ann by name" in vague.text
+        done = await browser.post(f"/o/{org}/inbox/{ids[0]}",
+                                  {"note": "Thanks, Ann: we love this one."}, htmx=True)
+        assert done.status_code == 200 and "Thanked Ann Lee" in done.text
+        plain = await browser.post(f"/o/{org}/inbox/{ids[1]}",
+                                   {"note": "Thanks, Bo: clever idea.", "back": "power=1"})
+        assert plain.status_code == 303 and plain.headers["location"] == f"/o/{org}/inbox?power=1"
+        left = await browser.get(f"/o/{org}/inbox")
+        assert ITEM.findall(left.text) == [ids[2]]
+        assert "1 contribution not thanked yet" in left.text
+
+    async with new_client(app) as other:
+        fan = Browser(other)
+        await _login(fan, fans[0].email)
+        assert (await fan.get(f"/o/{org}/inbox")).status_code == 403
+
+
+async def test_the_inbox_pages_through_many_contributions(app, make_client):
+    manager = await sign_up(make_client(), "Busy manager")
+    campaign = await launch_campaign(manager, "Busy campaign")
+    org = campaign["org"]["slug"]
+    ids = []
+    for writer in range(3):  # more than a page (20), within each person's submission limit
+        fan = await sign_up(make_client(), f"Prolific {writer}")
+        ids += [(await fan.post(f"/campaigns/{campaign['slug']}/entries",
+                                {"title": f"Idea number {n}"})).json()["id"] for n in range(8)]
+    async with new_client(app) as http:
+        browser = Browser(http)
+        await _login(browser, manager.email)
+        seen: list[str] = []
+        page = await browser.get(f"/o/{org}/inbox?kind=idea")
+        while True:
+            seen += ITEM.findall(page.text)
+            older = re.search(r'href="(/o/[^"]+/inbox\?[^"]+)">Older ones', page.text)
+            if not older:
+                break
+            page = await browser.get(older.group(1).replace("&amp;", "&"))
+        assert seen == ids  # every one once, oldest first, across pages
+        bad = await browser.get(f"/o/{org}/inbox?cursor=nonsense")
+        assert bad.status_code == 422
