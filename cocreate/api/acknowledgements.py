@@ -11,7 +11,7 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.models import Acknowledgement, User
-from cocreate.services import acknowledgements, entries
+from cocreate.services import ack_inbox, ack_metrics, acknowledgements, entries
 
 
 class AcknowledgementIn(schemas.Body):
@@ -32,6 +32,46 @@ class AcknowledgementList(BaseModel):
     acknowledgements: list[AcknowledgementOut]
 
 
+class InboxQuery(BaseModel):
+    campaign: str | None = None
+    kind: str | None = None
+    power_first: bool = False
+    cursor: str | None = None
+
+
+class InboxOut(BaseModel):
+    waiting: int
+    entries: list[schemas.EntryOut]
+    next_cursor: str | None
+
+
+class SummaryOut(BaseModel):
+    contributions: int
+    acknowledged: int
+    share: float | None
+    median_hours: float | None
+    p90_hours: float | None
+
+
+class WeekOut(SummaryOut):
+    starts: datetime
+
+
+class MetricsOut(BaseModel):
+    overall: SummaryOut
+    weeks: list[WeekOut]
+
+
+class MetricsQuery(BaseModel):
+    campaign: str | None = None
+
+
+def _summary(found: ack_metrics.Summary) -> dict[str, object]:
+    return {"contributions": found.contributions, "acknowledged": found.acknowledged,
+            "share": found.share, "median_hours": found.median_hours,
+            "p90_hours": found.p90_hours}
+
+
 def _out(request: Request, thanks: Acknowledgement) -> AcknowledgementOut:
     return AcknowledgementOut(id=thanks.id, org=thanks.org.slug,
                               recipient=present.user(deps(request).settings, thanks.recipient),
@@ -49,6 +89,21 @@ async def list_acknowledgements(request: Request, entry: str) -> Acknowledgement
         _out(request, thanks) for thanks in await acknowledgements.of_entry(found)])
 
 
+async def inbox(request: Request, user: User, org: str, query: InboxQuery) -> InboxOut:
+    found = await ack_inbox.inbox(user, org, query.campaign, query.kind, query.power_first,
+                                  query.cursor)
+    d = deps(request)
+    return InboxOut(waiting=found.waiting, next_cursor=found.next_cursor, entries=[
+        present.entry(d.settings, d.storage, entry, entry.campaign.slug)
+        for entry in found.entries])
+
+
+async def metrics(request: Request, user: User, org: str, query: MetricsQuery) -> MetricsOut:
+    found = await ack_metrics.metrics(user, org, query.campaign)
+    return MetricsOut(overall=SummaryOut(**_summary(found.overall)), weeks=[
+        WeekOut(starts=week.starts, **_summary(week.summary)) for week in found.weeks])
+
+
 ENDPOINTS = [
     Endpoint("POST", "/entries/{entry}/acknowledgements", acknowledge,
              "Thank the entry's author (or a team member) by name (managers); they are "
@@ -57,4 +112,10 @@ ENDPOINTS = [
     Endpoint("GET", "/entries/{entry}/acknowledgements", list_acknowledgements,
              "How the brand thanked the entry's people", AcknowledgementList, auth=False,
              errors=(404,)),
+    Endpoint("GET", "/orgs/{org}/inbox", inbox,
+             "Public contributions not thanked yet, oldest first (managers)", InboxOut,
+             query=InboxQuery, errors=(401, 403, 404, 422)),
+    Endpoint("GET", "/orgs/{org}/acknowledgement-metrics", metrics,
+             "Share of contributions thanked and time to the first thanks, overall and by "
+             "week (managers)", MetricsOut, query=MetricsQuery, errors=(401, 403, 404, 422)),
 ]

@@ -9,7 +9,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import require_user, wants_fragment
-from cocreate.services import ack_inbox, acknowledgements, entries, orgs
+from cocreate.services import ack_inbox, ack_metrics, acknowledgements, entries, orgs
 from cocreate.services.errors import Conflict, Forbidden, Invalid
 from cocreate.web.common import after_post, form_data, page
 
@@ -27,13 +27,32 @@ async def inbox_page(request: Request) -> Response:
     found = await ack_inbox.inbox(user, slug, chosen.get("campaign"), chosen.get("kind"),
                                   chosen.get("power") == "1", chosen.get("cursor"))
     next_query = urlencode({**chosen, "cursor": found.next_cursor}) if found.next_cursor else ""
+    measured = await ack_metrics.metrics(user, slug, chosen.get("campaign"))
     return page(request, "pages/ack_inbox.html", {
+        "metrics": measured, "chart": _chart(measured),
         "org": await orgs.get_org(slug), "inbox": found, "chosen": chosen,
         "campaign_choices": await ack_inbox.campaign_choices(slug),
         "kinds": [("idea", "Ideas"), ("remix", "Remixes"), ("team", "Team entries")],
         "next_query": next_query, "draft": acknowledgements.draft,
         "back": urlencode({k: v for k, v in chosen.items() if k != "cursor"}),
     })
+
+
+def _chart(measured: ack_metrics.Metrics) -> dict[str, object]:
+    """The weekly series for the chart (Chart.js reads it from the page as JSON)."""
+    def share(week: ack_metrics.Week) -> float | None:
+        value = week.summary.share
+        return None if value is None else round(100 * value, 1)
+
+    def hours(week: ack_metrics.Week) -> float | None:
+        value = week.summary.median_hours
+        return None if value is None else round(value, 1)
+
+    return {"labels": [f"{w.starts:%b} {w.starts.day}" for w in measured.weeks],
+            "datasets": [
+                {"label": "% thanked", "axis": "share", "data": [share(w) for w in measured.weeks]},
+                {"label": "median hours to thanks", "axis": "hours",
+                 "data": [hours(w) for w in measured.weeks]}]}
 
 
 async def thank(request: Request) -> Response:

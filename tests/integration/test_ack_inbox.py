@@ -31,6 +31,10 @@ async def test_a_manager_works_through_the_inbox(app, make_client):
     org_id = (await Campaign.get(slug=first["slug"])).org_id
     await OrgScore.create(org_id=org_id, user=await User.get(handle=fans[2].handle), votes=50)
 
+    api = (await manager.get(f"/orgs/{org}/inbox", params={"power_first": "true"})).json()
+    assert api["waiting"] == 3 and [e["id"] for e in api["entries"]] == [ids[2], ids[0], ids[1]]
+    assert (await fans[0].get(f"/orgs/{org}/inbox")).status_code == 403
+
     async with new_client(app) as http:
         browser = Browser(http)
         await _login(browser, manager.email)
