@@ -5,6 +5,7 @@ from cocreate.models.audit import AuditEvent
 from cocreate.models.badge import Award, OrgBadge
 from cocreate.models.budget import VoteBudget
 from cocreate.models.campaign import Campaign
+from cocreate.models.comment import Comment, SavedReply
 from cocreate.models.entry import Entry, Report, Vote
 from cocreate.models.job import Job
 from cocreate.models.jury import Criterion, Judge, JuryScore
@@ -25,6 +26,7 @@ __all__ = [
     "Award",
     "Campaign",
     "CampaignScore",
+    "Comment",
     "Criterion",
     "Entry",
     "EntryCredit",
@@ -43,6 +45,7 @@ __all__ = [
     "Referral",
     "Report",
     "RulesAcceptance",
+    "SavedReply",
     "Team",
     "TeamMember",
     "User",

@@ -28,6 +28,7 @@ class Entry(Model):
     )
     vote_count = fields.IntField(default=0, db_default=0)
     remix_count = fields.IntField(default=0, db_default=0)  # published entries crediting it
+    comment_count = fields.IntField(default=0, db_default=0)  # visible comments
     # Trending: the sum over its votes of e^(hours from the campaign's start to the vote / 24),
     # so a vote counts e times more than one cast a day earlier (services/trending.py).
     trend = fields.FloatField(default=0, db_default=0)
