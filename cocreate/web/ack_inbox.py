@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -12,6 +12,7 @@ from cocreate.http import require_user, wants_fragment
 from cocreate.services import ack_inbox, ack_metrics, acknowledgements, entries, orgs
 from cocreate.services.errors import Conflict, Forbidden, Invalid
 from cocreate.web.common import after_post, form_data, page
+from cocreate.web.saved_replies import inbox_picks
 
 FILTERS = ("campaign", "kind", "power", "cursor")
 
@@ -35,6 +36,8 @@ async def inbox_page(request: Request) -> Response:
         "kinds": [("idea", "Ideas"), ("remix", "Remixes"), ("team", "Team entries")],
         "next_query": next_query, "draft": acknowledgements.draft,
         "back": urlencode({k: v for k, v in chosen.items() if k != "cursor"}),
+        **await inbox_picks(user, slug, request.query_params.get("reply"),
+                            request.query_params.get("entry")),
     })
 
 
@@ -66,11 +69,13 @@ async def thank(request: Request) -> Response:
                                                     submitted.get("handle"))
     except (Invalid, Conflict, Forbidden) as error:
         entry = await entries.get_entry(entry_id)
+        back = submitted.get("back", "")
         return page(request, "partials/_inbox_item.html", {
             "entry": entry, "org": await orgs.get_org(slug), "note": submitted.get("note", ""),
             "message": error.message, "errors": error.fields, "power_ids": set(),
-            "draft": acknowledgements.draft, "back": submitted.get("back", "")},
-            status_code=422)
+            "draft": acknowledgements.draft, "back": back,
+            "chosen": _filters(dict(parse_qsl(back))),
+            **await inbox_picks(user, slug, None, None)}, status_code=422)
     if wants_fragment(request):
         return page(request, "partials/_inbox_done.html", {"thanks": thanks,
                                                            "entry_id": entry_id})

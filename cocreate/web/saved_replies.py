@@ -1,0 +1,142 @@
+"""Saved replies on pages: the managers' list (add, delete), and starting a thank-you note
+from one, in the inbox and on the entry page. Without JavaScript a GET form reloads the page
+with `?reply=`; with htmx only the note's textarea is swapped."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cocreate import urls
+from cocreate.http import require_user, wants_fragment
+from cocreate.models import Entry, User
+from cocreate.services import acknowledgements, entries, orgs, saved_replies
+from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
+from cocreate.web.common import after_post, form_data, form_failed, fragment_or_page, page, redirect
+
+
+async def _replies_context(user: User, slug: str, **extra: Any) -> dict[str, Any]:
+    return {"org": await orgs.get_org(slug), "replies": await saved_replies.of_org(user, slug),
+            "limit": saved_replies.MAX_PER_ORG, "form": {}, **extra}
+
+
+async def replies_page(request: Request) -> Response:
+    user = require_user(request)
+    context = await _replies_context(user, request.path_params["org"])
+    return fragment_or_page(request, "pages/saved_replies.html", context, "replies")
+
+
+async def create(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["org"]
+    submitted = await form_data(request)
+    try:
+        await saved_replies.create(user, slug, submitted.get("title"), submitted.get("body"))
+    except (Invalid, Conflict) as error:
+        context = await _replies_context(user, slug, form=submitted)
+        return form_failed(request, "pages/saved_replies.html", context, error, "replies")
+    if wants_fragment(request):
+        return page(request, "pages/saved_replies.html",
+                    await _replies_context(user, slug, saved=True), block="replies")
+    return after_post(request, f"/o/{slug}/replies")
+
+
+async def delete(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["org"]
+    await saved_replies.delete(user, slug, request.path_params["reply"])
+    if wants_fragment(request):
+        return page(request, "pages/saved_replies.html", await _replies_context(user, slug),
+                    block="replies")
+    return after_post(request, f"/o/{slug}/replies")
+
+
+async def inbox_note(request: Request) -> Response:
+    """The inbox item's note, started from the chosen saved reply (the htmx swap)."""
+    user = require_user(request)
+    slug, entry_id = request.path_params["org"], request.path_params["entry"]
+    reply = request.query_params.get("reply") or None
+    if not wants_fragment(request):
+        query = urlencode({**dict(request.query_params), "entry": entry_id})
+        return redirect(f"/o/{slug}/inbox?{query}#inbox-{entry_id}")
+    try:
+        note = await saved_replies.note_for(user, entry_id, reply, org_slug=slug)
+    except (Invalid, NotFound) as error:
+        return page(request, "partials/_inbox_note.html", {
+            "entry": await entries.get_entry(entry_id), "draft": acknowledgements.draft,
+            "note": request.query_params.get("note", ""), "errors": {"note": error.message}},
+            status_code=422)
+    return page(request, "partials/_inbox_note.html", {
+        "entry": await entries.get_entry(entry_id), "note": note,
+        "draft": acknowledgements.draft, "errors": {}})
+
+
+async def thanks_note(request: Request) -> Response:
+    """The entry page's note, started from the chosen saved reply (the htmx swap)."""
+    user = require_user(request)
+    entry_id = request.path_params["entry"]
+    reply = request.query_params.get("reply") or None
+    if not wants_fragment(request):
+        query = urlencode({"reply": reply} if reply else {})
+        return redirect(urls.entry_path(entry_id) + (f"?{query}" if query else "") + "#thanks")
+    try:
+        note = await saved_replies.note_for(user, entry_id, reply,
+                                            request.query_params.get("handle"))
+    except (Invalid, NotFound) as error:
+        return page(request, "pages/entry.html", {
+            "thank_form": {"note": request.query_params.get("note", "")},
+            "errors": {"note": error.message}}, block="thanks_note", status_code=422)
+    return page(request, "pages/entry.html", {"thank_form": {"note": note}, "errors": {}},
+                block="thanks_note")
+
+
+async def inbox_picks(user: User, org_slug: str, reply: str | None,
+                      entry_id: str | None) -> dict[str, Any]:
+    """For the inbox page: the saved replies to choose from and, for `?reply=&entry=`, that
+    entry's note filled in (or why it could not be)."""
+    picked: dict[str, dict[str, str]] = {}
+    if reply and entry_id:
+        try:
+            picked[entry_id] = {"reply": reply, "note": await saved_replies.note_for(
+                user, entry_id, reply, org_slug=org_slug)}
+        except (Invalid, NotFound) as error:
+            picked[entry_id] = {"reply": reply, "message": error.message}
+    return {"reply_choices": await _choices(user, org_slug), "picked": picked}
+
+
+async def thanks_picks(user: User | None, entry: Entry, reply: str | None,
+                       keep_note: bool) -> dict[str, Any]:
+    """For the entry page's thanks form (managers): the saved replies and, for `?reply=`,
+    the note filled in, unless a note the manager typed is being shown again."""
+    if user is None:
+        return {}
+    extras: dict[str, Any] = {"reply_choices": await _choices(user, entry.campaign.org.slug),
+                              "picked_reply": reply or ""}
+    if reply and not keep_note:
+        try:
+            extras["thank_form"] = {"note": await saved_replies.note_for(user, entry.id, reply)}
+        except (Invalid, NotFound) as error:
+            extras["reply_message"] = error.message
+    return extras
+
+
+async def _choices(user: User, org_slug: str) -> list[tuple[str, str]]:
+    """The saved replies to pick from; none for someone who may not use them."""
+    try:
+        found = await saved_replies.of_org(user, org_slug)
+    except Forbidden:
+        return []
+    return [(reply.id, reply.title) for reply in found]
+
+
+ROUTES = [
+    Route("/o/{org}/replies", replies_page, methods=["GET"]),
+    Route("/o/{org}/replies", create, methods=["POST"]),
+    Route("/o/{org}/replies/{reply}/delete", delete, methods=["POST"]),
+    Route("/o/{org}/inbox/{entry}/note", inbox_note, methods=["GET"]),
+    Route("/e/{entry}/thanks/note", thanks_note, methods=["GET"]),
+]
