@@ -24,6 +24,7 @@ class Limiter:
             "votes_ip": parse(settings.rate_limit_votes_per_ip),
             "uploads": parse(settings.rate_limit_uploads),
             "submissions": parse(settings.rate_limit_submissions),
+            "comments": parse(settings.rate_limit_comments),
         }
         self._pool = (
             redis.asyncio.ConnectionPool.from_url(settings.redis_url)

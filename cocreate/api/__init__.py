@@ -10,6 +10,7 @@ from cocreate.api import (
     accounts,
     acknowledgements,
     campaigns,
+    comments,
     entries,
     jury,
     media,
@@ -19,6 +20,7 @@ from cocreate.api import (
     org_badges,
     orgs,
     remix,
+    saved_replies,
     teams,
     vote_review,
 )
@@ -30,7 +32,7 @@ ENDPOINTS: list[Endpoint] = [
     *entries.ENDPOINTS, *moderation.ENDPOINTS, *teams.ENDPOINTS, *jury.ENDPOINTS,
     *remix.ENDPOINTS, *vote_review.ENDPOINTS,
     *notifications.ENDPOINTS, *acknowledgements.ENDPOINTS, *org_badges.ENDPOINTS,
-    *openbadges.ENDPOINTS,
+    *openbadges.ENDPOINTS, *comments.ENDPOINTS, *saved_replies.ENDPOINTS,
 ]
 
 

@@ -15,12 +15,13 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from cocreate import jobs
-from cocreate.models import Acknowledgement, Campaign, Entry, EntryCredit, Winner
+from cocreate.models import Acknowledgement, Campaign, Comment, Entry, EntryCredit, Winner
 from cocreate.services import badges, phases, scores
 
 EVALUATE_JOB = "badges.evaluate"
 FINALISTS = 10
 JURY_PICKS = 3
+REPLIES_TO_START = 5
 
 
 async def entry_published(entry: Entry) -> None:
@@ -50,6 +51,12 @@ async def acknowledged(thanks: Acknowledgement) -> None:
                        key=f"badges:ack:{thanks.id}")
 
 
+async def replied(reply: Comment) -> None:
+    """Someone answered a comment: its author may be a Conversation starter now."""
+    await jobs.enqueue(EVALUATE_JOB, {"event": "reply", "comment_id": reply.id},
+                       key=f"badges:reply:{reply.id}")
+
+
 async def evaluate(payload: dict[str, Any]) -> None:
     """The worker's half: award what the event's current state earns."""
     event = payload.get("event")
@@ -61,6 +68,8 @@ async def evaluate(payload: dict[str, Any]) -> None:
         await _closing(payload["campaign_id"])
     elif event == "ack":
         await _recognized(payload["ack_id"])
+    elif event == "reply":
+        await _conversation_starter(payload["comment_id"])
 
 
 async def _recognized(ack_id: str) -> None:
@@ -70,6 +79,20 @@ async def _recognized(ack_id: str) -> None:
         async with in_transaction():
             await badges.award(thanks.recipient_id, badges.RECOGNIZED, thanks.campaign,
                                thanks.entry, awarded_by=thanks.author, note=thanks.note[:500])
+
+
+async def _conversation_starter(reply_id: str) -> None:
+    """Replies from others to a person's comments in one campaign reach REPLIES_TO_START."""
+    reply = await Comment.get_or_none(id=reply_id).select_related(
+        "parent", "entry", "entry__campaign")
+    if reply is None or reply.parent is None:
+        return
+    person, campaign = reply.parent.author_id, reply.entry.campaign
+    received = await Comment.filter(parent__author_id=person, entry__campaign_id=campaign.id) \
+        .exclude(author_id=person).count()
+    if received >= REPLIES_TO_START:
+        async with in_transaction():
+            await badges.award(person, badges.CONVERSATION_STARTER, campaign, None)
 
 
 async def _give(entry: Entry, badge: str) -> None:

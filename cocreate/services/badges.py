@@ -44,6 +44,7 @@ FINALIST = "finalist"
 WINNER = "winner"
 JURY_PICK = "jury-pick"
 RECOGNIZED = "recognized"
+CONVERSATION_STARTER = "conversation-starter"
 REMIXED_LEVELS = (1, 5, 25)
 CROWD_FAVOURITE_LEVELS = (10, 100, 1000)
 
@@ -58,6 +59,9 @@ CATALOG: dict[str, BadgeKind] = {kind.key: kind for kind in [
               "Have an entry picked for a prize."),
     BadgeKind(RECOGNIZED, "Recognized", "{org} thanked you by name for your part in "
               "“{campaign}”.", "Be thanked personally by the organization for a contribution."),
+    BadgeKind(CONVERSATION_STARTER, "Conversation starter", "Got people talking in "
+              "“{campaign}”: others answered your comments.",
+              "Receive five replies from others to your comments in a campaign."),
     BadgeKind(JURY_PICK, "Jury pick", "Among the jury’s top picks in “{campaign}”.",
               "Have one of the three entries the jury scored highest."),
     *_levels("remixed", "Remixed", "Others built on your work in “{campaign}”: "

@@ -3,9 +3,10 @@ difference reported (and, when asked, repaired). It must find none; a difference
 
 Counters checked: an entry's votes (counted vote rows: held and voided ones count nowhere),
 a campaign's entries (published entries), an entry's and a kit asset's remixes (published
-entries crediting them), a team's members (member rows), the votes people received per
-campaign and per organization (counted vote rows of their entries, a team entry's counting
-for each member), entries' trending sums (counted votes) and budgets (votes not voided).
+entries crediting them), a team's members (member rows), an entry's comments (visible
+comment rows), the votes people received per campaign and per organization (counted vote
+rows of their entries, a team entry's counting for each member), entries' trending sums
+(counted votes) and budgets (votes not voided).
 Entries' jury scores and judge counts are recomputed from the judges' score rows.
 """
 
@@ -22,6 +23,7 @@ from tortoise.transactions import in_transaction
 from cocreate.models import (
     Campaign,
     CampaignScore,
+    Comment,
     Entry,
     EntryCredit,
     KitAsset,
@@ -80,6 +82,8 @@ async def find_differences() -> list[Difference]:
         (Entry, "remix_count", await _ledger_counts(published_credits, "source_entry_id")),
         (KitAsset, "remix_count", await _ledger_counts(published_credits, "kit_asset_id")),
         (Team, "member_count", await _ledger_counts(TeamMember.all(), "team_id")),
+        (Entry, "comment_count", await _ledger_counts(Comment.filter(status="visible"),
+                                                      "entry_id")),
     ]
     differences = []
     for model, field, ledger in checks:

@@ -9,6 +9,7 @@ from cocreate.web import (
     ack_inbox,
     badges,
     campaigns,
+    comments,
     entries,
     health,
     home,
@@ -22,6 +23,7 @@ from cocreate.web import (
     org_badges,
     orgs,
     profiles,
+    saved_replies,
     share_cards,
     teams,
     verification,
@@ -35,5 +37,5 @@ def routes() -> list[BaseRoute]:
         *campaigns.ROUTES, *entries.ROUTES, *moderation.ROUTES, *badges.ROUTES, *profiles.ROUTES,
         *teams.ROUTES, *jury.ROUTES, *live.ROUTES, *verification.ROUTES, *vote_review.ROUTES,
         *notifications.ROUTES, *org_badges.ROUTES, *oembed.ROUTES, *openbadges.ROUTES,
-        *share_cards.ROUTES, *ack_inbox.ROUTES,
+        *share_cards.ROUTES, *ack_inbox.ROUTES, *saved_replies.ROUTES, *comments.ROUTES,
     ]

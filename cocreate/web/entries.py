@@ -14,6 +14,7 @@ from cocreate.models import Entry, User
 from cocreate.services import (
     acknowledgements,
     badges,
+    comments,
     entries,
     jury_views,
     moderation,
@@ -39,6 +40,7 @@ from cocreate.web.common import (
     redirect,
     share_links,
 )
+from cocreate.web.saved_replies import thanks_picks
 from cocreate.web.share_cards import entry_image_url
 
 
@@ -98,6 +100,13 @@ async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[s
         **extra,
     }
     context["thank_options"] = [(p.handle, p.display_name) for p in context["co_authors"]]
+    if context["can_thank"]:
+        context.update(await thanks_picks(user, entry, request.query_params.get("reply"),
+                                          keep_note="thank_form" in extra))
+    if entry.status == "published":
+        context.update(thread=await comments.thread(user, entry.id), comment_form={},
+                       editable=lambda c: comments.editable(user, c),
+                       can_hide=await comments.can_moderate(user, entry))
     return context
 
 

@@ -48,6 +48,8 @@ def as_event(message: Message) -> tuple[str, str] | None:
         return "viewers", viewers_html(int(message["count"]))
     if message.get("event") == "phase":
         return "phase", str(message["phase"])
+    if message.get("event") == "comment":  # readers of the thread fetch the new comments
+        return "comments", "new"
     return None
 
 

@@ -1,0 +1,101 @@
+"""API: the conversation under an entry."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from starlette.requests import Request
+
+from cocreate.api import present, schemas
+from cocreate.api.endpoint import Endpoint
+from cocreate.http import current_user, deps
+from cocreate.models import Comment, User
+from cocreate.services import comments
+
+
+class CommentIn(schemas.Body):
+    body: str = Field(max_length=20_000, description="Markdown; mention people with @handle")
+    parent_id: str | None = Field(default=None, description="The comment this one answers")
+
+
+class CommentEditIn(schemas.Body):
+    body: str = Field(max_length=20_000)
+
+
+class HideIn(schemas.Body):
+    reason: str = Field(max_length=2000)
+
+
+class CommentOut(BaseModel):
+    id: str
+    entry_id: str
+    parent_id: str | None
+    depth: int
+    author: schemas.UserOut
+    status: Literal["visible", "removed", "hidden"]
+    body: str
+    body_html: str
+    reply_count: int
+    edited_at: datetime | None
+    created_at: datetime
+
+
+class CommentThread(BaseModel):
+    comments: list[CommentOut] = Field(description="In reading order: each comment, then "
+                                       "its replies")
+
+
+def _out(request: Request, comment: Comment, depth: int | None = None) -> CommentOut:
+    visible = comment.status == "visible"
+    return CommentOut(
+        id=comment.id, entry_id=comment.entry_id, parent_id=comment.parent_id,
+        depth=comment.depth if depth is None else depth,
+        author=present.user(deps(request).settings, comment.author),
+        status=comment.status, body=comment.body if visible else "",
+        body_html=comment.body_html if visible else "", reply_count=comment.reply_count,
+        edited_at=comment.edited_at, created_at=comment.created_at)
+
+
+async def list_comments(request: Request, entry: str) -> CommentThread:
+    thread = await comments.thread(current_user(request), entry)
+    return CommentThread(comments=[_out(request, item.comment, item.depth) for item in thread])
+
+
+async def add_comment(request: Request, user: User, entry: str, body: CommentIn) -> CommentOut:
+    return _out(request, await comments.post(deps(request), user, entry, body.body,
+                                             body.parent_id))
+
+
+async def edit_comment(request: Request, user: User, comment: str,
+                       body: CommentEditIn) -> CommentOut:
+    return _out(request, await comments.edit(deps(request), user, comment, body.body))
+
+
+async def remove_comment(request: Request, user: User, comment: str) -> CommentOut:
+    return _out(request, await comments.remove(user, comment))
+
+
+async def hide_comment(request: Request, user: User, comment: str, body: HideIn) -> CommentOut:
+    return _out(request, await comments.hide(user, comment, body.reason))
+
+
+ENDPOINTS = [
+    Endpoint("GET", "/entries/{entry}/comments", list_comments,
+             "The conversation under an entry, in reading order", CommentThread, auth=False,
+             errors=(404,)),
+    Endpoint("POST", "/entries/{entry}/comments", add_comment,
+             "Comment on an entry, or reply to a comment; people answered, mentioned and the "
+             "entry's author are told", CommentOut, status=201, body=CommentIn,
+             errors=(401, 403, 404, 422, 429)),
+    Endpoint("PATCH", "/comments/{comment}", edit_comment,
+             "Edit your comment (within 15 minutes of posting)", CommentOut,
+             body=CommentEditIn, errors=(401, 403, 404, 422, 429)),
+    Endpoint("POST", "/comments/{comment}/hide", hide_comment,
+             "Hide a comment from view (managers and moderators); replies stay",
+             CommentOut, body=HideIn, errors=(401, 403, 404, 422)),
+    Endpoint("DELETE", "/comments/{comment}", remove_comment,
+             "Remove your comment (it shows as removed; replies stay)", CommentOut,
+             errors=(401, 403, 404)),
+]

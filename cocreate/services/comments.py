@@ -1,0 +1,185 @@
+"""Conversation on entries: comments and replies to replies, told to the people they concern.
+
+A reply goes under the comment it answers, `depth` levels down (pages indent up to
+MAX_DEPTH). Authors may edit within EDIT_WINDOW and remove their comments at any time: a
+removed comment keeps its place, so the replies under it still make sense, and so does one a
+moderator hid. Entry.comment_count
+counts visible comments and moves in the same transaction (reconcile checks it). Mentions
+(@handle) tell the people named, a reply tells the person answered, a comment tells the
+entry's author: each once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from cocreate import urls
+from cocreate.markdown import render_markdown
+from cocreate.models import Comment, Entry, User
+from cocreate.services import audit, badge_rules, entries, notifications, orgs
+from cocreate.services.context import Deps
+from cocreate.services.errors import Forbidden, NotFound
+from cocreate.services.validation import FieldErrors
+
+MAX_DEPTH = 4
+EDIT_WINDOW = timedelta(minutes=15)
+MAX_LENGTH = 5000
+THREAD_LIMIT = 500
+MENTION = re.compile(r"(?<![\w@])@([a-z0-9][a-z0-9-]{0,39})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ThreadItem:
+    comment: Comment
+    depth: int  # how far to indent, at most MAX_DEPTH
+
+
+async def _visible_entry(actor: User | None, entry_id: str) -> Entry:
+    entry = await entries.view_entry(actor, entry_id)
+    if entry.status != "published":
+        raise Forbidden("Comments open once the entry is public.")
+    return entry
+
+
+def _clean(body: str | None) -> tuple[str, str]:
+    errors = FieldErrors()
+    text = errors.text("body", body, label="Comment", min_len=1, max_len=MAX_LENGTH)
+    errors.raise_if_any()
+    return text, render_markdown(text)
+
+
+async def post(deps: Deps, actor: User, entry_id: str, body: str | None,
+               parent_id: str | None = None) -> Comment:
+    entry = await _visible_entry(actor, entry_id)
+    text, html = _clean(body)
+    parent = None
+    if parent_id:
+        parent = await Comment.get_or_none(id=parent_id, entry_id=entry.id)
+        if parent is None:
+            raise NotFound("The comment you are answering is not on this entry.")
+    await deps.limiter.hit("comments", actor.id)
+    async with in_transaction():
+        comment = await Comment.create(
+            entry=entry, author=actor, parent=parent, body=text, body_html=html,
+            depth=min(parent.depth + 1, MAX_DEPTH) if parent else 0)
+        await Entry.filter(id=entry.id).update(comment_count=F("comment_count") + 1)
+        if parent:
+            await Comment.filter(id=parent.id).update(reply_count=F("reply_count") + 1)
+        await _tell(actor, entry, comment, parent, text)
+    await deps.realtime.publish(f"entry:{entry.id}", {"event": "comment", "entry_id": entry.id})
+    return await Comment.get(id=comment.id).select_related("author")
+
+
+async def _tell(actor: User, entry: Entry, comment: Comment, parent: Comment | None,
+                text: str) -> None:
+    """Notify the person answered, the entry's author and everyone mentioned, once each."""
+    where = f"{urls.entry_path(entry.id)}#comment-{comment.id}"
+    told = {actor.id}
+    if parent and parent.author_id not in told:
+        await notifications.notify(parent.author_id, "reply", f"{actor.display_name} replied "
+                                   f"to you on “{entry.title}”.", where, f"reply:{comment.id}")
+        told.add(parent.author_id)
+        await badge_rules.replied(comment)
+    if entry.author_id not in told:
+        await notifications.notify(entry.author_id, "comment", f"{actor.display_name} "
+                                   f"commented on your entry “{entry.title}”.", where,
+                                   f"comment:{comment.id}")
+        told.add(entry.author_id)
+    handles = {match.lower() for match in MENTION.findall(text)}
+    for person in await User.filter(handle__in=handles) if handles else []:
+        if person.id not in told:
+            await notifications.notify(person.id, "mention", f"{actor.display_name} mentioned "
+                                       f"you on “{entry.title}”.", where,
+                                       f"mention:{comment.id}:{person.id}")
+            told.add(person.id)
+
+
+async def _own(actor: User, comment_id: str) -> Comment:
+    comment = await Comment.get_or_none(id=comment_id).select_related("entry")
+    if comment is None:
+        raise NotFound("There is no such comment.")
+    if comment.status == "hidden":
+        raise Forbidden("A moderator hid this comment; it can't be changed.")
+    if comment.author_id != actor.id:
+        raise Forbidden("Only its author can change a comment.")
+    return comment
+
+
+async def edit(deps: Deps, actor: User, comment_id: str, body: str | None) -> Comment:
+    comment = await _own(actor, comment_id)
+    if comment.status != "visible":
+        raise Forbidden("A removed comment can't be edited.")
+    if datetime.now(UTC) - comment.created_at > EDIT_WINDOW:
+        minutes = int(EDIT_WINDOW.total_seconds() // 60)
+        raise Forbidden(f"Comments can be edited for {minutes} minutes after posting. "
+                        "Add a reply instead.")
+    text, html = _clean(body)
+    await deps.limiter.hit("comments", actor.id)
+    await Comment.filter(id=comment.id).update(body=text, body_html=html,
+                                               edited_at=datetime.now(UTC))
+    return await Comment.get(id=comment.id).select_related("author")
+
+
+async def remove(actor: User, comment_id: str) -> Comment:
+    """The author takes a comment down: it shows as removed, its replies stay."""
+    comment = await _own(actor, comment_id)
+    if comment.status == "removed":
+        return await Comment.get(id=comment.id).select_related("author")
+    async with in_transaction():
+        if await Comment.filter(id=comment.id, status="visible").update(
+                status="removed", body="", body_html=""):
+            await Entry.filter(id=comment.entry_id).update(comment_count=F("comment_count") - 1)
+    return await Comment.get(id=comment.id).select_related("author")
+
+
+async def hide(actor: User, comment_id: str, reason: str | None) -> Comment:
+    """A moderator takes a comment out of view (it shows as hidden, its replies stay)."""
+    comment = await Comment.get_or_none(id=comment_id).select_related("entry",
+                                                                      "entry__campaign__org")
+    if comment is None:
+        raise NotFound("There is no such comment.")
+    await orgs.require_moderator(actor, comment.entry.campaign.org)
+    errors = FieldErrors()
+    reason = errors.text("reason", reason, label="Reason", min_len=3, max_len=300)
+    errors.raise_if_any()
+    async with in_transaction():
+        if await Comment.filter(id=comment.id, status="visible").update(status="hidden"):
+            await Entry.filter(id=comment.entry_id).update(comment_count=F("comment_count") - 1)
+            await audit.record(comment.entry.campaign.org_id, actor, "comment.hide", "comment",
+                               comment.id, f"Hid a comment by its author on "
+                               f"“{comment.entry.title}”: {reason}")
+    return await Comment.get(id=comment.id).select_related("author")
+
+
+async def can_moderate(viewer: User | None, entry: Entry) -> bool:
+    return await orgs.can_moderate(viewer, entry.campaign.org)
+
+
+async def thread(viewer: User | None, entry_id: str) -> list[ThreadItem]:
+    """The entry's conversation in reading order: each comment followed by its replies."""
+    entry = await entries.view_entry(viewer, entry_id)
+    rows = await Comment.filter(entry_id=entry.id).select_related("author") \
+        .order_by("created_at", "id").limit(THREAD_LIMIT)
+    children: dict[str | None, list[Comment]] = {}
+    for row in rows:
+        children.setdefault(row.parent_id, []).append(row)
+    ordered: list[ThreadItem] = []
+
+    def walk(parent_id: str | None) -> None:
+        for row in children.get(parent_id, []):
+            ordered.append(ThreadItem(row, min(row.depth, MAX_DEPTH)))
+            walk(row.id)
+
+    walk(None)
+    return ordered
+
+
+def editable(viewer: User | None, comment: Comment) -> bool:
+    return (viewer is not None and viewer.id == comment.author_id
+            and comment.status == "visible"
+            and datetime.now(UTC) - comment.created_at <= EDIT_WINDOW)

@@ -1,0 +1,104 @@
+"""The conversation under an entry: reading it, commenting, replying, editing, removing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cocreate import urls
+from cocreate.http import current_user, deps, require_user, wants_fragment
+from cocreate.models import Comment
+from cocreate.services import comments, entries
+from cocreate.services.errors import DomainError, Forbidden, Invalid, NotFound, RateLimited
+from cocreate.web.common import form_data, login_first, page, redirect
+
+TEMPLATE = "partials/_comments.html"
+
+
+async def thread_context(request: Request, entry_id: str, **extra: Any) -> dict[str, Any]:
+    viewer = current_user(request)
+    entry = await entries.view_entry(viewer, entry_id)
+    return {"entry": entry, "thread": await comments.thread(viewer, entry_id),
+            "can_hide": await comments.can_moderate(viewer, entry),
+            "editable": lambda c: comments.editable(viewer, c), "comment_form": {},
+            "errors": {}, **extra}
+
+
+async def _answer(request: Request, entry_id: str, comment: Comment | None = None,
+                  error: DomainError | None = None, form: dict[str, str] | None = None
+                  ) -> Response:
+    """htmx gets the thread again; a plain form goes back to the entry (at the comment)."""
+    if error is not None:
+        context = await thread_context(request, entry_id, comment_form=form or {},
+                                       message=error.message, errors=error.fields,
+                                       failed_parent=(form or {}).get("parent_id", ""))
+        return page(request, TEMPLATE, context, status_code=422 if wants_fragment(request)
+                    else error.status)
+    if wants_fragment(request):
+        return page(request, TEMPLATE, await thread_context(request, entry_id))
+    anchor = f"#comment-{comment.id}" if comment else "#comments"
+    return redirect(urls.entry_path(entry_id) + anchor)
+
+
+async def thread_fragment(request: Request) -> Response:
+    return page(request, TEMPLATE, await thread_context(request, request.path_params["entry"]))
+
+
+async def post(request: Request) -> Response:
+    entry_id = request.path_params["entry"]
+    user = current_user(request)
+    if user is None:
+        return login_first(request, urls.entry_path(entry_id) + "#comments")
+    form = await form_data(request)
+    try:
+        comment = await comments.post(deps(request), user, entry_id, form.get("body"),
+                                      form.get("parent_id") or None)
+    except (Invalid, Forbidden, NotFound, RateLimited) as error:
+        return await _answer(request, entry_id, error=error, form=form)
+    return await _answer(request, entry_id, comment)
+
+
+async def _posted(request: Request) -> tuple[Comment, dict[str, str]]:
+    """The comment a form acts on, and what the form sent."""
+    found = await Comment.get_or_none(id=request.path_params["comment"])
+    if found is None:
+        raise NotFound("There is no such comment.")
+    return found, await form_data(request)
+
+
+async def edit(request: Request) -> Response:
+    user = require_user(request)
+    found, form = await _posted(request)
+    try:
+        comment = await comments.edit(deps(request), user, found.id, form.get("body"))
+    except (Invalid, Forbidden, RateLimited) as error:
+        return await _answer(request, found.entry_id, error=error, form=form)
+    return await _answer(request, found.entry_id, comment)
+
+
+async def remove(request: Request) -> Response:
+    user = require_user(request)
+    comment = await comments.remove(user, request.path_params["comment"])
+    return await _answer(request, comment.entry_id, comment)
+
+
+async def hide(request: Request) -> Response:
+    user = require_user(request)
+    found, form = await _posted(request)
+    try:
+        comment = await comments.hide(user, found.id, form.get("reason"))
+    except Invalid as error:
+        return await _answer(request, found.entry_id, error=error, form=form)
+    return await _answer(request, found.entry_id, comment)
+
+
+ROUTES = [
+    Route("/e/{entry}/comments", thread_fragment, methods=["GET"]),
+    Route("/e/{entry}/comments", post, methods=["POST"]),
+    Route("/comments/{comment}/edit", edit, methods=["POST"]),
+    Route("/comments/{comment}/remove", remove, methods=["POST"]),
+    Route("/comments/{comment}/hide", hide, methods=["POST"]),
+]
