@@ -30,6 +30,7 @@
       },
       options: {
         responsive: true,
+        aspectRatio: 3,
         interaction: { mode: "index", intersect: false },
         scales: {
           share: { type: "linear", position: "left", min: 0, max: 100,

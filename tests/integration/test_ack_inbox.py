@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from cocreate.models import Campaign, OrgScore, User
 from tests.browser import Browser, new_client
 from tests.people import PASSWORD, launch_campaign, sign_up
 
@@ -27,9 +26,10 @@ async def test_a_manager_works_through_the_inbox(app, make_client):
         made = await fan.post(f"/campaigns/{first['slug']}/entries",
                               {"title": f"Idea from {fan.handle}"})
         ids.append(made.json()["id"])
-    # Cy is the organization's power user: their entries come first when asked.
-    org_id = (await Campaign.get(slug=first["slug"])).org_id
-    await OrgScore.create(org_id=org_id, user=await User.get(handle=fans[2].handle), votes=50)
+    # Cy is the organization's power user (the only one whose entries won votes): their
+    # entries come first when asked.
+    voter = await sign_up(make_client(), "Voter")
+    assert (await voter.put(f"/entries/{ids[2]}/vote")).status_code == 200
 
     api = (await manager.get(f"/orgs/{org}/inbox", params={"power_first": "true"})).json()
     assert api["waiting"] == 3 and [e["id"] for e in api["entries"]] == [ids[2], ids[0], ids[1]]
