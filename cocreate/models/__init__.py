@@ -7,6 +7,7 @@ from cocreate.models.budget import VoteBudget
 from cocreate.models.campaign import Campaign
 from cocreate.models.comment import Comment, SavedReply
 from cocreate.models.entry import Entry, Report, Vote
+from cocreate.models.follow import Activity, Follow, Reaction
 from cocreate.models.job import Job
 from cocreate.models.jury import Criterion, Judge, JuryScore
 from cocreate.models.media import Media
@@ -21,6 +22,7 @@ from cocreate.models.user import AuthToken, User
 
 __all__ = [
     "Acknowledgement",
+    "Activity",
     "AuditEvent",
     "AuthToken",
     "Award",
@@ -30,6 +32,7 @@ __all__ = [
     "Criterion",
     "Entry",
     "EntryCredit",
+    "Follow",
     "Job",
     "JoinRequest",
     "Judge",
@@ -42,6 +45,7 @@ __all__ = [
     "OrgScore",
     "Organization",
     "Prize",
+    "Reaction",
     "Referral",
     "Report",
     "RulesAcceptance",

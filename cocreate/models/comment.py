@@ -30,6 +30,12 @@ class Comment(Model):
     status = fields.CharField(max_length=8, default="visible", db_default="visible")
     # visible, removed (by its author: shown as removed), hidden (by a moderator)
     reply_count = fields.IntField(default=0, db_default=0)  # direct replies, visible or not
+    # Reactions, one counter per kind of the fixed set (services/reactions.py)
+    likes = fields.IntField(default=0, db_default=0)
+    loves = fields.IntField(default=0, db_default=0)
+    laughs = fields.IntField(default=0, db_default=0)
+    helpfuls = fields.IntField(default=0, db_default=0)
+    cheers = fields.IntField(default=0, db_default=0)
     edited_at = fields.DatetimeField(null=True)
     created_at = created_field()
 

@@ -20,11 +20,12 @@ class Notification(Model):
     url = fields.CharField(max_length=300)
     key = fields.CharField(max_length=120, unique=True)
     read_at = fields.DatetimeField(null=True)
+    emailed_at = fields.DatetimeField(null=True)  # sent alone or in a digest: never twice
     created_at = created_field()
 
     class Meta:
         table = "notifications"
-        indexes = (("user_id", "read_at", "created_at"),)
+        indexes = (("user_id", "read_at", "created_at"), ("user_id", "emailed_at", "created_at"))
 
 
 class Referral(Model):

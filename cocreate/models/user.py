@@ -22,6 +22,10 @@ class User(Model):
     bio = fields.CharField(max_length=300, default="", db_default="")
     referral_code = fields.CharField(max_length=12, null=True, unique=True)  # in share links
     card_key = fields.CharField(max_length=255, null=True)  # the profile's share card
+    # Email: the notification kinds mailed one by one, or all in a daily digest instead
+    email_kinds = fields.JSONField(null=True)  # None: the defaults (services/mail_prefs.py)
+    email_digest = fields.BooleanField(default=False, db_default=False)
+    digest_sent_at = fields.DatetimeField(null=True)
     created_at = created_field()
 
     class Meta:

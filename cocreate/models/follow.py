@@ -1,0 +1,70 @@
+"""Following people and campaigns, and the activity a personal feed is made of."""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+from cocreate.models.base import created_field, id_field
+
+
+class Follow(Model):
+    """One person following another person, or a campaign (exactly one of the two)."""
+
+    id = id_field()
+    follower: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="following", on_delete=fields.CASCADE
+    )
+    user: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="followers", null=True, on_delete=fields.CASCADE
+    )
+    campaign: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Campaign", related_name="followers", null=True, on_delete=fields.CASCADE
+    )
+    created_at = created_field()
+
+    class Meta:
+        table = "follows"
+        unique_together = (("follower", "user"), ("follower", "campaign"))
+
+
+class Activity(Model):
+    """Something that happened, for the feeds of those who follow its person or campaign.
+
+    `key` names the event, so replaying it records it once.
+    """
+
+    id = id_field()
+    actor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name=False, null=True, on_delete=fields.CASCADE
+    )
+    campaign: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Campaign", related_name=False, null=True, on_delete=fields.CASCADE
+    )
+    kind = fields.CharField(max_length=20)  # entry, badge, winner, reply, phase
+    text = fields.CharField(max_length=300)
+    url = fields.CharField(max_length=300)
+    key = fields.CharField(max_length=120, unique=True)
+    created_at = created_field()
+
+    class Meta:
+        table = "activities"
+        indexes = (("actor_id", "created_at"), ("campaign_id", "created_at"))
+
+
+class Reaction(Model):
+    """One person's reaction of one kind to a comment (the counts live on the comment)."""
+
+    id = id_field()
+    comment: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Comment", related_name="reactions", on_delete=fields.CASCADE
+    )
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name=False, on_delete=fields.CASCADE
+    )
+    kind = fields.CharField(max_length=12)
+    created_at = created_field()
+
+    class Meta:
+        table = "reactions"
+        unique_together = (("comment", "user", "kind"),)
