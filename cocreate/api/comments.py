@@ -12,7 +12,7 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.models import Comment, User
-from cocreate.services import comments
+from cocreate.services import comments, reactions
 
 
 class CommentIn(schemas.Body):
@@ -38,6 +38,7 @@ class CommentOut(BaseModel):
     body: str
     body_html: str
     reply_count: int
+    reactions: dict[str, int]
     edited_at: datetime | None
     created_at: datetime
 
@@ -55,6 +56,7 @@ def _out(request: Request, comment: Comment, depth: int | None = None) -> Commen
         author=present.user(deps(request).settings, comment.author),
         status=comment.status, body=comment.body if visible else "",
         body_html=comment.body_html if visible else "", reply_count=comment.reply_count,
+        reactions=reactions.counts(comment),
         edited_at=comment.edited_at, created_at=comment.created_at)
 
 
@@ -81,6 +83,26 @@ async def hide_comment(request: Request, user: User, comment: str, body: HideIn)
     return _out(request, await comments.hide(user, comment, body.reason))
 
 
+class ReactionsOut(BaseModel):
+    reactions: dict[str, int]
+    mine: list[str]
+
+
+async def _react(request: Request, user: User, comment: str, kind: str,
+                 on: bool) -> ReactionsOut:
+    found, mine = await reactions.react(deps(request), user, comment, kind, on)
+    return ReactionsOut(reactions=reactions.counts(found), mine=sorted(mine))
+
+
+async def add_reaction(request: Request, user: User, comment: str, kind: str) -> ReactionsOut:
+    return await _react(request, user, comment, kind, True)
+
+
+async def remove_reaction(request: Request, user: User, comment: str,
+                          kind: str) -> ReactionsOut:
+    return await _react(request, user, comment, kind, False)
+
+
 ENDPOINTS = [
     Endpoint("GET", "/entries/{entry}/comments", list_comments,
              "The conversation under an entry, in reading order", CommentThread, auth=False,
@@ -95,6 +117,11 @@ ENDPOINTS = [
     Endpoint("POST", "/comments/{comment}/hide", hide_comment,
              "Hide a comment from view (managers and moderators); replies stay",
              CommentOut, body=HideIn, errors=(401, 403, 404, 422)),
+    Endpoint("PUT", "/comments/{comment}/reactions/{kind}", add_reaction,
+             "React to a comment: like, love, laugh, helpful or cheer", ReactionsOut,
+             errors=(401, 403, 404, 422, 429)),
+    Endpoint("DELETE", "/comments/{comment}/reactions/{kind}", remove_reaction,
+             "Take your reaction back", ReactionsOut, errors=(401, 403, 404, 422, 429)),
     Endpoint("DELETE", "/comments/{comment}", remove_comment,
              "Remove your comment (it shows as removed; replies stay)", CommentOut,
              errors=(401, 403, 404)),

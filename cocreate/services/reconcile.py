@@ -4,9 +4,10 @@ difference reported (and, when asked, repaired). It must find none; a difference
 Counters checked: an entry's votes (counted vote rows: held and voided ones count nowhere),
 a campaign's entries (published entries), an entry's and a kit asset's remixes (published
 entries crediting them), a team's members (member rows), an entry's comments (visible
-comment rows), the votes people received per campaign and per organization (counted vote
-rows of their entries, a team entry's counting for each member), entries' trending sums
-(counted votes) and budgets (votes not voided).
+comment rows), a comment's reactions of each kind (reaction rows), the votes people received
+per campaign and per organization (counted vote rows of their entries, a team entry's
+counting for each member), entries' trending sums (counted votes) and budgets (votes not
+voided).
 Entries' jury scores and judge counts are recomputed from the judges' score rows.
 """
 
@@ -28,12 +29,13 @@ from cocreate.models import (
     EntryCredit,
     KitAsset,
     OrgScore,
+    Reaction,
     Team,
     TeamMember,
     Vote,
     VoteBudget,
 )
-from cocreate.services import jury, trending
+from cocreate.services import jury, reactions, trending
 
 log = logging.getLogger(__name__)
 BATCH = 5000
@@ -84,6 +86,8 @@ async def find_differences() -> list[Difference]:
         (Team, "member_count", await _ledger_counts(TeamMember.all(), "team_id")),
         (Entry, "comment_count", await _ledger_counts(Comment.filter(status="visible"),
                                                       "entry_id")),
+        *[(Comment, kind.column, await _ledger_counts(Reaction.filter(kind=key), "comment_id"))
+          for key, kind in reactions.KINDS.items()],
     ]
     differences = []
     for model, field, ledger in checks:
@@ -211,7 +215,7 @@ async def reconcile(repair: bool = False) -> list[Difference]:
         log.error("counter %s of %s is %s, its ledger says %s", difference.counter,
                   difference.row_id, difference.stored, difference.ledger)
     if repair:
-        models = {m._meta.db_table: m for m in (Entry, Campaign, KitAsset, Team)}
+        models = {m._meta.db_table: m for m in (Entry, Campaign, KitAsset, Team, Comment)}
         async with in_transaction():
             for difference in differences:
                 table, field = difference.counter.split(".")

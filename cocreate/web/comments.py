@@ -10,21 +10,27 @@ from starlette.routing import Route
 
 from cocreate import urls
 from cocreate.http import current_user, deps, require_user, wants_fragment
-from cocreate.models import Comment
-from cocreate.services import comments, entries
+from cocreate.models import Comment, Entry, User
+from cocreate.services import comments, entries, reactions
 from cocreate.services.errors import DomainError, Forbidden, Invalid, NotFound, RateLimited
 from cocreate.web.common import form_data, login_first, page, redirect
 
 TEMPLATE = "partials/_comments.html"
 
 
+async def thread_parts(viewer: User | None, entry: Entry) -> dict[str, Any]:
+    """What the conversation partial needs besides the entry (also used by the entry page)."""
+    thread = await comments.thread(viewer, entry.id)
+    return {"thread": thread, "can_hide": await comments.can_moderate(viewer, entry),
+            "editable": lambda c: comments.editable(viewer, c), "comment_form": {},
+            "reaction_kinds": reactions.KINDS,
+            "reacted": await reactions.mine_by_comment(viewer, [i.comment.id for i in thread])}
+
+
 async def thread_context(request: Request, entry_id: str, **extra: Any) -> dict[str, Any]:
     viewer = current_user(request)
     entry = await entries.view_entry(viewer, entry_id)
-    return {"entry": entry, "thread": await comments.thread(viewer, entry_id),
-            "can_hide": await comments.can_moderate(viewer, entry),
-            "editable": lambda c: comments.editable(viewer, c), "comment_form": {},
-            "errors": {}, **extra}
+    return {"entry": entry, **await thread_parts(viewer, entry), "errors": {}, **extra}
 
 
 async def _answer(request: Request, entry_id: str, comment: Comment | None = None,
@@ -95,10 +101,26 @@ async def hide(request: Request) -> Response:
     return await _answer(request, found.entry_id, comment)
 
 
+async def react(request: Request) -> Response:
+    """Toggle one reaction: htmx swaps the comment's reaction bar, a plain form goes back."""
+    comment_id = request.path_params["comment"]
+    user = current_user(request)
+    if user is None:
+        return login_first(request, "/")
+    form = await form_data(request)
+    comment, mine = await reactions.react(deps(request), user, comment_id, form.get("kind"),
+                                          on=form.get("on") == "1")
+    if wants_fragment(request):
+        return page(request, "partials/_reactions.html", {
+            "comment": comment, "mine": mine, "reaction_kinds": reactions.KINDS})
+    return redirect(f"{urls.entry_path(comment.entry_id)}#comment-{comment.id}")
+
+
 ROUTES = [
     Route("/e/{entry}/comments", thread_fragment, methods=["GET"]),
     Route("/e/{entry}/comments", post, methods=["POST"]),
     Route("/comments/{comment}/edit", edit, methods=["POST"]),
     Route("/comments/{comment}/remove", remove, methods=["POST"]),
     Route("/comments/{comment}/hide", hide, methods=["POST"]),
+    Route("/comments/{comment}/react", react, methods=["POST"]),
 ]

@@ -14,7 +14,6 @@ from cocreate.models import Entry, User
 from cocreate.services import (
     acknowledgements,
     badges,
-    comments,
     entries,
     jury_views,
     moderation,
@@ -27,6 +26,7 @@ from cocreate.services import (
 )
 from cocreate.services import campaigns as campaigns_service
 from cocreate.services.errors import Conflict, Forbidden, Invalid, RateLimited
+from cocreate.web import comments as comments_web
 from cocreate.web.campaign_forms import birth_date_from_form
 from cocreate.web.campaigns import campaign_context
 from cocreate.web.common import (
@@ -104,9 +104,7 @@ async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[s
         context.update(await thanks_picks(user, entry, request.query_params.get("reply"),
                                           keep_note="thank_form" in extra))
     if entry.status == "published":
-        context.update(thread=await comments.thread(user, entry.id), comment_form={},
-                       editable=lambda c: comments.editable(user, c),
-                       can_hide=await comments.can_moderate(user, entry))
+        context.update(await comments_web.thread_parts(user, entry))
     return context
 
 

@@ -150,3 +150,34 @@ async def test_a_moderator_hides_a_comment_and_the_replies_stay(client, make_cli
     assert await reconcile() == []
     page = (await client.get(f"/e/{entry}")).text
     assert "A moderator hid this comment." in page and "Rude words" not in page
+
+
+async def test_reactions_count_once_per_person_and_kind(app, client, make_client):
+    _, entry = await _entry(client, make_client)
+    writer = await sign_up(make_client(), "Writer")
+    comment = (await writer.post(f"/entries/{entry}/comments", {"body": "Try mango."})).json()
+    fans = [await sign_up(make_client(), f"Reactor {n}") for n in range(4)]
+    path = f"/comments/{comment['id']}/reactions"
+    answers = await asyncio.gather(*(f.put(f"{path}/helpful") for f in fans),
+                                   fans[0].put(f"{path}/helpful"), fans[0].put(f"{path}/love"))
+    assert {a.status_code for a in answers} == {200}
+    assert (await fans[0].put(f"{path}/love")).json() == {
+        "reactions": {"like": 0, "love": 1, "laugh": 0, "helpful": 4, "cheer": 0},
+        "mine": ["helpful", "love"]}
+    assert (await fans[1].delete(f"{path}/helpful")).json()["reactions"]["helpful"] == 3
+    assert (await fans[1].put(f"{path}/shrug")).status_code == 422
+    thread = (await client.get(f"/api/v1/entries/{entry}/comments")).json()["comments"]
+    assert thread[0]["reactions"]["helpful"] == 3
+    assert await reconcile() == []
+
+    async with new_client(app) as http:
+        reader = Browser(http)
+        await reader.sign_up("Page reactor")
+        await reader.get(f"/e/{entry}")
+        swapped = await reader.post(f"/comments/{comment['id']}/react",
+                                    {"kind": "cheer", "on": "1"}, htmx=True)
+        assert swapped.status_code == 200 and 'aria-pressed="true" title="Cheers"' in swapped.text
+        plain = await reader.post(f"/comments/{comment['id']}/react",
+                                  {"kind": "cheer", "on": "0"})
+        assert plain.status_code == 303
+    assert (await Comment.get(id=comment["id"])).cheers == 0
