@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cocreate.cards import CardContent
-from cocreate.models import Award
+from cocreate.models import Award, Media
 from cocreate.services import badges, profile_cards, remix, share_cards
 from cocreate.storage import Storage
 
@@ -12,13 +12,18 @@ async def content_of(storage: Storage, found: Award) -> CardContent:
     """What the award's card shows (`found` with badges.AWARD_RELATED and entry__media)."""
     org = found.campaign.org
     entry = found.entry
+    picture = await share_cards.picture(storage, entry.media if entry else None)
+    if picture is None and found.org_badge_id and found.org_badge.artwork_id:
+        # An organization's own badge shows its artwork where an entry would show its image
+        picture = await share_cards.picture(
+            storage, await Media.get_or_none(id=found.org_badge.artwork_id))
     return CardContent(
         badge_label=badges.label(found),
         person_name=found.user.display_name,
         campaign_title=found.campaign.title,
         org_name=org.name,
         brand_color=org.color,
-        entry_image=await share_cards.picture(storage, entry.media if entry else None),
+        entry_image=picture,
         avatar_image=await share_cards.avatar(storage, found.user),
         credit=await remix.credit_line(entry, org.name) if entry else "",
         logo_image=await share_cards.logo(storage, org),

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from cocreate.models import AuditEvent
+import io
+
+from PIL import Image
+
+from cocreate.models import AuditEvent, Award
+from cocreate.services import award_cards, badges
 from tests.browser import Browser, new_client
-from tests.people import PASSWORD, launch_campaign, sign_up, wait_for
+from tests.people import PASSWORD, launch_campaign, png_bytes, sign_up, upload, wait_for
 
 
 async def test_a_brand_thanks_a_fan_with_a_badge_of_its_own(client, make_client):
@@ -86,3 +91,23 @@ async def test_a_manager_gives_a_badge_from_the_page(app, make_client):
         stranger = Browser(other)
         await stranger.sign_up("Stranger")
         assert (await stranger.get(f"/o/{org}/badges")).status_code == 403
+
+
+async def test_a_badge_of_our_own_shows_its_artwork_on_the_card(app, client, make_client):
+    manager = await sign_up(client, "Artful manager")
+    campaign = await launch_campaign(manager, "Artful")
+    org = campaign["org"]["slug"]
+    art = (await upload(manager, png_bytes((300, 300), "#ffaa00")))["media_id"]
+    badge = (await manager.post(f"/orgs/{org}/badges", {
+        "name": "Golden ear", "description": "Heard it first.", "artwork_media_id": art})
+             ).json()
+    assert badge["artwork_url"]
+    fan = await sign_up(make_client(), "Listener")
+    given = (await manager.post(f"/orgs/{org}/badges/{badge['id']}/awards", {
+        "handle": fan.handle, "campaign": campaign["slug"]})).json()
+    found = await Award.get(id=given["id"]).select_related(*badges.AWARD_RELATED,
+                                                          "entry__media")
+    content = await award_cards.content_of(app.state.deps.storage, found)
+    assert content.badge_label == "Golden ear" and content.entry_image
+    pixel = Image.open(io.BytesIO(content.entry_image)).getpixel((150, 150))[:3]
+    assert all(abs(got - want) <= 4 for got, want in zip(pixel, (255, 170, 0), strict=True))
