@@ -16,6 +16,7 @@ from cocreate.settings import Settings
 from cocreate.storage import LocalStorage
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+UNSUBSCRIBE_PREFIX = "/unsubscribe/"  # one-click unsubscribe links in every mail
 
 
 def _origin(url: str | None) -> str:
@@ -115,6 +116,8 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
     async def _csrf_ok(self, request: Request, browser_id: str) -> bool:
         if request.url.path == LocalStorage.UPLOAD_PATH:
             return True  # authorized by its signed upload policy, like a presigned S3 POST
+        if request.url.path.startswith(UNSUBSCRIBE_PREFIX):
+            return True  # authorized by its signed token; mail clients POST it (RFC 8058)
         token = request.headers.get("x-csrf-token", "")
         content_type = request.headers.get("content-type", "")
         if not token and content_type.startswith("application/x-www-form-urlencoded"):

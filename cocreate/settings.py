@@ -61,6 +61,7 @@ class Settings(BaseSettings):
     vote_hold_network_votes: int = Field(default=25, ge=1)
     job_relay_interval: float = Field(default=5.0, gt=0)
     schedule_interval: int = 10
+    digest_hour_utc: int = Field(default=7, ge=0, le=23)  # when daily email digests go out
     # Open Badges 3.0: an Ed25519 private key (PEM, or base64 of its 32-byte seed). Unset:
     # only Open Badges 2.0 (hosted) is offered.
     open_badges_signing_key: SecretStr | None = None

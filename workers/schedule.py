@@ -1,8 +1,9 @@
 """Scheduled work run by arq's cron on the workers: moving campaigns whose next phase is due,
-and the nightly recount of every counter.
+the nightly recount of every counter and the daily email digests.
 
 arq enqueues each tick under one job id, so several workers run a tick once; the phase
-change itself is a conditional update, so even overlapping ticks move a campaign once.
+change itself is a conditional update, so even overlapping ticks move a campaign once (and
+a digest claims its person and its rows the same way).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from arq.cron import CronJob, cron
 
-from cocreate.services import phases, reconcile
+from cocreate.services import notification_mail, phases, reconcile
 from cocreate.settings import Settings
 
 
@@ -24,6 +25,11 @@ async def reconcile_counters(ctx: dict[str, Any]) -> int:
     return len(await reconcile.reconcile(repair=False))
 
 
+async def send_digests(ctx: dict[str, Any]) -> int:
+    """The daily digest for everyone who prefers one to single mails."""
+    return await notification_mail.send_digests(ctx["job_context"].settings)
+
+
 def cron_jobs(settings: Settings) -> list[CronJob]:
     every = settings.schedule_interval
     return [
@@ -31,4 +37,6 @@ def cron_jobs(settings: Settings) -> list[CronJob]:
              microsecond=0, run_at_startup=True, timeout=60),
         cron(reconcile_counters, name="reconcile_counters", hour=3, minute=17, second=0,
              timeout=3600),
+        cron(send_digests, name="send_digests", hour=settings.digest_hour_utc, minute=0,
+             second=0, timeout=3600),
     ]
