@@ -8,7 +8,9 @@ from cocreate.services import (
     badge_rules,
     badges,
     entry_cards,
+    follows,
     media,
+    notification_mail,
     profile_cards,
     verification,
 )
@@ -38,6 +40,14 @@ async def send_verification(context: JobContext, user_id: str) -> None:
     await verification.send_link(context.settings, user_id)
 
 
+async def email_notification(context: JobContext, notification_id: str) -> None:
+    await notification_mail.send_one(context.settings, notification_id)
+
+
+async def tell_followers(context: JobContext, campaign_id: str, phase: str, stamp: int) -> None:
+    await follows.tell_followers(campaign_id, phase, stamp)
+
+
 HANDLERS: dict[str, Handler] = {
     media.PROCESS_JOB: process_media,
     badges.RENDER_JOB: render_badge,
@@ -45,4 +55,6 @@ HANDLERS: dict[str, Handler] = {
     profile_cards.RENDER_JOB: render_profile_card,
     badge_rules.EVALUATE_JOB: evaluate_badges,
     verification.SEND_JOB: send_verification,
+    notification_mail.EMAIL_JOB: email_notification,
+    follows.PHASE_JOB: tell_followers,
 }

@@ -11,7 +11,9 @@ from cocreate.api import (
     acknowledgements,
     campaigns,
     comments,
+    email_prefs,
     entries,
+    follows,
     jury,
     media,
     moderation,
@@ -33,6 +35,7 @@ ENDPOINTS: list[Endpoint] = [
     *remix.ENDPOINTS, *vote_review.ENDPOINTS,
     *notifications.ENDPOINTS, *acknowledgements.ENDPOINTS, *org_badges.ENDPOINTS,
     *openbadges.ENDPOINTS, *comments.ENDPOINTS, *saved_replies.ENDPOINTS,
+    *email_prefs.ENDPOINTS, *follows.ENDPOINTS,
 ]
 
 

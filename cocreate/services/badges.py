@@ -16,7 +16,7 @@ from tortoise.transactions import in_transaction
 from cocreate import jobs, urls
 from cocreate.models import Award, Campaign, Entry, OrgBadge, User
 from cocreate.models.base import new_id
-from cocreate.services import notifications
+from cocreate.services import activity, notifications
 from cocreate.services.errors import NotFound
 
 RENDER_JOB = "badges.render"  # services/award_cards.py renders the cards
@@ -94,9 +94,20 @@ async def award(user: User | str, badge: str, campaign: Campaign, entry: Entry |
             await notifications.notify(
                 user_id, "badge", f"You earned the {name} badge in “{campaign.title}”.",
                 urls.award_path(found.id), key=f"award:{found.id}")
+            await _record(user, found, name, campaign)
     except IntegrityError:
         return await Award.get(user_id=user_id, badge=badge, campaign=campaign)
     return found
+
+
+async def _record(user: User | str, found: Award, name: str, campaign: Campaign) -> None:
+    """The award in the feeds of those who follow the person or the campaign."""
+    person = user if isinstance(user, User) else await User.get(id=user).only("id",
+                                                                            "display_name")
+    text = (f"{person.display_name} won in “{campaign.title}”" if found.badge == WINNER
+            else f"{person.display_name} earned the {name} badge in “{campaign.title}”")
+    await activity.record(person.id, campaign.id, "winner" if found.badge == WINNER else "badge",
+                          text, urls.award_path(found.id), f"award:{found.id}")
 
 
 async def redraw_cards(**which: object) -> None:

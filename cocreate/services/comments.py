@@ -21,7 +21,7 @@ from tortoise.transactions import in_transaction
 from cocreate import urls
 from cocreate.markdown import render_markdown
 from cocreate.models import Comment, Entry, User
-from cocreate.services import audit, badge_rules, entries, notifications, orgs
+from cocreate.services import activity, audit, badge_rules, entries, notifications, orgs
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden, NotFound
 from cocreate.services.validation import FieldErrors
@@ -71,6 +71,7 @@ async def post(deps: Deps, actor: User, entry_id: str, body: str | None,
         if parent:
             await Comment.filter(id=parent.id).update(reply_count=F("reply_count") + 1)
         await _tell(actor, entry, comment, parent, text)
+        await activity.replied(actor, entry, comment, parent)
     await deps.realtime.publish(f"entry:{entry.id}", {"event": "comment", "entry_id": entry.id})
     return await Comment.get(id=comment.id).select_related("author")
 

@@ -9,10 +9,12 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
+from cocreate import urls
 from cocreate.markdown import render_markdown
 from cocreate.models import Entry, Media, User
 from cocreate.models.campaign import Campaign
 from cocreate.services import (
+    activity,
     badge_rules,
     badges,
     campaigns,
@@ -103,6 +105,9 @@ async def submit(
 async def on_published(entry: Entry, campaign: Campaign, author: User) -> None:
     """An entry became public: count it and credit its author (inside the transaction)."""
     await Campaign.filter(id=campaign.id).update(entry_count=F("entry_count") + 1)
+    await activity.record(author.id, campaign.id, "entry",
+                          f"{author.display_name} shared “{entry.title}” in “{campaign.title}”",
+                          urls.entry_path(entry.id), f"entry:{entry.id}")
     await remix.count_remix(entry, +1)
     await badge_rules.entry_published(entry)
     await entry_cards.on_published(entry)
@@ -117,6 +122,7 @@ async def on_published(entry: Entry, campaign: Campaign, author: User) -> None:
 
 async def on_unpublished(entry: Entry) -> None:
     await Campaign.filter(id=entry.campaign_id).update(entry_count=F("entry_count") - 1)
+    await activity.forget(f"entry:{entry.id}")
     await remix.count_remix(entry, -1)
     campaign = await Campaign.get(id=entry.campaign_id).only("id", "phase", "jury_weight")
     if phases.ranks_by_final_score(campaign):

@@ -23,7 +23,7 @@ from tortoise.transactions import in_transaction
 from cocreate import urls
 from cocreate.models import Award, Organization, User
 from cocreate.openbadges import artwork, baking, paths, signing
-from cocreate.services import audit, badges, orgs
+from cocreate.services import activity, audit, badges, orgs
 from cocreate.services.errors import Conflict, DomainError, NotFound
 from cocreate.services.validation import FieldErrors
 from cocreate.settings import Settings
@@ -336,5 +336,6 @@ async def revoke(actor: User, award_id: str, reason: str | None) -> Award:
         await audit.record(org.id, actor, "award.revoke", "award", found.id,
                            f"Revoked {found.user.display_name}’s {badges.label(found)} badge",
                            {"reason": reason, "user": found.user.handle})
+        await activity.forget(f"award:{found.id}")
     found.revoked_at, found.revocation_reason = now, reason
     return found

@@ -16,9 +16,10 @@ from datetime import UTC, datetime
 
 from tortoise.transactions import in_transaction
 
+from cocreate import urls
 from cocreate.models import Campaign, User
 from cocreate.realtime import Broker
-from cocreate.services import audit, orgs, results
+from cocreate.services import activity, audit, orgs, results
 from cocreate.services.errors import Forbidden, Invalid
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ LABELS = {
     "judging": "Judging", "results": "Results", "archived": "Archived",
 }
 PUBLIC_PHASES = PHASES[1:]
+ANNOUNCED = ("voting", "results")  # phase changes shown in the feeds of followers
 DUE_BATCH = 200
 
 
@@ -170,9 +172,15 @@ async def _move(campaign: Campaign, phase: str, actor: User | None, now: datetim
             f"“{campaign.title}” moved from {LABELS[before].lower()} to "
             f"{LABELS[phase].lower()} {who}", {"from": before, "to": phase},
         )
-        from cocreate.services import badge_rules  # it reads phases: imported when needed
+        from cocreate.services import badge_rules, follows  # they read phases: imported here
 
         await badge_rules.phase_changed(campaign.id, phase, now)
+        if phase in ANNOUNCED:
+            await follows.phase_moved(campaign.id, phase, now)
+            await activity.record(None, campaign.id, "phase",
+                                  f"“{campaign.title}” moved to {LABELS[phase].lower()}",
+                                  urls.campaign_path(campaign.slug),
+                                  f"phase:{campaign.id}:{phase}:{now.isoformat()}")
     return PhaseChange(campaign.id, campaign.slug, before, phase)
 
 

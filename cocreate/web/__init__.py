@@ -10,7 +10,9 @@ from cocreate.web import (
     badges,
     campaigns,
     comments,
+    email_prefs,
     entries,
+    follows,
     health,
     home,
     jury,
@@ -38,4 +40,5 @@ def routes() -> list[BaseRoute]:
         *teams.ROUTES, *jury.ROUTES, *live.ROUTES, *verification.ROUTES, *vote_review.ROUTES,
         *notifications.ROUTES, *org_badges.ROUTES, *oembed.ROUTES, *openbadges.ROUTES,
         *share_cards.ROUTES, *ack_inbox.ROUTES, *saved_replies.ROUTES, *comments.ROUTES,
+        *email_prefs.ROUTES, *follows.ROUTES,
     ]

@@ -16,6 +16,7 @@ from cocreate.services import (
     campaigns,
     eligibility,
     entries,
+    follows,
     jury,
     jury_views,
     moderation,
@@ -31,6 +32,7 @@ from cocreate.services import (
 from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.web.campaign_forms import form_from_campaign, settings_from_form
 from cocreate.web.common import after_post, form_data, form_failed, page, redirect
+from cocreate.web.follows import campaign_button
 
 NEW_CAMPAIGN_DEFAULTS = {
     "kind": "idea", "vote_in_open": "1", "moderation": "post", "report_threshold": "3",
@@ -103,6 +105,7 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
         "is_judge": await jury.judge_of(viewer, campaign) is not None,
         "teams": await teams.campaign_teams(campaign) if campaign.kind == "team" else [],
         **await _remix_context(viewer, campaign),
+        "follow": campaign_button(campaign, await follows.campaign_state(viewer, campaign)),
     }
     if gallery:
         found = await entries.list_entries(slug, sort, cursor, viewer=viewer)

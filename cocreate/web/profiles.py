@@ -9,9 +9,10 @@ from starlette.routing import Route
 from cocreate import urls
 from cocreate.http import current_user, deps, require_user
 from cocreate.models import Award, User
-from cocreate.services import badges, entries, profiles, referrals, users
+from cocreate.services import badges, entries, follows, profiles, referrals, users
 from cocreate.services.errors import Invalid
 from cocreate.web.common import after_post, form_data, form_failed, page, share_links
+from cocreate.web.follows import user_button
 from cocreate.web.share_cards import profile_image_url
 
 
@@ -46,6 +47,7 @@ async def profile(request: Request) -> Response:
         "referred": await referrals.stats(person) if is_me else None,
         "badge_label": badges.label,
         "share_image": profile_image_url(request, person),
+        "follow": user_button(person, await follows.user_state(viewer, person)),
     })
 
 
