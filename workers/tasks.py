@@ -9,6 +9,7 @@ from cocreate.services import (
     badges,
     entry_cards,
     follows,
+    idea_status,
     media,
     notification_mail,
     profile_cards,
@@ -48,6 +49,10 @@ async def tell_followers(context: JobContext, campaign_id: str, phase: str, stam
     await follows.tell_followers(campaign_id, phase, stamp)
 
 
+async def tell_idea_status(context: JobContext, entry_id: str, stamp: int) -> None:
+    await idea_status.tell_people(entry_id, stamp)
+
+
 HANDLERS: dict[str, Handler] = {
     media.PROCESS_JOB: process_media,
     badges.RENDER_JOB: render_badge,
@@ -57,4 +62,5 @@ HANDLERS: dict[str, Handler] = {
     verification.SEND_JOB: send_verification,
     notification_mail.EMAIL_JOB: email_notification,
     follows.PHASE_JOB: tell_followers,
+    idea_status.NOTIFY_JOB: tell_idea_status,
 }

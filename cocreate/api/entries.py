@@ -8,7 +8,7 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import client_ip, current_user, deps
 from cocreate.models import User
-from cocreate.services import campaigns, entries, jury_views, scores, voting
+from cocreate.services import campaigns, entries, idea_status, jury_views, scores, voting
 
 
 async def submit_entry(request: Request, user: User, campaign: str,
@@ -92,7 +92,18 @@ async def org_contributors(request: Request, org: str) -> schemas.ContributorRan
     return _ranking(request, org, await scores.org_ranking(org))
 
 
+async def set_idea_status(request: Request, user: User, entry: str,
+                          body: schemas.IdeaStatusIn) -> schemas.EntryOut:
+    found = await idea_status.set_status(user, entry, body.status, body.note)
+    return present.entry(deps(request).settings, deps(request).storage, found,
+                         found.campaign.slug)
+
+
 ENDPOINTS = [
+    Endpoint("PUT", "/entries/{entry}/status", set_idea_status,
+             "Answer an idea: under review, planned, in progress, done or declined, with a "
+             "note; its voters, author and commenters are told (managers)", schemas.EntryOut,
+             body=schemas.IdeaStatusIn, errors=(401, 403, 404, 422)),
     Endpoint("POST", "/campaigns/{campaign}/entries", submit_entry, "Submit an entry",
              schemas.EntryOut, status=201, body=schemas.EntryIn,
              errors=(401, 403, 404, 422, 429)),

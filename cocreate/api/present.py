@@ -99,6 +99,7 @@ def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str
         video_url=files["url"] if kind == "video" else None,
         thumbnail_url=files["thumbnail_url"], created_at=found.created_at,
         url=settings.absolute_url(urls.entry_path(found.id)),
+        idea_status=found.idea_status, idea_status_note=found.idea_status_note or "",
     )
 
 

@@ -237,6 +237,11 @@ class MediaOut(BaseModel):
     seconds: float | None = Field(description="How long a video or audio clip runs")
 
 
+class IdeaStatusIn(Body):
+    status: Literal["review", "planned", "progress", "done", "declined"]
+    note: str = Field(default="", max_length=5000)
+
+
 class EntryIn(Body):
     title: str
     body: str = ""
@@ -278,6 +283,8 @@ class EntryOut(BaseModel):
     thumbnail_url: str | None
     created_at: datetime
     url: str
+    idea_status: Literal["review", "planned", "progress", "done", "declined"] | None = None
+    idea_status_note: str = ""
 
 
 class WinnerOut(BaseModel):

@@ -39,6 +39,10 @@ class Entry(Model):
     jury_judges = fields.IntField(default=0, db_default=0)
     final_score = fields.FloatField(null=True)
     acknowledged_at = fields.DatetimeField(null=True)  # the brand first thanked its people
+    # The brand's answer to an idea: review, planned, progress, done or declined, with a note
+    idea_status = fields.CharField(max_length=12, null=True)
+    idea_status_note = fields.TextField(default="", db_default="")
+    idea_status_at = fields.DatetimeField(null=True)
     # The entry's own share card, and the vote milestone it showed when rendered
     card_key = fields.CharField(max_length=255, null=True)
     card_milestone = fields.IntField(default=0, db_default=0)

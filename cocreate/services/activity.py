@@ -18,7 +18,7 @@ from cocreate.models import Activity, Comment, Entry, Follow, User
 from cocreate.services.errors import Invalid
 from cocreate.services.pagination import decode_cursor, encode_cursor
 
-KINDS = ("entry", "badge", "winner", "reply", "phase")
+KINDS = ("entry", "badge", "winner", "reply", "phase", "status")
 FEED_SIZE = 30
 MAX_FEED_SIZE = 100
 MAX_FOLLOWED = 5000  # a feed reads at most this many followed people, and campaigns

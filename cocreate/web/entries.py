@@ -15,6 +15,7 @@ from cocreate.services import (
     acknowledgements,
     badges,
     entries,
+    idea_status,
     jury_views,
     moderation,
     orgs,
@@ -94,6 +95,8 @@ async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[s
         "sources": await remix.remixes_of(entry), "remixed_by": await remix.remixed_by(entry),
         "jury": await jury_views.entry_jury(user, entry),
         "thanks": await acknowledgements.of_entry(entry),
+        "statuses": idea_status.STATUSES, "status_form": {},
+        "status_note_html": idea_status.note_html(entry),
         "can_thank": entry.status == "published"
         and await campaigns_service.can_manage(user, entry.campaign),
         "thank_form": {"note": acknowledgements.draft(entry.author)},
@@ -160,9 +163,26 @@ async def acknowledge(request: Request) -> Response:
     return redirect(urls.entry_path(entry_id) + "#thanks")
 
 
+async def set_status(request: Request) -> Response:
+    user = require_user(request)
+    entry_id = request.path_params["entry"]
+    submitted = await form_data(request)
+    try:
+        await idea_status.set_status(user, entry_id, submitted.get("status"),
+                                     submitted.get("note"))
+    except Invalid as error:
+        context = await entry_context(request, entry_id, status_form=submitted)
+        return form_failed(request, "pages/entry.html", context, error, "status_panel")
+    if wants_fragment(request):
+        return page(request, "pages/entry.html", await entry_context(request, entry_id),
+                    block="status_panel")
+    return redirect(urls.entry_path(entry_id) + "#idea-status")
+
+
 ROUTES = [
     Route("/c/{campaign}/entries", submit, methods=["POST"]),
     Route("/e/{entry}", entry_page, methods=["GET"]),
     Route("/e/{entry}/vote", vote, methods=["POST"]),
     Route("/e/{entry}/thanks", acknowledge, methods=["POST"]),
+    Route("/e/{entry}/status", set_status, methods=["POST"]),
 ]
