@@ -6,6 +6,7 @@ the page it was on.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.requests import Request
@@ -32,34 +33,40 @@ def campaign_button(campaign: Campaign, state: follows.FollowState) -> dict[str,
             "following": state.following, "followers": state.followers}
 
 
-async def follow_person(request: Request) -> Response:
-    handle = request.path_params["handle"]
-    back = urls.user_path(handle)
+async def _toggle(request: Request, back: str, key: str,
+                  follow: Callable[[User, str], Awaitable[follows.FollowState]],
+                  unfollow: Callable[[User, str], Awaitable[follows.FollowState]],
+                  button: Callable[[follows.FollowState], Awaitable[dict[str, Any]]]
+                  ) -> Response:
+    """Follow or unfollow: htmx swaps the button, a plain form goes back where it came from."""
     user = current_user(request)
     if user is None:
         return login_first(request, local_referer(request, back))
     stop = (await form_data(request)).get("action") == "unfollow"
-    state = await (follows.unfollow_user if stop else follows.follow_user)(user, handle)
+    state = await (unfollow if stop else follow)(user, key)
     if wants_fragment(request):
-        person = await users.get_by_handle(handle)
-        return page(request, "partials/_follow_button.html",
-                    {"follow": user_button(person, state)})
+        return page(request, "partials/_follow_button.html", {"follow": await button(state)})
     return redirect(local_referer(request, back))
+
+
+async def follow_person(request: Request) -> Response:
+    handle = request.path_params["handle"]
+
+    async def button(state: follows.FollowState) -> dict[str, Any]:
+        return user_button(await users.get_by_handle(handle), state)
+
+    return await _toggle(request, urls.user_path(handle), handle, follows.follow_user,
+                         follows.unfollow_user, button)
 
 
 async def follow_campaign(request: Request) -> Response:
     slug = request.path_params["campaign"]
-    back = urls.campaign_path(slug)
-    user = current_user(request)
-    if user is None:
-        return login_first(request, local_referer(request, back))
-    stop = (await form_data(request)).get("action") == "unfollow"
-    state = await (follows.unfollow_campaign if stop else follows.follow_campaign)(user, slug)
-    if wants_fragment(request):
-        campaign = await campaigns.get_campaign(slug)
-        return page(request, "partials/_follow_button.html",
-                    {"follow": campaign_button(campaign, state)})
-    return redirect(local_referer(request, back))
+
+    async def button(state: follows.FollowState) -> dict[str, Any]:
+        return campaign_button(await campaigns.get_campaign(slug), state)
+
+    return await _toggle(request, urls.campaign_path(slug), slug, follows.follow_campaign,
+                         follows.unfollow_campaign, button)
 
 
 async def feed_page(request: Request) -> Response:

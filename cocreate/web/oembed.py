@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -30,7 +32,7 @@ async def oembed_endpoint(request: Request) -> Response:
         return api_error(404, "not_found", error.message)
     width, height = oembed.size(_limit(request, "maxwidth"), _limit(request, "maxheight"))
     src = settings.absolute_url(embed.embed_path)
-    title = embed.title.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    title = html.escape(embed.title, quote=True)
     body: dict[str, object] = {
         "version": "1.0", "type": "rich", "provider_name": "cocreate",
         "provider_url": settings.absolute_url("/"), "title": embed.title,
