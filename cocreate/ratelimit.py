@@ -25,6 +25,7 @@ class Limiter:
             "uploads": parse(settings.rate_limit_uploads),
             "submissions": parse(settings.rate_limit_submissions),
             "comments": parse(settings.rate_limit_comments),
+            "moderation": parse(settings.rate_limit_moderation),
         }
         self._pool = (
             redis.asyncio.ConnectionPool.from_url(settings.redis_url)

@@ -10,6 +10,7 @@ from cocreate.api import (
     accounts,
     acknowledgements,
     campaigns,
+    comment_moderation,
     comments,
     email_prefs,
     entries,
@@ -34,7 +35,8 @@ ENDPOINTS: list[Endpoint] = [
     *entries.ENDPOINTS, *moderation.ENDPOINTS, *teams.ENDPOINTS, *jury.ENDPOINTS,
     *remix.ENDPOINTS, *vote_review.ENDPOINTS,
     *notifications.ENDPOINTS, *acknowledgements.ENDPOINTS, *org_badges.ENDPOINTS,
-    *openbadges.ENDPOINTS, *comments.ENDPOINTS, *saved_replies.ENDPOINTS,
+    *openbadges.ENDPOINTS, *comments.ENDPOINTS, *comment_moderation.ENDPOINTS,
+    *saved_replies.ENDPOINTS,
     *email_prefs.ENDPOINTS, *follows.ENDPOINTS,
 ]
 

@@ -2,67 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Literal
-
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 from starlette.requests import Request
 
-from cocreate.api import present, schemas
+from cocreate.api import present
+from cocreate.api.comment_schemas import (
+    CommentEditIn,
+    CommentIn,
+    CommentOut,
+    CommentThread,
+    HideIn,
+)
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.models import Comment, User
-from cocreate.services import comments, reactions
+from cocreate.services import comment_moderation, comments, reactions
 
 
-class CommentIn(schemas.Body):
-    body: str = Field(max_length=20_000, description="Markdown; mention people with @handle")
-    parent_id: str | None = Field(default=None, description="The comment this one answers")
-
-
-class CommentEditIn(schemas.Body):
-    body: str = Field(max_length=20_000)
-
-
-class HideIn(schemas.Body):
-    reason: str = Field(max_length=2000)
-
-
-class CommentOut(BaseModel):
-    id: str
-    entry_id: str
-    parent_id: str | None
-    depth: int
-    author: schemas.UserOut
-    status: Literal["visible", "removed", "hidden"]
-    body: str
-    body_html: str
-    reply_count: int
-    reactions: dict[str, int]
-    edited_at: datetime | None
-    created_at: datetime
-
-
-class CommentThread(BaseModel):
-    comments: list[CommentOut] = Field(description="In reading order: each comment, then "
-                                       "its replies")
-
-
-def _out(request: Request, comment: Comment, depth: int | None = None) -> CommentOut:
-    visible = comment.status == "visible"
-    return CommentOut(
-        id=comment.id, entry_id=comment.entry_id, parent_id=comment.parent_id,
-        depth=comment.depth if depth is None else depth,
-        author=present.user(deps(request).settings, comment.author),
-        status=comment.status, body=comment.body if visible else "",
-        body_html=comment.body_html if visible else "", reply_count=comment.reply_count,
-        reactions=reactions.counts(comment),
-        edited_at=comment.edited_at, created_at=comment.created_at)
+def _out(request: Request, comment: Comment, revealed: bool = True,
+         depth: int | None = None) -> CommentOut:
+    return present.comment(deps(request).settings, comment, revealed=revealed, depth=depth)
 
 
 async def list_comments(request: Request, entry: str) -> CommentThread:
     thread = await comments.thread(current_user(request), entry)
-    return CommentThread(comments=[_out(request, item.comment, item.depth) for item in thread])
+    return CommentThread(comments=[_out(request, item.comment, item.revealed, item.depth)
+                                   for item in thread])
 
 
 async def add_comment(request: Request, user: User, entry: str, body: CommentIn) -> CommentOut:
@@ -80,7 +45,8 @@ async def remove_comment(request: Request, user: User, comment: str) -> CommentO
 
 
 async def hide_comment(request: Request, user: User, comment: str, body: HideIn) -> CommentOut:
-    return _out(request, await comments.hide(user, comment, body.reason))
+    return _out(request, await comment_moderation.decide(deps(request), user, comment, "hide",
+                                                         body.reason))
 
 
 class ReactionsOut(BaseModel):
@@ -115,8 +81,8 @@ ENDPOINTS = [
              "Edit your comment (within 15 minutes of posting)", CommentOut,
              body=CommentEditIn, errors=(401, 403, 404, 422, 429)),
     Endpoint("POST", "/comments/{comment}/hide", hide_comment,
-             "Hide a comment from view (managers and moderators); replies stay",
-             CommentOut, body=HideIn, errors=(401, 403, 404, 422)),
+             "Hide a comment from view (managers and moderators); replies stay, its author is "
+             "told why", CommentOut, body=HideIn, errors=(401, 403, 404, 409, 422, 429)),
     Endpoint("PUT", "/comments/{comment}/reactions/{kind}", add_reaction,
              "React to a comment: like, love, laugh, helpful or cheer", ReactionsOut,
              errors=(401, 403, 404, 422, 429)),

@@ -1,14 +1,21 @@
-"""API: reporting entries, and the moderators' queue and decisions."""
+"""API: reporting entries, the moderators' decisions on them, and the queue (entries and
+reported comments)."""
 
 from __future__ import annotations
 
+from pydantic import BaseModel, Field
 from starlette.requests import Request
 
+from cocreate import urls
 from cocreate.api import present, schemas
+from cocreate.api.comment_schemas import CommentQueueItemOut, EntryLink
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.models import User
 from cocreate.services import moderation
+from cocreate.services import moderation_queue as moderation_queue_service
+from cocreate.services.comment_moderation import CommentQueueItem
+from cocreate.settings import Settings
 
 
 async def report_entry(request: Request, user: User, entry: str,
@@ -29,16 +36,32 @@ async def dismiss_reports(request: Request, user: User, entry: str) -> schemas.E
     return present.entry(d.settings, d.storage, found, found.campaign.slug)
 
 
-async def moderation_queue(request: Request, user: User,
-                           campaign: str) -> schemas.ModerationQueue:
+class ModerationQueue(BaseModel):
+    campaign: str
+    items: list[schemas.QueueItemOut] = Field(description="Entries waiting, oldest first")
+    comments: list[CommentQueueItemOut] = Field(
+        description="Reported comments, oldest first by their first open report")
+
+
+def _comment_item(settings: Settings, item: CommentQueueItem) -> CommentQueueItemOut:
+    entry = item.comment.entry
+    return CommentQueueItemOut(
+        comment=present.comment(settings, item.comment, revealed=True),
+        entry=EntryLink(id=entry.id, title=entry.title,
+                        url=settings.absolute_url(urls.entry_path(entry.id))),
+        reports=[present.comment_report(settings, r) for r in item.reports],
+        waiting_since=item.waiting_since)
+
+
+async def moderation_queue(request: Request, user: User, campaign: str) -> ModerationQueue:
     d = deps(request)
-    items = await moderation.queue(user, campaign)
-    return schemas.ModerationQueue(campaign=campaign, items=[
+    waiting = await moderation_queue_service.queue(user, campaign)
+    return ModerationQueue(campaign=campaign, items=[
         schemas.QueueItemOut(
             entry=present.entry(d.settings, d.storage, item.entry, campaign),
             reports=[present.report(r) for r in item.reports], waiting_since=item.waiting_since,
-        ) for item in items
-    ])
+        ) for item in waiting.entries
+    ], comments=[_comment_item(d.settings, item) for item in waiting.comments])
 
 
 ENDPOINTS = [
@@ -52,6 +75,6 @@ ENDPOINTS = [
              "Dismiss an entry's open reports (managers and moderators)", schemas.EntryOut,
              errors=(401, 403, 404)),
     Endpoint("GET", "/campaigns/{campaign}/moderation", moderation_queue,
-             "Entries waiting for a moderator, oldest first", schemas.ModerationQueue,
+             "Entries and comments waiting for a moderator, oldest first", ModerationQueue,
              errors=(401, 403, 404)),
 ]

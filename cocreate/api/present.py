@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from cocreate import urls
-from cocreate.api import schemas
+from cocreate.api import comment_schemas, schemas
 from cocreate.models import (
     AuditEvent,
     Award,
     Campaign,
+    Comment,
+    CommentReport,
     Entry,
     KitAsset,
     Organization,
@@ -17,7 +19,8 @@ from cocreate.models import (
     User,
     Winner,
 )
-from cocreate.services import badges, phases
+from cocreate.services import badges, phases, reactions
+from cocreate.services.comment_moderation import hidden_by_reports
 from cocreate.services.media import media_urls
 from cocreate.settings import Settings
 from cocreate.storage import Storage
@@ -125,6 +128,26 @@ def winner(settings: Settings, storage: Storage, found: Winner, campaign_slug: s
 def report(found: Report) -> schemas.ReportOut:
     return schemas.ReportOut(id=found.id, entry_id=found.entry_id, reason=found.reason,
                              note=found.note, status=found.status, created_at=found.created_at)
+
+
+def comment(settings: Settings, found: Comment, *, revealed: bool,
+            depth: int | None = None) -> comment_schemas.CommentOut:
+    """`revealed`: the viewer may read its text (comments.revealed)."""
+    shown = revealed and found.status != "removed"
+    return comment_schemas.CommentOut(
+        id=found.id, entry_id=found.entry_id, parent_id=found.parent_id,
+        depth=found.depth if depth is None else depth, author=user(settings, found.author),
+        status=found.status, pending_review=hidden_by_reports(found),
+        body=found.body if shown else "", body_html=found.body_html if shown else "",
+        moderation_reason=found.moderation_reason if shown else None,
+        reply_count=found.reply_count, reactions=reactions.counts(found),
+        edited_at=found.edited_at, created_at=found.created_at)
+
+
+def comment_report(settings: Settings, found: CommentReport) -> comment_schemas.CommentReportOut:
+    return comment_schemas.CommentReportOut(
+        id=found.id, comment_id=found.comment_id, reporter=user(settings, found.reporter),
+        reason=found.reason, note=found.note, status=found.status, created_at=found.created_at)
 
 
 def audit_event(settings: Settings, found: AuditEvent) -> schemas.AuditEventOut:

@@ -327,11 +327,6 @@ class QueueItemOut(BaseModel):
     waiting_since: datetime
 
 
-class ModerationQueue(BaseModel):
-    campaign: str
-    items: list[QueueItemOut]
-
-
 class AuditEventOut(BaseModel):
     id: str
     action: str

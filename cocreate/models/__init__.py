@@ -5,7 +5,7 @@ from cocreate.models.audit import AuditEvent
 from cocreate.models.badge import Award, OrgBadge
 from cocreate.models.budget import VoteBudget
 from cocreate.models.campaign import Campaign
-from cocreate.models.comment import Comment, SavedReply
+from cocreate.models.comment import Comment, CommentReport, SavedReply
 from cocreate.models.entry import Entry, Report, Vote
 from cocreate.models.follow import Activity, Follow, Reaction
 from cocreate.models.job import Job
@@ -29,6 +29,7 @@ __all__ = [
     "Campaign",
     "CampaignScore",
     "Comment",
+    "CommentReport",
     "Criterion",
     "Entry",
     "EntryCredit",

@@ -28,7 +28,10 @@ class Comment(Model):
     body = fields.TextField()
     body_html = fields.TextField()
     status = fields.CharField(max_length=8, default="visible", db_default="visible")
-    # visible, removed (by its author: shown as removed), hidden (by a moderator)
+    # visible, removed (by its author: shown as removed), hidden (by a moderator, or by
+    # enough reports until a moderator reviews it)
+    moderation_reason = fields.CharField(max_length=500, null=True)  # shown to its author
+    open_reports = fields.IntField(default=0, db_default=0)  # reports waiting for a moderator
     reply_count = fields.IntField(default=0, db_default=0)  # direct replies, visible or not
     # Reactions, one counter per kind of the fixed set (services/reactions.py)
     likes = fields.IntField(default=0, db_default=0)
@@ -42,6 +45,29 @@ class Comment(Model):
     class Meta:
         table = "comments"
         indexes = (("entry_id", "created_at"), ("author_id", "created_at"))
+
+
+class CommentReport(Model):
+    """Someone flagged a comment: the ledger behind Comment.open_reports (open rows)."""
+
+    id = id_field()
+    comment: fields.ForeignKeyRelation[Comment] = fields.ForeignKeyField(
+        "models.Comment", related_name="reports", on_delete=fields.CASCADE
+    )
+    reporter: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="comment_reports", on_delete=fields.CASCADE
+    )
+    reason = fields.CharField(max_length=20)
+    note = fields.CharField(max_length=1000, default="", db_default="")
+    status = fields.CharField(max_length=10, default="open", db_default="open")  # or "resolved"
+    resolution = fields.CharField(max_length=20, null=True)  # hide, restore or dismiss
+    created_at = created_field()
+    resolved_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "comment_reports"
+        unique_together = (("comment", "reporter"),)
+        indexes = (("comment_id", "status", "created_at"),)
 
 
 class SavedReply(Model):

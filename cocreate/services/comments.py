@@ -3,7 +3,7 @@
 A reply goes under the comment it answers, `depth` levels down (pages indent up to
 MAX_DEPTH). Authors may edit within EDIT_WINDOW and remove their comments at any time: a
 removed comment keeps its place, so the replies under it still make sense, and so does one a
-moderator hid. Entry.comment_count
+moderator hid (services/comment_moderation.py). Entry.comment_count
 counts visible comments and moves in the same transaction (reconcile checks it). Mentions
 (@handle) tell the people named, a reply tells the person answered, a comment tells the
 entry's author: each once.
@@ -21,7 +21,7 @@ from tortoise.transactions import in_transaction
 from cocreate import urls
 from cocreate.markdown import render_markdown
 from cocreate.models import Comment, Entry, User
-from cocreate.services import activity, audit, badge_rules, entries, notifications, orgs
+from cocreate.services import activity, badge_rules, entries, notifications, orgs
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden, NotFound
 from cocreate.services.validation import FieldErrors
@@ -37,6 +37,7 @@ MENTION = re.compile(r"(?<![\w@])@([a-z0-9][a-z0-9-]{0,39})", re.IGNORECASE)
 class ThreadItem:
     comment: Comment
     depth: int  # how far to indent, at most MAX_DEPTH
+    revealed: bool = True  # the viewer may read its text (a hidden one: its author, moderators)
 
 
 async def _visible_entry(actor: User | None, entry_id: str) -> Entry:
@@ -138,25 +139,6 @@ async def remove(actor: User, comment_id: str) -> Comment:
     return await Comment.get(id=comment.id).select_related("author")
 
 
-async def hide(actor: User, comment_id: str, reason: str | None) -> Comment:
-    """A moderator takes a comment out of view (it shows as hidden, its replies stay)."""
-    comment = await Comment.get_or_none(id=comment_id).select_related("entry",
-                                                                      "entry__campaign__org")
-    if comment is None:
-        raise NotFound("There is no such comment.")
-    await orgs.require_moderator(actor, comment.entry.campaign.org)
-    errors = FieldErrors()
-    reason = errors.text("reason", reason, label="Reason", min_len=3, max_len=300)
-    errors.raise_if_any()
-    async with in_transaction():
-        if await Comment.filter(id=comment.id, status="visible").update(status="hidden"):
-            await Entry.filter(id=comment.entry_id).update(comment_count=F("comment_count") - 1)
-            await audit.record(comment.entry.campaign.org_id, actor, "comment.hide", "comment",
-                               comment.id, f"Hid a comment by its author on "
-                               f"“{comment.entry.title}”: {reason}")
-    return await Comment.get(id=comment.id).select_related("author")
-
-
 async def can_moderate(viewer: User | None, entry: Entry) -> bool:
     return await orgs.can_moderate(viewer, entry.campaign.org)
 
@@ -166,6 +148,7 @@ async def thread(viewer: User | None, entry_id: str) -> list[ThreadItem]:
     entry = await entries.view_entry(viewer, entry_id)
     rows = await Comment.filter(entry_id=entry.id).select_related("author") \
         .order_by("created_at", "id").limit(THREAD_LIMIT)
+    moderator = any(row.status == "hidden" for row in rows) and await can_moderate(viewer, entry)
     children: dict[str | None, list[Comment]] = {}
     for row in rows:
         children.setdefault(row.parent_id, []).append(row)
@@ -173,11 +156,20 @@ async def thread(viewer: User | None, entry_id: str) -> list[ThreadItem]:
 
     def walk(parent_id: str | None) -> None:
         for row in children.get(parent_id, []):
-            ordered.append(ThreadItem(row, min(row.depth, MAX_DEPTH)))
+            ordered.append(ThreadItem(row, min(row.depth, MAX_DEPTH),
+                                      revealed(viewer, row, moderator)))
             walk(row.id)
 
     walk(None)
     return ordered
+
+
+def revealed(viewer: User | None, comment: Comment, moderator: bool) -> bool:
+    """Whether the viewer may read the comment's text: anyone while it is visible; once a
+    moderator (or the reports) hid it, its author and the moderators."""
+    if comment.status != "hidden":
+        return comment.status == "visible"
+    return moderator or (viewer is not None and viewer.id == comment.author_id)
 
 
 def editable(viewer: User | None, comment: Comment) -> bool:

@@ -14,8 +14,8 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
-from cocreate.models import Campaign, Entry, Report, User
-from cocreate.services import audit, campaigns, entries, orgs
+from cocreate.models import Campaign, Comment, Entry, Report, User
+from cocreate.services import audit, entries, orgs
 from cocreate.services.context import Deps
 from cocreate.services.errors import Conflict, Forbidden, Invalid
 from cocreate.services.validation import FieldErrors
@@ -128,14 +128,8 @@ async def report(actor: User, entry_id: str, reason: str | None, note: str | Non
     return created
 
 
-async def queue(actor: User, campaign_slug: str) -> list[QueueItem]:
+async def queue_of(campaign: Campaign) -> list[QueueItem]:
     """Entries waiting for a moderator, oldest first: pending ones and reported ones."""
-    campaign = await campaigns.get_campaign(campaign_slug)
-    await orgs.require_moderator(actor, campaign.org)
-    return await _queue_of(campaign)
-
-
-async def _queue_of(campaign: Campaign) -> list[QueueItem]:
     waiting = (
         await Entry.filter(Q(status="pending") | Q(open_reports__gt=0), campaign=campaign)
         .select_related("author", "media", "team", "campaign", "campaign__org").limit(500)
@@ -156,5 +150,8 @@ async def _queue_of(campaign: Campaign) -> list[QueueItem]:
 
 
 async def queue_size(campaign: Campaign) -> int:
-    return await Entry.filter(Q(status="pending") | Q(open_reports__gt=0),
-                              campaign=campaign).count()
+    """What waits for a moderator: pending or reported entries, and reported comments."""
+    entries_waiting = await Entry.filter(Q(status="pending") | Q(open_reports__gt=0),
+                                         campaign=campaign).count()
+    return entries_waiting + await Comment.filter(entry__campaign_id=campaign.id,
+                                                  open_reports__gt=0).count()

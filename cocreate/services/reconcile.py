@@ -4,10 +4,10 @@ difference reported (and, when asked, repaired). It must find none; a difference
 Counters checked: an entry's votes (counted vote rows: held and voided ones count nowhere),
 a campaign's entries (published entries), an entry's and a kit asset's remixes (published
 entries crediting them), a team's members (member rows), an entry's comments (visible
-comment rows), a comment's reactions of each kind (reaction rows), the votes people received
-per campaign and per organization (counted vote rows of their entries, a team entry's
-counting for each member), entries' trending sums (counted votes) and budgets (votes not
-voided).
+comment rows), a comment's reactions of each kind (reaction rows) and open reports (open
+report rows), the votes people received per campaign and per organization (counted vote
+rows of their entries, a team entry's counting for each member), entries' trending sums
+(counted votes) and budgets (votes not voided).
 Entries' jury scores and judge counts are recomputed from the judges' score rows.
 """
 
@@ -25,6 +25,7 @@ from cocreate.models import (
     Campaign,
     CampaignScore,
     Comment,
+    CommentReport,
     Entry,
     EntryCredit,
     KitAsset,
@@ -86,6 +87,8 @@ async def find_differences() -> list[Difference]:
         (Team, "member_count", await _ledger_counts(TeamMember.all(), "team_id")),
         (Entry, "comment_count", await _ledger_counts(Comment.filter(status="visible"),
                                                       "entry_id")),
+        (Comment, "open_reports", await _ledger_counts(CommentReport.filter(status="open"),
+                                                       "comment_id")),
         *[(Comment, kind.column, await _ledger_counts(Reaction.filter(kind=key), "comment_id"))
           for key, kind in reactions.KINDS.items()],
     ]

@@ -9,6 +9,7 @@ from cocreate.web import (
     ack_inbox,
     badges,
     campaigns,
+    comment_moderation,
     comments,
     email_prefs,
     entries,
@@ -40,5 +41,6 @@ def routes() -> list[BaseRoute]:
         *teams.ROUTES, *jury.ROUTES, *live.ROUTES, *verification.ROUTES, *vote_review.ROUTES,
         *notifications.ROUTES, *org_badges.ROUTES, *oembed.ROUTES, *openbadges.ROUTES,
         *share_cards.ROUTES, *ack_inbox.ROUTES, *saved_replies.ROUTES, *comments.ROUTES,
+        *comment_moderation.ROUTES,
         *email_prefs.ROUTES, *follows.ROUTES,
     ]

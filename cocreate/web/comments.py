@@ -1,4 +1,5 @@
-"""The conversation under an entry: reading it, commenting, replying, editing, removing."""
+"""The conversation under an entry: reading it, commenting, replying, editing, removing
+(reporting and moderating comments: web/comment_moderation.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from starlette.routing import Route
 from cocreate import urls
 from cocreate.http import current_user, deps, require_user, wants_fragment
 from cocreate.models import Comment, Entry, User
-from cocreate.services import comments, entries, reactions
+from cocreate.services import comment_moderation, comments, entries, moderation, reactions
 from cocreate.services.errors import DomainError, Forbidden, Invalid, NotFound, RateLimited
 from cocreate.web.common import form_data, login_first, page, redirect
 
@@ -23,7 +24,8 @@ async def thread_parts(viewer: User | None, entry: Entry) -> dict[str, Any]:
     thread = await comments.thread(viewer, entry.id)
     return {"thread": thread, "can_hide": await comments.can_moderate(viewer, entry),
             "editable": lambda c: comments.editable(viewer, c), "comment_form": {},
-            "reaction_kinds": reactions.KINDS,
+            "reaction_kinds": reactions.KINDS, "report_reasons": moderation.REASONS,
+            "pending_review": comment_moderation.hidden_by_reports,
             "reacted": await reactions.mine_by_comment(viewer, [i.comment.id for i in thread])}
 
 
@@ -33,14 +35,20 @@ async def thread_context(request: Request, entry_id: str, **extra: Any) -> dict[
     return {"entry": entry, **await thread_parts(viewer, entry), "errors": {}, **extra}
 
 
-async def _answer(request: Request, entry_id: str, comment: Comment | None = None,
-                  error: DomainError | None = None, form: dict[str, str] | None = None
-                  ) -> Response:
-    """htmx gets the thread again; a plain form goes back to the entry (at the comment)."""
+async def answer(request: Request, entry_id: str, comment: Comment | None = None,
+                 error: DomainError | None = None, form: dict[str, str] | None = None,
+                 failed_action: str = "") -> Response:
+    """htmx gets the thread again; a plain form goes back to the entry (at the comment).
+
+    A failed reply (or, with `failed_action`, another form of a comment) shows its message at
+    the comment it was about."""
     if error is not None:
+        failed_at = (form or {}).get("parent_id", "")
+        if failed_action and comment is not None:
+            failed_at = comment.id
         context = await thread_context(request, entry_id, comment_form=form or {},
                                        message=error.message, errors=error.fields,
-                                       failed_parent=(form or {}).get("parent_id", ""))
+                                       failed_parent=failed_at, failed_action=failed_action)
         return page(request, TEMPLATE, context, status_code=422 if wants_fragment(request)
                     else error.status)
     if wants_fragment(request):
@@ -63,11 +71,11 @@ async def post(request: Request) -> Response:
         comment = await comments.post(deps(request), user, entry_id, form.get("body"),
                                       form.get("parent_id") or None)
     except (Invalid, Forbidden, NotFound, RateLimited) as error:
-        return await _answer(request, entry_id, error=error, form=form)
-    return await _answer(request, entry_id, comment)
+        return await answer(request, entry_id, error=error, form=form)
+    return await answer(request, entry_id, comment)
 
 
-async def _posted(request: Request) -> tuple[Comment, dict[str, str]]:
+async def posted(request: Request) -> tuple[Comment, dict[str, str]]:
     """The comment a form acts on, and what the form sent."""
     found = await Comment.get_or_none(id=request.path_params["comment"])
     if found is None:
@@ -77,28 +85,18 @@ async def _posted(request: Request) -> tuple[Comment, dict[str, str]]:
 
 async def edit(request: Request) -> Response:
     user = require_user(request)
-    found, form = await _posted(request)
+    found, form = await posted(request)
     try:
         comment = await comments.edit(deps(request), user, found.id, form.get("body"))
     except (Invalid, Forbidden, RateLimited) as error:
-        return await _answer(request, found.entry_id, error=error, form=form)
-    return await _answer(request, found.entry_id, comment)
+        return await answer(request, found.entry_id, error=error, form=form)
+    return await answer(request, found.entry_id, comment)
 
 
 async def remove(request: Request) -> Response:
     user = require_user(request)
     comment = await comments.remove(user, request.path_params["comment"])
-    return await _answer(request, comment.entry_id, comment)
-
-
-async def hide(request: Request) -> Response:
-    user = require_user(request)
-    found, form = await _posted(request)
-    try:
-        comment = await comments.hide(user, found.id, form.get("reason"))
-    except Invalid as error:
-        return await _answer(request, found.entry_id, error=error, form=form)
-    return await _answer(request, found.entry_id, comment)
+    return await answer(request, comment.entry_id, comment)
 
 
 async def react(request: Request) -> Response:
@@ -121,6 +119,5 @@ ROUTES = [
     Route("/e/{entry}/comments", post, methods=["POST"]),
     Route("/comments/{comment}/edit", edit, methods=["POST"]),
     Route("/comments/{comment}/remove", remove, methods=["POST"]),
-    Route("/comments/{comment}/hide", hide, methods=["POST"]),
     Route("/comments/{comment}/react", react, methods=["POST"]),
 ]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate import urls
 from cocreate.http import current_user, deps, require_user, wants_fragment
-from cocreate.services import audit, campaigns, moderation, orgs
+from cocreate.services import audit, moderation, moderation_queue, orgs
 from cocreate.services.errors import Conflict, Forbidden, Invalid
 from cocreate.web.common import (
     after_post,
@@ -22,15 +24,17 @@ from cocreate.web.common import (
 from cocreate.web.entries import entry_context
 
 
+async def queue_context(request: Request, campaign_slug: str, **extra: Any) -> dict[str, Any]:
+    """What the queue page shows: entries and reported comments, oldest first."""
+    waiting = await moderation_queue.queue(require_user(request), campaign_slug)
+    return {"campaign": waiting.campaign, "org": waiting.campaign.org, "queue": waiting,
+            "items": waiting.oldest_first, "reasons": moderation.REASONS,
+            "actions": moderation.ACTIONS, "failed": {}, **extra}
+
+
 async def queue_page(request: Request) -> Response:
-    user = require_user(request)
-    slug = request.path_params["campaign"]
-    items = await moderation.queue(user, slug)
-    campaign = await campaigns.get_campaign(slug)
-    return page(request, "pages/moderation.html", {
-        "campaign": campaign, "org": campaign.org, "items": items,
-        "reasons": moderation.REASONS, "actions": moderation.ACTIONS,
-    })
+    return page(request, "pages/moderation.html",
+                await queue_context(request, request.path_params["campaign"]))
 
 
 async def moderate(request: Request) -> Response:
