@@ -22,7 +22,7 @@ from cocreate.models import Campaign, Comment, CommentReport, Entry, User
 from cocreate.services import audit, entries, notifications, orgs
 from cocreate.services.context import Deps
 from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.services.moderation import REASONS, REPORT_HIDE_REASON
+from cocreate.services.moderation import REPORT_HIDE_REASON, report_note
 from cocreate.services.validation import FieldErrors
 
 ACTIONS = {"hide": "Hid", "restore": "Restored", "dismiss": "Dismissed the reports on"}
@@ -62,11 +62,7 @@ async def report(deps: Deps, actor: User, comment_id: str, reason: str | None,
         raise Forbidden("You can't report your own comment.")
     if comment.status != "visible":
         raise Conflict("This comment is not shown any more; there is nothing to report.")
-    errors = FieldErrors()
-    if reason not in REASONS:
-        errors.add("reason", "Choose why you are reporting this comment.")
-    note = errors.text("note", note, label="Note", min_len=0, max_len=1000)
-    errors.raise_if_any()
+    note = report_note(reason, note, "comment")
     await deps.limiter.hit("comments", actor.id)
     try:
         async with in_transaction():

@@ -102,16 +102,22 @@ async def dismiss_reports(actor: User, entry_id: str) -> Entry:
     return await entries.get_entry(entry.id)
 
 
+def report_note(reason: str | None, note: str | None, what: str) -> str:
+    """Check a report of an entry or a comment (`what`): a known reason, an optional note."""
+    errors = FieldErrors()
+    if reason not in REASONS:
+        errors.add("reason", f"Choose why you are reporting this {what}.")
+    cleaned = errors.text("note", note, label="Note", min_len=0, max_len=1000)
+    errors.raise_if_any()
+    return cleaned
+
+
 async def report(actor: User, entry_id: str, reason: str | None, note: str | None) -> Report:
     """Flag an entry for moderators. Enough open reports hide it until someone reviews it."""
     entry = await entries.view_entry(actor, entry_id)
     if entry.author_id == actor.id:
         raise Forbidden("You can't report your own entry.")
-    errors = FieldErrors()
-    if reason not in REASONS:
-        errors.add("reason", "Choose why you are reporting this entry.")
-    note = errors.text("note", note, label="Note", min_len=0, max_len=1000)
-    errors.raise_if_any()
+    note = report_note(reason, note, "entry")
     try:
         async with in_transaction():
             created = await Report.create(entry=entry, reporter=actor, reason=reason, note=note)
