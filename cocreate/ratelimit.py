@@ -26,6 +26,7 @@ class Limiter:
             "submissions": parse(settings.rate_limit_submissions),
             "comments": parse(settings.rate_limit_comments),
             "moderation": parse(settings.rate_limit_moderation),
+            "ambassadors": parse(settings.rate_limit_ambassadors),
         }
         self._pool = (
             redis.asyncio.ConnectionPool.from_url(settings.redis_url)

@@ -22,6 +22,7 @@ from cocreate.api import (
     openbadges,
     org_badges,
     orgs,
+    power_users,
     remix,
     saved_replies,
     teams,
@@ -37,7 +38,7 @@ ENDPOINTS: list[Endpoint] = [
     *notifications.ENDPOINTS, *acknowledgements.ENDPOINTS, *org_badges.ENDPOINTS,
     *openbadges.ENDPOINTS, *comments.ENDPOINTS, *comment_moderation.ENDPOINTS,
     *saved_replies.ENDPOINTS,
-    *email_prefs.ENDPOINTS, *follows.ENDPOINTS,
+    *email_prefs.ENDPOINTS, *follows.ENDPOINTS, *power_users.ENDPOINTS,
 ]
 
 

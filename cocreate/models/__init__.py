@@ -13,6 +13,7 @@ from cocreate.models.jury import Criterion, Judge, JuryScore
 from cocreate.models.media import Media
 from cocreate.models.org import Membership, Organization
 from cocreate.models.participation import RulesAcceptance
+from cocreate.models.power import Ambassador, PowerScore
 from cocreate.models.prize import Prize, Winner
 from cocreate.models.remix import EntryCredit, KitAsset
 from cocreate.models.score import CampaignScore, OrgScore
@@ -23,6 +24,7 @@ from cocreate.models.user import AuthToken, User
 __all__ = [
     "Acknowledgement",
     "Activity",
+    "Ambassador",
     "AuditEvent",
     "AuthToken",
     "Award",
@@ -45,6 +47,7 @@ __all__ = [
     "OrgBadge",
     "OrgScore",
     "Organization",
+    "PowerScore",
     "Prize",
     "Reaction",
     "Referral",

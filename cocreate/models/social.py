@@ -33,6 +33,7 @@ class Referral(Model):
 
     `subject` names the action ("visit:<visitor>:<sharer>", the new user's id, a vote's or a
     gift's id), and is unique per kind: each action is attributed once, to one sharer.
+    `campaign` is where it counts (and so its organization), when it is known.
     """
 
     id = id_field()
@@ -41,6 +42,9 @@ class Referral(Model):
     )
     kind = fields.CharField(max_length=10)
     subject = fields.CharField(max_length=80)
+    campaign: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Campaign", related_name=False, null=True, on_delete=fields.CASCADE
+    )
     path = fields.CharField(max_length=300, default="")  # the page the link pointed to
     amount = fields.IntField(default=0, db_default=0)  # gifts: minor units
     currency = fields.CharField(max_length=3, null=True)

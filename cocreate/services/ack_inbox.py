@@ -1,9 +1,10 @@
 """The acknowledgement inbox: every public entry in an organization's campaigns that the
 brand has not thanked yet, oldest first, so no contribution goes unacknowledged unnoticed.
 
-Filters: one campaign, one kind of entry, and power users first (the people whose entries
-received the most votes across the organization). Pages are cursor-paginated on the entries'
-(acknowledged_at, created_at) index.
+Filters: one campaign, one kind of entry, and power users first: the organization's
+ambassadors, then its top fans (by votes their entries received, by influence and by
+conversation: services/power_ranking.py), then everyone else. Pages are cursor-paginated on
+the entries' (acknowledged_at, created_at) index, group by group.
 """
 
 from __future__ import annotations
@@ -13,13 +14,12 @@ from datetime import datetime
 
 from tortoise.expressions import Q
 
-from cocreate.models import Campaign, Entry, OrgScore, User
-from cocreate.services import campaigns, orgs
+from cocreate.models import Campaign, Entry, User
+from cocreate.services import ambassadors, campaigns, orgs, power_ranking
 from cocreate.services.errors import Invalid
 from cocreate.services.pagination import decode_cursor, encode_cursor
 
 PAGE_SIZE = 20
-POWER_USERS = 50  # how many of the organization's top contributors come first
 KINDS = ("idea", "remix", "team")
 
 
@@ -29,6 +29,7 @@ class InboxPage:
     next_cursor: str | None
     waiting: int  # unacknowledged public entries matching the filters
     power_ids: set[str]  # authors among the organization's power users
+    ambassador_ids: set[str]  # authors who are its ambassadors
 
 
 async def inbox(actor: User, org_slug: str, campaign_slug: str | None = None,
@@ -46,11 +47,12 @@ async def inbox(actor: User, org_slug: str, campaign_slug: str | None = None,
         if kind not in KINDS:
             raise Invalid("Choose ideas, remixes or team entries.", {"kind": "Unknown kind."})
         query = query.filter(kind=kind)
-    power = await OrgScore.filter(org=org, votes__gt=0).order_by("-votes").limit(
-        POWER_USERS).values_list("user_id", flat=True)
+    named = await ambassadors.ids_of(org)
+    power = await power_ranking.power_user_ids(org.id) | named
     waiting = await query.count()
-    groups = ([query.filter(author_id__in=power), query.exclude(author_id__in=power)]
-              if power_first else [query])
+    groups = ([query.filter(author_id__in=list(named)),
+               query.filter(author_id__in=list(power - named)),
+               query.exclude(author_id__in=list(power))] if power_first else [query])
     group, after = 0, None
     if cursor:
         group, at, entry_id = decode_cursor(cursor, 3)
@@ -80,7 +82,7 @@ async def inbox(actor: User, org_slug: str, campaign_slug: str | None = None,
             last = found[-1]
             next_cursor = encode_cursor([index, last.created_at.isoformat(), last.id])
             break
-    return InboxPage(found, next_cursor, waiting, set(power))
+    return InboxPage(found, next_cursor, waiting, power, named)
 
 
 async def campaign_choices(org_slug: str) -> list[tuple[str, str]]:

@@ -45,6 +45,7 @@ WINNER = "winner"
 JURY_PICK = "jury-pick"
 RECOGNIZED = "recognized"
 CONVERSATION_STARTER = "conversation-starter"
+AMBASSADOR = "ambassador"  # once per organization (services/ambassadors.py)
 REMIXED_LEVELS = (1, 5, 25)
 CROWD_FAVOURITE_LEVELS = (10, 100, 1000)
 
@@ -62,6 +63,10 @@ CATALOG: dict[str, BadgeKind] = {kind.key: kind for kind in [
     BadgeKind(CONVERSATION_STARTER, "Conversation starter", "Got people talking in "
               "“{campaign}”: others answered your comments.",
               "Receive five replies from others to your comments in a campaign."),
+    BadgeKind(AMBASSADOR, "Ambassador", "{org} named you one of its ambassadors: you bring "
+              "people and conversation to its campaigns.",
+              "Be named an ambassador by an organization, for the people and the "
+              "conversation you bring to it."),
     BadgeKind(JURY_PICK, "Jury pick", "Among the jury’s top picks in “{campaign}”.",
               "Have one of the three entries the jury scored highest."),
     *_levels("remixed", "Remixed", "Others built on your work in “{campaign}”: "

@@ -18,8 +18,8 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate import urls
-from cocreate.models import Campaign, Comment, CommentReport, Entry, User
-from cocreate.services import audit, entries, notifications, orgs
+from cocreate.models import Campaign, Comment, CommentReport, User
+from cocreate.services import audit, comments, entries, notifications, orgs
 from cocreate.services.context import Deps
 from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.services.moderation import REPORT_HIDE_REASON, report_note
@@ -73,7 +73,7 @@ async def report(deps: Deps, actor: User, comment_id: str, reason: str | None,
                 id=comment.id, status="visible",
                 open_reports__gte=entry.campaign.report_threshold,
             ).update(status="hidden", moderation_reason=REPORT_HIDE_REASON):
-                await Entry.filter(id=entry.id).update(comment_count=F("comment_count") - 1)
+                await comments.moved_in_view(comment, -1)
     except IntegrityError as error:
         raise Conflict("You have already reported this comment; moderators will look at it."
                        ) from error
@@ -123,7 +123,7 @@ async def _change(comment: Comment, action: str, reason: str) -> bool | None:
         if not await rows.filter(status="hidden", moderation_reason=REPORT_HIDE_REASON).update(
                 status="visible", moderation_reason=None):
             return None
-        await _count(comment, +1)
+        await comments.moved_in_view(comment, +1)
         return True
     if action == "restore":
         if comment.status != "hidden":
@@ -132,13 +132,13 @@ async def _change(comment: Comment, action: str, reason: str) -> bool | None:
                                                           moderation_reason=None,
                                                           open_reports=0):
             raise Conflict("Someone else moderated this comment just now; reload to see it.")
-        await _count(comment, +1)
+        await comments.moved_in_view(comment, +1)
         return True
     if comment.status == "visible":
         changed = await rows.filter(status="visible").update(
             status="hidden", moderation_reason=reason, open_reports=0)
         if changed:
-            await _count(comment, -1)
+            await comments.moved_in_view(comment, -1)
     elif hidden_by_reports(comment):  # confirm what the reports did, with a real reason
         changed = await rows.filter(status="hidden", moderation_reason=REPORT_HIDE_REASON
                                     ).update(moderation_reason=reason, open_reports=0)
@@ -147,10 +147,6 @@ async def _change(comment: Comment, action: str, reason: str) -> bool | None:
     if not changed:
         raise Conflict("Someone else moderated this comment just now; reload to see it.")
     return False
-
-
-async def _count(comment: Comment, step: int) -> None:
-    await Entry.filter(id=comment.entry_id).update(comment_count=F("comment_count") + step)
 
 
 async def _close_reports(comment: Comment, action: str) -> None:

@@ -3,10 +3,10 @@
 A reply goes under the comment it answers, `depth` levels down (pages indent up to
 MAX_DEPTH). Authors may edit within EDIT_WINDOW and remove their comments at any time: a
 removed comment keeps its place, so the replies under it still make sense, and so does one a
-moderator hid (services/comment_moderation.py). Entry.comment_count
-counts visible comments and moves in the same transaction (reconcile checks it). Mentions
-(@handle) tell the people named, a reply tells the person answered, a comment tells the
-entry's author: each once.
+moderator hid (services/comment_moderation.py). Entry.comment_count counts visible comments
+and moves in the same transaction (reconcile checks it), and so do the conversation counters
+of the people a comment counts for (services/power_scores.py). Mentions (@handle) tell the
+people named, a reply tells the person answered, a comment tells the entry's author: each once.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from tortoise.transactions import in_transaction
 
 from cocreate import urls
 from cocreate.markdown import render_markdown
-from cocreate.models import Comment, Entry, User
-from cocreate.services import activity, badge_rules, entries, notifications, orgs
+from cocreate.models import Campaign, Comment, Entry, User
+from cocreate.services import activity, badge_rules, entries, notifications, orgs, power_scores
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden, NotFound
 from cocreate.services.validation import FieldErrors
@@ -71,6 +71,7 @@ async def post(deps: Deps, actor: User, entry_id: str, body: str | None,
         await Entry.filter(id=entry.id).update(comment_count=F("comment_count") + 1)
         if parent:
             await Comment.filter(id=parent.id).update(reply_count=F("reply_count") + 1)
+        await power_scores.comment_counted(comment, entry.campaign.org_id, entry.author_id, +1)
         await _tell(actor, entry, comment, parent, text)
         await activity.replied(actor, entry, comment, parent)
     await deps.realtime.publish(f"entry:{entry.id}", {"event": "comment", "entry_id": entry.id})
@@ -135,8 +136,18 @@ async def remove(actor: User, comment_id: str) -> Comment:
     async with in_transaction():
         if await Comment.filter(id=comment.id, status="visible").update(
                 status="removed", body="", body_html=""):
-            await Entry.filter(id=comment.entry_id).update(comment_count=F("comment_count") - 1)
+            await moved_in_view(comment, -1)
     return await Comment.get(id=comment.id).select_related("author")
+
+
+async def moved_in_view(comment: Comment, step: int) -> None:
+    """A comment came into view (+1) or left it (-1): its entry's comment count and the
+    conversation counters of the people it counts for move with it (inside that transaction,
+    after the update that changed its status)."""
+    await Entry.filter(id=comment.entry_id).update(comment_count=F("comment_count") + step)
+    entry = await Entry.get(id=comment.entry_id).only("id", "campaign_id", "author_id")
+    org_id = (await Campaign.get(id=entry.campaign_id).only("id", "org_id")).org_id
+    await power_scores.comment_counted(comment, org_id, entry.author_id, step)
 
 
 async def can_moderate(viewer: User | None, entry: Entry) -> bool:

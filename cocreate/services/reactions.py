@@ -2,7 +2,8 @@
 
 The counts live on the comment (one column per kind) and move with the reaction row in one
 transaction, guarded by the unique (comment, person, kind), so they always equal the rows;
-reconcile checks them. "Helpful" reactions also feed the brand's view of its power users.
+reconcile checks them. "Helpful" reactions from others also count for the comment's author
+among the brand's power users (services/power_scores.py), in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Comment, Reaction, User
-from cocreate.services import entries
+from cocreate.services import entries, power_scores
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden, Invalid, NotFound
 
@@ -58,11 +59,13 @@ async def react(deps: Deps, actor: User, comment_id: str, kind: str | None,
         async with in_transaction():
             if on:
                 await Reaction.create(comment=comment, user=actor, kind=kind)
-                await Comment.filter(id=comment.id).update(**{column: F(column) + 1})
+                moved = 1
             else:
-                gone = await Reaction.filter(comment=comment, user=actor, kind=kind).delete()
-                if gone:
-                    await Comment.filter(id=comment.id).update(**{column: F(column) - gone})
+                moved = -await Reaction.filter(comment=comment, user=actor, kind=kind).delete()
+            if moved:
+                await Comment.filter(id=comment.id).update(**{column: F(column) + moved})
+                if kind == "helpful":
+                    await power_scores.helpful_moved(comment.id, actor.id, moved)
     except IntegrityError:
         pass  # already there: the unique key kept the count as it was
     mine = await mine_by_comment(actor, [comment.id])

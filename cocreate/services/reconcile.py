@@ -8,7 +8,9 @@ comment rows), a comment's reactions of each kind (reaction rows) and open repor
 report rows), the votes people received per campaign and per organization (counted vote
 rows of their entries, a team entry's counting for each member), entries' trending sums
 (counted votes) and budgets (votes not voided).
-Entries' jury scores and judge counts are recomputed from the judges' score rows.
+Entries' jury scores and judge counts are recomputed from the judges' score rows, and the
+power-user counters and scores per organization and person from their referrals, comments
+and helpful reactions (services/power_ledger.py).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from cocreate.models import (
     Vote,
     VoteBudget,
 )
-from cocreate.services import jury, reactions, trending
+from cocreate.services import jury, power_ledger, reactions, trending
 
 log = logging.getLogger(__name__)
 BATCH = 5000
@@ -96,7 +98,9 @@ async def find_differences() -> list[Difference]:
     for model, field, ledger in checks:
         differences += await _compare(model, field, ledger)
     return (differences + await _score_differences() + await _trend_differences()
-            + await _budget_differences() + await _jury_differences())
+            + await _budget_differences() + await _jury_differences()
+            + [Difference(f"power_scores.{field}", row_id, stored, ledger)
+               for field, row_id, stored, ledger in await power_ledger.differences()])
 
 
 async def _budget_differences() -> list[Difference]:
@@ -222,6 +226,9 @@ async def reconcile(repair: bool = False) -> list[Difference]:
         async with in_transaction():
             for difference in differences:
                 table, field = difference.counter.split(".")
+                if table == "power_scores":
+                    await power_ledger.repair(difference.row_id, field, int(difference.ledger or 0))
+                    continue
                 if table in ("campaign_scores", "org_scores"):
                     await _repair_score(difference)
                     continue

@@ -1,9 +1,14 @@
 """Referrals: every share link carries its sharer's code, and what it brings counts for them.
 
 A visit through a link is counted once per visitor and sharer. The first link a visitor came
-through within the window is remembered (first touch), and a signup that follows is
-attributed to that sharer, once: each action (a signup today, votes and gifts later) has one
-referral row at most, whatever is replayed.
+through within the window is remembered (first touch), and a signup or a vote that follows
+is attributed to that sharer, once: each action (a signup, a vote, a gift later) has one
+referral row at most, whatever is replayed, and nobody's own actions count for them.
+
+A referral counts for the campaign it happened in (a visit: the page the link pointed to;
+a signup: the page of the visit that brought the person; a vote: the entry's campaign), and
+so for that campaign's organization, whose power-user counters move in the same
+transaction (services/power_scores.py).
 """
 
 from __future__ import annotations
@@ -11,19 +16,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from tortoise.exceptions import IntegrityError
 from tortoise.functions import Count
+from tortoise.transactions import in_transaction
 
-from cocreate.models import Referral, User
+from cocreate.models import Award, Campaign, Entry, Referral, Team, User, Vote
 from cocreate.models.base import new_id
+from cocreate.services import power_scores
 
 WINDOW = timedelta(days=30)  # how long a visitor's first link is remembered
 CODE_LENGTH = 8
+
+
+# The pages a share link can point to that belong to one campaign: /c/<slug>, /e/<entry>,
+# /b/<award>, /t/<team>, each with the model whose row names the campaign.
+_CAMPAIGN_PAGES: dict[str, tuple[type, str]] = {
+    "c": (Campaign, "slug"), "e": (Entry, "id"), "b": (Award, "id"), "t": (Team, "id")}
 
 
 @dataclass(frozen=True)
 class ReferralStats:
     visits: int
     signups: int
+    votes: int = 0
 
 
 async def code_for(user: User) -> str:
@@ -42,32 +57,90 @@ async def sharer_of(code: str | None) -> User | None:
     return await User.get_or_none(referral_code=code.lower())
 
 
+async def campaign_of_page(path: str) -> Campaign | None:
+    """The campaign a page belongs to (a campaign's, an entry's, a badge's, a team's)."""
+    parts = path.strip("/").split("/")
+    if len(parts) < 2 or parts[0] not in _CAMPAIGN_PAGES or not parts[1] \
+            or len(parts[1]) > 100:
+        return None
+    model, key = _CAMPAIGN_PAGES[parts[0]]
+    if model is Campaign:
+        return await Campaign.get_or_none(slug=parts[1]).only("id", "org_id")
+    campaign_id = await model.filter(**{key: parts[1]}).values_list("campaign_id", flat=True)
+    if not campaign_id:
+        return None
+    return await Campaign.get_or_none(id=campaign_id[0]).only("id", "org_id")
+
+
+async def _record(sharer: User, kind: str, subject: str, campaign: Campaign | None,
+                  path: str = "", amount: int = 0) -> bool:
+    """Write one referral and move its organization's counter; False if it was there."""
+    try:
+        async with in_transaction():  # a savepoint when the caller has a transaction
+            await Referral.create(sharer=sharer, kind=kind, subject=subject[:80],
+                                  campaign_id=campaign.id if campaign else None,
+                                  path=path[:300], amount=amount)
+            if campaign is not None:
+                await power_scores.move(campaign.org_id, sharer.id, **{
+                    power_scores.REFERRAL_COUNTER[kind]: amount if kind == "gift" else 1})
+    except IntegrityError:
+        return False
+    return True
+
+
+def _visit_subject(visitor_id: str, sharer: User) -> str:
+    return f"visit:{visitor_id}:{sharer.id}"
+
+
 async def record_visit(code: str | None, visitor_id: str, path: str,
                        visitor: User | None = None) -> User | None:
     """Count a visit through `code`'s link (once per visitor); returns the sharer."""
     sharer = await sharer_of(code)
     if sharer is None or (visitor is not None and visitor.id == sharer.id) or not visitor_id:
         return None
-    await Referral.bulk_create([Referral(sharer=sharer, kind="visit",
-                                         subject=f"visit:{visitor_id}:{sharer.id}"[:80],
-                                         path=path[:300])], ignore_conflicts=True)
+    subject = _visit_subject(visitor_id, sharer)
+    if not await Referral.exists(kind="visit", subject=subject[:80]):
+        await _record(sharer, "visit", subject, await campaign_of_page(path), path)
     return sharer
 
 
-async def record_signup(code: str | None, user: User) -> None:
-    """The new account came through `code`'s link: attribute the signup to its sharer."""
+async def record_signup(code: str | None, user: User, visitor_id: str | None = None) -> None:
+    """The new account came through `code`'s link: attribute the signup to its sharer, in
+    the campaign of the visit that brought the person (`visitor_id`: their browser)."""
     sharer = await sharer_of(code)
     if sharer is None or sharer.id == user.id:
         return
-    await Referral.bulk_create([Referral(sharer=sharer, kind="signup", subject=user.id)],
-                               ignore_conflicts=True)
+    campaign = None
+    if visitor_id:
+        visit = await Referral.get_or_none(kind="visit",
+                                           subject=_visit_subject(visitor_id, sharer)[:80])
+        if visit is not None and visit.campaign_id:
+            campaign = await Campaign.get_or_none(id=visit.campaign_id).only("id", "org_id")
+    await _record(sharer, "signup", user.id, campaign)
+
+
+async def record_vote(code: str | None, vote: Vote, campaign: Campaign, voter: User) -> None:
+    """A vote cast by someone whose first link within the window was `code`'s: it counts
+    for the sharer (never their own vote). Call inside the vote's transaction."""
+    sharer = await sharer_of(code)
+    if sharer is not None and sharer.id != voter.id:
+        await _record(sharer, "vote", vote.id, campaign)
+
+
+async def forget_vote(vote_id: str) -> None:
+    """The vote was taken back or voided: it no longer counts for whoever brought it."""
+    found = await Referral.get_or_none(kind="vote", subject=vote_id).select_related(
+        "campaign")
+    if found is not None and await Referral.filter(id=found.id).delete() and found.campaign:
+        await power_scores.move(found.campaign.org_id, found.sharer_id, votes=-1)
 
 
 async def stats(user: User) -> ReferralStats:
     rows = await (Referral.filter(sharer=user).annotate(n=Count("id")).group_by("kind")
                   .values("kind", "n"))
     counts = {row["kind"]: row["n"] for row in rows}
-    return ReferralStats(visits=counts.get("visit", 0), signups=counts.get("signup", 0))
+    return ReferralStats(visits=counts.get("visit", 0), signups=counts.get("signup", 0),
+                         votes=counts.get("vote", 0))
 
 
 def with_code(url: str, code: str | None) -> str:

@@ -33,12 +33,13 @@ async def _free_handle(display_name: str) -> str:
 
 async def signup(
     deps: Deps, email: str | None, password: str | None, display_name: str | None,
-    client_ip: str, referral_code: str | None = None,
+    client_ip: str, referral_code: str | None = None, visitor_id: str | None = None,
 ) -> User:
-    """A new account; `referral_code` names the share link that brought the person."""
+    """A new account; `referral_code` names the share link that brought the person, and
+    `visitor_id` their browser (whose visit through it says which campaign brought them)."""
     await deps.limiter.hit("signup", client_ip)
     user = await create_user(email, password, display_name)
-    await referrals.record_signup(referral_code, user)
+    await referrals.record_signup(referral_code, user, visitor_id)
     await verification.request_link(deps, user)
     return user
 

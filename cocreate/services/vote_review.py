@@ -12,7 +12,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Campaign, Entry, User, Vote, VoteBudget
-from cocreate.services import audit, campaigns, orgs, tally, voting
+from cocreate.services import audit, campaigns, orgs, referrals, tally, voting
 from cocreate.services.context import Deps
 from cocreate.services.errors import Invalid
 
@@ -75,10 +75,12 @@ async def review(deps: Deps, actor: User, slug: str, vote_ids: list[str],
             entry = await Entry.get(id=entry_id)
             if status == "counted":
                 await tally.move(entry, campaign.created_at, [v.created_at for v in votes], +1)
-            elif campaign.voting_mode == "budget":
+            else:
                 for vote in votes:
-                    await VoteBudget.filter(campaign_id=campaign.id, user_id=vote.user_id
-                                            ).update(used=F("used") - 1)
+                    await referrals.forget_vote(vote.id)
+                    if campaign.voting_mode == "budget":
+                        await VoteBudget.filter(campaign_id=campaign.id, user_id=vote.user_id
+                                                ).update(used=F("used") - 1)
         total = sum(len(votes) for votes in changed.values())
         if total:
             verb = "Accepted" if status == "counted" else "Voided"

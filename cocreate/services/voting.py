@@ -17,7 +17,16 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Campaign, Entry, User, Vote, VoteBudget
-from cocreate.services import entries, entry_cards, phases, tally, teams, velocity, verification
+from cocreate.services import (
+    entries,
+    entry_cards,
+    phases,
+    referrals,
+    tally,
+    teams,
+    velocity,
+    verification,
+)
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden
 
@@ -50,8 +59,12 @@ async def _votable_entry(deps: Deps, actor: User, entry_id: str, client_ip: str 
     return entry
 
 
-async def cast(deps: Deps, actor: User, entry_id: str, client_ip: str | None = None) -> int:
-    """Vote for an entry (idempotent). Returns the entry's public vote count."""
+async def cast(deps: Deps, actor: User, entry_id: str, client_ip: str | None = None,
+               referral_code: str | None = None) -> int:
+    """Vote for an entry (idempotent). Returns the entry's public vote count.
+
+    `referral_code` is the first share link that brought the voter (services/referrals.py).
+    """
     entry = await _votable_entry(deps, actor, entry_id, client_ip)
     started = entry.campaign.created_at
     try:
@@ -59,6 +72,7 @@ async def cast(deps: Deps, actor: User, entry_id: str, client_ip: str | None = N
             vote = await Vote.create(entry=entry, user=actor,
                                      network=velocity.network_of(client_ip))
             await _spend(entry.campaign, actor)
+            await referrals.record_vote(referral_code, vote, entry.campaign, actor)
             await tally.move(entry, started, [vote.created_at], +1)
             await entry_cards.refresh_on_votes(entry.id)
             suspicion = await velocity.inspect(deps.settings, vote)
@@ -90,6 +104,7 @@ async def withdraw(deps: Deps, actor: User, entry_id: str, client_ip: str | None
         vote = await Vote.get_or_none(entry=entry, user=actor, status__in=("counted", "held"))
         removed = await Vote.filter(id=vote.id, status=vote.status).delete() if vote else 0
         if vote and removed:
+            await referrals.forget_vote(vote.id)
             if vote.status == "counted":
                 await tally.move(entry, entry.campaign.created_at, [vote.created_at], -1)
             if entry.campaign.voting_mode == "budget":

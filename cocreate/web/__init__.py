@@ -25,6 +25,7 @@ from cocreate.web import (
     openbadges,
     org_badges,
     orgs,
+    power_users,
     profiles,
     saved_replies,
     share_cards,
@@ -42,5 +43,5 @@ def routes() -> list[BaseRoute]:
         *notifications.ROUTES, *org_badges.ROUTES, *oembed.ROUTES, *openbadges.ROUTES,
         *share_cards.ROUTES, *ack_inbox.ROUTES, *saved_replies.ROUTES, *comments.ROUTES,
         *comment_moderation.ROUTES,
-        *email_prefs.ROUTES, *follows.ROUTES,
+        *email_prefs.ROUTES, *follows.ROUTES, *power_users.ROUTES,
     ]

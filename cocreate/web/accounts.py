@@ -6,7 +6,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate.http import REFERRAL_COOKIE, SESSION_COOKIE, client_ip, current_user, deps
+from cocreate.http import (
+    BROWSER_COOKIE,
+    REFERRAL_COOKIE,
+    SESSION_COOKIE,
+    client_ip,
+    current_user,
+    deps,
+)
 from cocreate.models import User
 from cocreate.services import users
 from cocreate.services.errors import Conflict, Invalid, RateLimited, Unauthenticated
@@ -44,7 +51,7 @@ async def signup(request: Request) -> Response:
         user = await users.signup(
             deps(request), submitted.get("email"), submitted.get("password"),
             submitted.get("display_name"), client_ip(request),
-            request.cookies.get(REFERRAL_COOKIE),
+            request.cookies.get(REFERRAL_COOKIE), request.cookies.get(BROWSER_COOKIE),
         )
     except (Invalid, Conflict, RateLimited) as error:
         context = {"form": submitted, "next": next_path}

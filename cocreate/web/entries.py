@@ -9,7 +9,14 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate import urls
-from cocreate.http import client_ip, current_user, deps, require_user, wants_fragment
+from cocreate.http import (
+    REFERRAL_COOKIE,
+    client_ip,
+    current_user,
+    deps,
+    require_user,
+    wants_fragment,
+)
 from cocreate.models import Entry, User
 from cocreate.services import (
     acknowledgements,
@@ -125,8 +132,11 @@ async def vote(request: Request) -> Response:
     submitted = await form_data(request)
     withdraw = submitted.get("action") == "unvote"
     try:
-        count = await (voting.withdraw if withdraw else voting.cast)(
-            deps(request), user, entry_id, client_ip(request))
+        if withdraw:
+            count = await voting.withdraw(deps(request), user, entry_id, client_ip(request))
+        else:
+            count = await voting.cast(deps(request), user, entry_id, client_ip(request),
+                                      request.cookies.get(REFERRAL_COOKIE))
     except (Forbidden, RateLimited) as error:
         if not wants_fragment(request):
             raise

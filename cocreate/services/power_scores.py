@@ -1,0 +1,96 @@
+"""Power users: what each fan brought an organization, kept as counters per (org, person).
+
+Influence counts what their share links brought: people who came (a visit per visitor),
+signed up, and voted through them. Conversation counts what they drew out of others:
+replies to their comments and comments on their entries (replies received), the threads
+they opened (every top-level comment: whether others answered it already shows in replies
+received, so counting only answered threads would count the same replies twice), and the
+helpful reactions others gave their comments. Only visible comments count, and nobody's
+own replies or reactions count for them.
+
+Each counter moves in the transaction of its ledger row, and each score moves with it by
+the counter's weight, so the stored scores always equal the weighted sums (reconcile.py
+checks both). A ranking is then one indexed read.
+"""
+
+from __future__ import annotations
+
+from tortoise.expressions import F
+
+from cocreate.filters import counted
+from cocreate.models import Comment, PowerScore, Reaction
+
+# The weights: what one unit of each counter adds to a score.
+INFLUENCE: dict[str, int] = {"visits": 1, "signups": 5, "votes": 2}
+CONVERSATION: dict[str, int] = {"replies": 2, "threads": 1, "helpfuls": 3}
+COUNTERS = ("visits", "signups", "votes", "raised", "replies", "threads", "helpfuls")
+REFERRAL_COUNTER = {"visit": "visits", "signup": "signups", "vote": "votes", "gift": "raised"}
+
+
+def scores_of(counts: dict[str, int]) -> dict[str, int]:
+    """The two weighted sums of a set of counters (or of their changes)."""
+    return {"influence": sum(w * counts.get(k, 0) for k, w in INFLUENCE.items()),
+            "conversation": sum(w * counts.get(k, 0) for k, w in CONVERSATION.items())}
+
+
+async def move(org_id: str, user_id: str, **deltas: int) -> None:
+    """Add `deltas` to one person's counters and scores (call inside the event's transaction)."""
+    deltas = {key: value for key, value in deltas.items() if value}
+    if not deltas:
+        return
+    changes = {**deltas, **{k: v for k, v in scores_of(deltas).items() if v}}
+    await PowerScore.bulk_create([PowerScore(org_id=org_id, user_id=user_id)],
+                                 ignore_conflicts=True)
+    await PowerScore.filter(org_id=org_id, user_id=user_id).update(
+        **{key: F(key) + value for key, value in changes.items()})
+
+
+def answered(comment: Comment, parent_author_id: str | None, entry_author_id: str
+             ) -> str | None:
+    """Whose "replies received" a comment counts for: the author of the comment it
+    answers, or for a top-level comment the entry's author; nobody when that is its own
+    author."""
+    target = parent_author_id if comment.parent_id else entry_author_id
+    return target if target and target != comment.author_id else None
+
+
+async def comment_counted(comment: Comment, org_id: str, entry_author_id: str,
+                          sign: int) -> None:
+    """A comment was posted or came back into view (+1), or left view (-1): move what it
+    counts for, including the helpful reactions others gave it. Call inside the
+    transaction that changed its status, after the update that locked its row.
+    """
+    parent_author = None
+    if comment.parent_id:
+        parent_author = (await Comment.get(id=comment.parent_id).only("id", "author_id")
+                         ).author_id
+    target = answered(comment, parent_author, entry_author_id)
+    if target:
+        await move(org_id, target, replies=sign)
+    helped = await Reaction.filter(comment_id=comment.id, kind="helpful") \
+        .exclude(user_id=comment.author_id).count()
+    await move(org_id, comment.author_id, threads=0 if comment.parent_id else sign,
+               helpfuls=sign * helped)
+
+
+async def helpful_moved(comment_id: str, reactor_id: str, delta: int) -> None:
+    """A helpful reaction was added or taken back: it counts for the comment's author while
+    the comment is visible (read after the reaction locked the comment's row)."""
+    found = await Comment.filter(id=comment_id).values_list(
+        "status", "author_id", "entry__campaign__org_id")
+    if found and found[0][0] == "visible" and found[0][1] != reactor_id:
+        await move(found[0][2], found[0][1], helpfuls=delta)
+
+
+def reasons(score: PowerScore, by: str) -> str:
+    """The score in words: "brought 12 visitors, 3 signed up, 5 votes"."""
+    if by == "influence":
+        parts = [f"brought {counted(score.visits, 'visitor')}"]
+        if score.signups:
+            parts.append(f"{score.signups:,} signed up")
+        parts.append(counted(score.votes, "vote"))
+    else:
+        parts = [f"received {counted(score.replies, 'reply', 'replies')}",
+                 f"started {counted(score.threads, 'thread')}",
+                 counted(score.helpfuls, "helpful reaction")]
+    return ", ".join(parts)
