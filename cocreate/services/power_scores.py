@@ -85,10 +85,8 @@ async def helpful_moved(comment_id: str, reactor_id: str, delta: int) -> None:
 def reasons(score: PowerScore, by: str) -> str:
     """The score in words: "brought 12 visitors, 3 signed up, 5 votes"."""
     if by == "influence":
-        parts = [f"brought {counted(score.visits, 'visitor')}"]
-        if score.signups:
-            parts.append(f"{score.signups:,} signed up")
-        parts.append(counted(score.votes, "vote"))
+        parts = [f"brought {counted(score.visits, 'visitor')}", f"{score.signups:,} signed up",
+                 counted(score.votes, "vote")]
     else:
         parts = [f"received {counted(score.replies, 'reply', 'replies')}",
                  f"started {counted(score.threads, 'thread')}",
