@@ -56,10 +56,10 @@ def answered(comment: Comment, parent_author_id: str | None, entry_author_id: st
 
 async def comment_counted(comment: Comment, org_id: str, entry_author_id: str,
                           sign: int) -> None:
-    """A comment was posted or came back into view (+1), or left view (-1): move what it
-    counts for, including the helpful reactions others gave it. Call inside the
-    transaction that changed its status, after the update that locked its row.
-    """
+    """A comment came into view (+1: posted, or restored by a moderator) or left it (-1:
+    removed or hidden): move what it counts for, with the helpful reactions others gave it.
+    Call inside the transaction that changed its status, after the update that locked its
+    row (so a reaction added meanwhile is either seen here or sees the new status)."""
     parent_author = None
     if comment.parent_id:
         parent_author = (await Comment.get(id=comment.parent_id).only("id", "author_id")
