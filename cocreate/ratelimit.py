@@ -27,6 +27,7 @@ class Limiter:
             "comments": parse(settings.rate_limit_comments),
             "moderation": parse(settings.rate_limit_moderation),
             "ambassadors": parse(settings.rate_limit_ambassadors),
+            "tags": parse(settings.rate_limit_tags),
         }
         self._pool = (
             redis.asyncio.ConnectionPool.from_url(settings.redis_url)

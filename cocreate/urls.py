@@ -56,3 +56,16 @@ def team_invite_path(code: str) -> str:
 
 def verify_path(token: str) -> str:
     return f"/verify/{token}"
+
+
+def tag_filter_path(campaign_slug: str, tag_slug: str) -> str:
+    """The campaign's gallery, showing only the entries carrying the tag."""
+    return f"/c/{campaign_slug}?tag={tag_slug}#gallery-title"
+
+
+def tags_path(campaign_slug: str) -> str:
+    return f"/c/{campaign_slug}/tags"
+
+
+def listening_path(campaign_slug: str) -> str:
+    return f"/c/{campaign_slug}/listening"

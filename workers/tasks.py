@@ -10,6 +10,7 @@ from cocreate.services import (
     entry_cards,
     follows,
     idea_status,
+    listening,
     media,
     notification_mail,
     profile_cards,
@@ -53,6 +54,11 @@ async def tell_idea_status(context: JobContext, entry_id: str, stamp: int) -> No
     await idea_status.tell_people(entry_id, stamp)
 
 
+async def extract_terms(context: JobContext, entry_id: str | None = None,
+                        comment_id: str | None = None) -> None:
+    await listening.extract(entry_id, comment_id)
+
+
 HANDLERS: dict[str, Handler] = {
     media.PROCESS_JOB: process_media,
     badges.RENDER_JOB: render_badge,
@@ -63,4 +69,5 @@ HANDLERS: dict[str, Handler] = {
     notification_mail.EMAIL_JOB: email_notification,
     follows.PHASE_JOB: tell_followers,
     idea_status.NOTIFY_JOB: tell_idea_status,
+    listening.EXTRACT_JOB: extract_terms,
 }

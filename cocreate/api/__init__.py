@@ -16,6 +16,7 @@ from cocreate.api import (
     entries,
     follows,
     jury,
+    listening,
     media,
     moderation,
     notifications,
@@ -25,6 +26,7 @@ from cocreate.api import (
     power_users,
     remix,
     saved_replies,
+    tags,
     teams,
     vote_review,
 )
@@ -39,6 +41,7 @@ ENDPOINTS: list[Endpoint] = [
     *openbadges.ENDPOINTS, *comments.ENDPOINTS, *comment_moderation.ENDPOINTS,
     *saved_replies.ENDPOINTS,
     *email_prefs.ENDPOINTS, *follows.ENDPOINTS, *power_users.ENDPOINTS,
+    *tags.ENDPOINTS, *listening.ENDPOINTS,
 ]
 
 

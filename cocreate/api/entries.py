@@ -7,8 +7,16 @@ from starlette.requests import Request
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import client_ip, current_user, deps
-from cocreate.models import User
-from cocreate.services import campaigns, entries, idea_status, jury_views, scores, voting
+from cocreate.models import Entry, Tag, User
+from cocreate.services import (
+    campaigns,
+    entries,
+    idea_status,
+    jury_views,
+    scores,
+    tags,
+    voting,
+)
 
 
 async def submit_entry(request: Request, user: User, campaign: str,
@@ -16,23 +24,33 @@ async def submit_entry(request: Request, user: User, campaign: str,
     created = await entries.submit(
         deps(request), user, campaign, body.title, body.body, body.media_id,
         accept_rules=body.accept_rules, birth_date=body.birth_date, country=body.country,
-        kit_asset_ids=body.kit_assets, remix_of=body.remix_of,
+        kit_asset_ids=body.kit_assets, remix_of=body.remix_of, tag_slugs=body.tags,
+        suggested_tag=body.suggest_tag,
     )
     found = await entries.get_entry(created.id)
-    return present.entry(deps(request).settings, deps(request).storage, found, campaign)
+    return present.entry(deps(request).settings, deps(request).storage, found, campaign,
+                         tags=await tags.of_entry(user, found))
 
 
 async def list_entries(request: Request, campaign: str,
                        query: schemas.EntryPageQuery) -> schemas.EntryPage:
     viewer = current_user(request)
-    page = await entries.list_entries(campaign, query.sort, query.cursor, query.limit, viewer)
+    page = await entries.list_entries(campaign, query.sort, query.cursor, query.limit, viewer,
+                                      tag=query.tag)
     d = deps(request)
     show_jury = await _jury_visible(viewer, campaign)
+    tagged = await _tags_of(viewer, campaign, page.entries)
     return schemas.EntryPage(
-        entries=[present.entry(d.settings, d.storage, e, campaign, jury=show_jury)
-                 for e in page.entries],
+        entries=[present.entry(d.settings, d.storage, e, campaign, jury=show_jury,
+                               tags=tagged.get(e.id, [])) for e in page.entries],
         next_cursor=page.next_cursor,
     )
+
+
+async def _tags_of(viewer: User | None, campaign_slug: str, listed: list[Entry]
+                   ) -> dict[str, list[Tag]]:
+    manager = await campaigns.can_manage(viewer, await campaigns.get_campaign(campaign_slug))
+    return await tags.for_entries(viewer, listed, manager=manager)
 
 
 async def _jury_visible(viewer: User | None, campaign_slug: str) -> bool:
@@ -44,7 +62,8 @@ async def show_entry(request: Request, entry: str) -> schemas.EntryOut:
     found = await entries.view_entry(viewer, entry)
     return present.entry(deps(request).settings, deps(request).storage, found,
                          found.campaign.slug,
-                         jury=await jury_views.scores_visible(viewer, found.campaign))
+                         jury=await jury_views.scores_visible(viewer, found.campaign),
+                         tags=await tags.of_entry(viewer, found))
 
 
 async def _vote_out(user: User, entry_id: str, voted: bool, count: int) -> schemas.VoteOut:
@@ -68,9 +87,10 @@ async def leaderboard(request: Request, campaign: str) -> schemas.Leaderboard:
     viewer = current_user(request)
     ranked = await entries.leaderboard(campaign, limit=50, viewer=viewer)
     show_jury = await _jury_visible(viewer, campaign)
+    tagged = await _tags_of(viewer, campaign, ranked)
     return schemas.Leaderboard(campaign=campaign, rows=[
-        schemas.LeaderboardRow(rank=i, entry=present.entry(d.settings, d.storage, e, campaign,
-                                                           jury=show_jury))
+        schemas.LeaderboardRow(rank=i, entry=present.entry(
+            d.settings, d.storage, e, campaign, jury=show_jury, tags=tagged.get(e.id, [])))
         for i, e in enumerate(ranked, start=1)
     ])
 

@@ -15,6 +15,7 @@ from cocreate.models import (
     Organization,
     Prize,
     Report,
+    Tag,
     Team,
     User,
     Winner,
@@ -85,9 +86,15 @@ def campaign(settings: Settings, storage: Storage, found: Campaign,
     )
 
 
+def tag_ref(found: Tag) -> schemas.TagRef:
+    return schemas.TagRef(slug=found.slug, name=found.name, color=found.color,
+                          status=found.status)
+
+
 def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str, *,
-          jury: bool = False) -> schemas.EntryOut:
-    """`jury`: the viewer may see the jury's scores (jury_views.scores_visible)."""
+          jury: bool = False, tags: list[Tag] | None = None) -> schemas.EntryOut:
+    """`jury`: the viewer may see the jury's scores (jury_views.scores_visible); `tags`: the
+    entry's tags as the viewer sees them (services/tags.py), when the endpoint gives them."""
     files = media_urls(storage, found.media)
     kind = found.media.kind if found.media and found.media.status == "ready" else None
     return schemas.EntryOut(
@@ -103,6 +110,7 @@ def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str
         thumbnail_url=files["thumbnail_url"], created_at=found.created_at,
         url=settings.absolute_url(urls.entry_path(found.id)),
         idea_status=found.idea_status, idea_status_note=found.idea_status_note or "",
+        tags=None if tags is None else [tag_ref(t) for t in tags],
     )
 
 

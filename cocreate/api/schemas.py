@@ -251,12 +251,24 @@ class EntryIn(Body):
     country: str | None = Field(None, description="ISO 3166 alpha-2; asked by some campaigns")
     kit_assets: list[str] = Field([], description="Remix kit assets this entry remixes")
     remix_of: list[str] = Field([], description="Entries of the campaign this entry remixes")
+    tags: list[str] = Field([], description="Slugs of the campaign's tags (at most 3, counting "
+                            "a suggestion)")
+    suggest_tag: str | None = Field(None, description="A new tag to suggest: attached at once, "
+                                    "offered to others once a manager approves it")
 
 
 class TeamRef(BaseModel):
     id: str
     name: str
     url: str
+
+
+class TagRef(BaseModel):
+    slug: str
+    name: str
+    color: str | None
+    status: Literal["approved", "suggested"] = Field(
+        description="Suggested tags show to the entry's author and the managers only")
 
 
 class EntryOut(BaseModel):
@@ -285,6 +297,8 @@ class EntryOut(BaseModel):
     url: str
     idea_status: Literal["review", "planned", "progress", "done", "declined"] | None = None
     idea_status_note: str = ""
+    tags: list[TagRef] | None = Field(None, description="Its tags as you may see them: given "
+                                      "by the entry, entry list and leaderboard endpoints")
 
 
 class WinnerOut(BaseModel):
@@ -345,6 +359,7 @@ class AuditLog(BaseModel):
 
 class EntryPageQuery(Body):
     sort: Literal["top", "trending", "new"] = "top"
+    tag: str | None = Field(None, description="Only entries carrying this tag (its slug)")
     cursor: str | None = None
     limit: int = Field(default=24, ge=1, le=100)
 

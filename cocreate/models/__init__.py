@@ -10,6 +10,7 @@ from cocreate.models.entry import Entry, Report, Vote
 from cocreate.models.follow import Activity, Follow, Reaction
 from cocreate.models.job import Job
 from cocreate.models.jury import Criterion, Judge, JuryScore
+from cocreate.models.listening import TermMention
 from cocreate.models.media import Media
 from cocreate.models.org import Membership, Organization
 from cocreate.models.participation import RulesAcceptance
@@ -18,6 +19,7 @@ from cocreate.models.prize import Prize, Winner
 from cocreate.models.remix import EntryCredit, KitAsset
 from cocreate.models.score import CampaignScore, OrgScore
 from cocreate.models.social import Notification, Referral
+from cocreate.models.tag import EntryTag, Tag
 from cocreate.models.team import JoinRequest, Team, TeamMember
 from cocreate.models.user import AuthToken, User
 
@@ -35,6 +37,7 @@ __all__ = [
     "Criterion",
     "Entry",
     "EntryCredit",
+    "EntryTag",
     "Follow",
     "Job",
     "JoinRequest",
@@ -54,8 +57,10 @@ __all__ = [
     "Report",
     "RulesAcceptance",
     "SavedReply",
+    "Tag",
     "Team",
     "TeamMember",
+    "TermMention",
     "User",
     "Vote",
     "VoteBudget",

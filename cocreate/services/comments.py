@@ -21,7 +21,15 @@ from tortoise.transactions import in_transaction
 from cocreate import urls
 from cocreate.markdown import render_markdown
 from cocreate.models import Campaign, Comment, Entry, User
-from cocreate.services import activity, badge_rules, entries, notifications, orgs, power_scores
+from cocreate.services import (
+    activity,
+    badge_rules,
+    entries,
+    listening,
+    notifications,
+    orgs,
+    power_scores,
+)
 from cocreate.services.context import Deps
 from cocreate.services.errors import Forbidden, NotFound
 from cocreate.services.validation import FieldErrors
@@ -55,7 +63,8 @@ def _clean(body: str | None) -> tuple[str, str]:
 
 
 async def post(deps: Deps, actor: User, entry_id: str, body: str | None,
-               parent_id: str | None = None) -> Comment:
+               parent_id: str | None = None, now: datetime | None = None) -> Comment:
+    """`now` backdates the comment (demo data and tests)."""
     entry = await _visible_entry(actor, entry_id)
     text, html = _clean(body)
     parent = None
@@ -67,13 +76,16 @@ async def post(deps: Deps, actor: User, entry_id: str, body: str | None,
     async with in_transaction():
         comment = await Comment.create(
             entry=entry, author=actor, parent=parent, body=text, body_html=html,
-            depth=min(parent.depth + 1, MAX_DEPTH) if parent else 0)
+            depth=min(parent.depth + 1, MAX_DEPTH) if parent else 0,
+            **({"created_at": now} if now else {}))
         await Entry.filter(id=entry.id).update(comment_count=F("comment_count") + 1)
         if parent:
             await Comment.filter(id=parent.id).update(reply_count=F("reply_count") + 1)
         await power_scores.comment_counted(comment, entry.campaign.org_id, entry.author_id, +1)
         await _tell(actor, entry, comment, parent, text)
         await activity.replied(actor, entry, comment, parent)
+        await listening.queue_comment(comment)
+    deps.jobs.kick()
     await deps.realtime.publish(f"entry:{entry.id}", {"event": "comment", "entry_id": entry.id})
     return await Comment.get(id=comment.id).select_related("author")
 
@@ -123,8 +135,11 @@ async def edit(deps: Deps, actor: User, comment_id: str, body: str | None) -> Co
                         "Add a reply instead.")
     text, html = _clean(body)
     await deps.limiter.hit("comments", actor.id)
-    await Comment.filter(id=comment.id).update(body=text, body_html=html,
-                                               edited_at=datetime.now(UTC))
+    edited = datetime.now(UTC)
+    async with in_transaction():
+        await Comment.filter(id=comment.id).update(body=text, body_html=html, edited_at=edited)
+        await listening.queue_comment(comment, int(edited.timestamp() * 1000))
+    deps.jobs.kick()
     return await Comment.get(id=comment.id).select_related("author")
 
 

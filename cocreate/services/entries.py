@@ -20,11 +20,14 @@ from cocreate.services import (
     campaigns,
     eligibility,
     entry_cards,
+    listening,
     orgs,
     phases,
     profile_cards,
     remix,
     results,
+    tag_counts,
+    tags,
     teams,
 )
 from cocreate.services.context import Deps
@@ -47,9 +50,12 @@ async def submit(
     media_id: str | None = None, *, accept_rules: bool = False,
     birth_date: date | None = None, country: str | None = None,
     kit_asset_ids: list[str] | None = None, remix_of: list[str] | None = None,
+    tag_slugs: list[str] | None = None, suggested_tag: str | None = None,
+    now: datetime | None = None,
 ) -> Entry:
     """Submit an entry. The fan accepts the rules (once per version) and tells their birth
-    date or country when the campaign asks; pre-moderated entries wait for a manager."""
+    date or country when the campaign asks, and may tag it (services/tags.py);
+    pre-moderated entries wait for a manager. `now` backdates it (demo data and tests)."""
     campaign = await campaigns.view_campaign(actor, campaign_slug)
     phases.require_entries_open(campaign)
     team = await teams.team_for_submission(actor, campaign)
@@ -58,6 +64,7 @@ async def submit(
     if not accept_rules and not await eligibility.has_accepted(actor, campaign):
         errors.add("accept_rules", "Please read and accept the rules to take part.")
     credits = await remix.check_credits(campaign, kit_asset_ids or [], remix_of or [], errors)
+    tagging = await tags.choose(actor, campaign, tag_slugs or [], suggested_tag, errors)
     if campaign.kind == remix.REMIX_KIND and not media_id:
         errors.add("media_id", "A remix needs your image or video.")
     told = {"birth_date": birth_date, "country": country}
@@ -91,8 +98,11 @@ async def submit(
             entry = await Entry.create(
                 campaign=campaign, author=actor, kind=campaign.kind, title=title, body=body,
                 body_html=render_markdown(body), media=media, status=status, team=team,
+                **({"created_at": now} if now else {}),
             )
             await remix.record_credits(entry, credits)
+            await tags.attach(entry, tagging, actor)
+            await listening.queue_entry(entry)
             if status == "published":
                 await on_published(entry, campaign, actor)
     except IntegrityError as error:  # the team's one entry exists already
@@ -105,6 +115,7 @@ async def submit(
 async def on_published(entry: Entry, campaign: Campaign, author: User) -> None:
     """An entry became public: count it and credit its author (inside the transaction)."""
     await Campaign.filter(id=campaign.id).update(entry_count=F("entry_count") + 1)
+    await tag_counts.count_entry(entry, +1)
     await activity.record(author.id, campaign.id, "entry",
                           f"{author.display_name} shared “{entry.title}” in “{campaign.title}”",
                           urls.entry_path(entry.id), f"entry:{entry.id}")
@@ -122,6 +133,7 @@ async def on_published(entry: Entry, campaign: Campaign, author: User) -> None:
 
 async def on_unpublished(entry: Entry) -> None:
     await Campaign.filter(id=entry.campaign_id).update(entry_count=F("entry_count") - 1)
+    await tag_counts.count_entry(entry, -1)
     await activity.forget(f"entry:{entry.id}")
     await remix.count_remix(entry, -1)
     campaign = await Campaign.get(id=entry.campaign_id).only("id", "phase", "jury_weight")
@@ -177,16 +189,19 @@ def _ranked(query, field: str, cursor: str | None):  # type: ignore[no-untyped-d
 
 async def list_entries(
     campaign_slug: str, sort: str = "top", cursor: str | None = None, limit: int = PAGE_SIZE,
-    viewer: User | None = None,
+    viewer: User | None = None, tag: str | None = None,
 ) -> EntryPage:
     """A page of a campaign's published entries: top (most votes; the final score once a
     campaign with a jury shows its results), trending (votes weighted by how recent they are)
-    or new; cursor-paginated on stored values, never counting."""
+    or new; cursor-paginated on stored values, never counting. `tag`: only the entries
+    carrying this approved tag."""
     if sort not in SORTS:
         raise Invalid("Unknown sort order.", {"sort": "Use top, trending or new."})
     campaign = await campaigns.view_campaign(viewer, campaign_slug)
     query = Entry.filter(campaign=campaign, status="published").select_related(
         "author", "media", "team")
+    if tag:
+        query = query.filter(entry_tags__tag__slug=tag, entry_tags__tag__status="approved")
     field = RANKED_BY.get(sort)
     if sort == "top" and phases.ranks_by_final_score(campaign):
         field = "final_score"

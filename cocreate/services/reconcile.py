@@ -3,11 +3,11 @@ difference reported (and, when asked, repaired). It must find none; a difference
 
 Counters checked: an entry's votes (counted vote rows: held and voided ones count nowhere),
 a campaign's entries (published entries), an entry's and a kit asset's remixes (published
-entries crediting them), a team's members (member rows), an entry's comments (visible
-comment rows), a comment's reactions of each kind (reaction rows) and open reports (open
-report rows), the votes people received per campaign and per organization (counted vote
-rows of their entries, a team entry's counting for each member), entries' trending sums
-(counted votes) and budgets (votes not voided).
+entries crediting them), a tag's entries (published entries carrying it), a team's members
+(member rows), an entry's comments (visible comment rows), a comment's reactions of each
+kind (reaction rows) and open reports (open report rows), the votes people received per
+campaign and per organization (counted vote rows of their entries, a team entry's counting
+for each member), entries' trending sums (counted votes) and budgets (votes not voided).
 Entries' jury scores and judge counts are recomputed from the judges' score rows, and the
 power-user counters and scores per organization and person from their referrals, comments
 and helpful reactions (services/power_ledger.py).
@@ -30,9 +30,11 @@ from cocreate.models import (
     CommentReport,
     Entry,
     EntryCredit,
+    EntryTag,
     KitAsset,
     OrgScore,
     Reaction,
+    Tag,
     Team,
     TeamMember,
     Vote,
@@ -87,6 +89,8 @@ async def find_differences() -> list[Difference]:
         (Entry, "remix_count", await _ledger_counts(published_credits, "source_entry_id")),
         (KitAsset, "remix_count", await _ledger_counts(published_credits, "kit_asset_id")),
         (Team, "member_count", await _ledger_counts(TeamMember.all(), "team_id")),
+        (Tag, "entry_count", await _ledger_counts(EntryTag.filter(entry__status="published"),
+                                                  "tag_id")),
         (Entry, "comment_count", await _ledger_counts(Comment.filter(status="visible"),
                                                       "entry_id")),
         (Comment, "open_reports", await _ledger_counts(CommentReport.filter(status="open"),
@@ -222,7 +226,7 @@ async def reconcile(repair: bool = False) -> list[Difference]:
         log.error("counter %s of %s is %s, its ledger says %s", difference.counter,
                   difference.row_id, difference.stored, difference.ledger)
     if repair:
-        models = {m._meta.db_table: m for m in (Entry, Campaign, KitAsset, Team, Comment)}
+        models = {m._meta.db_table: m for m in (Entry, Campaign, KitAsset, Team, Comment, Tag)}
         async with in_transaction():
             for difference in differences:
                 table, field = difference.counter.split(".")

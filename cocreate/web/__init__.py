@@ -17,6 +17,7 @@ from cocreate.web import (
     health,
     home,
     jury,
+    listening,
     live,
     local_media,
     moderation,
@@ -29,6 +30,7 @@ from cocreate.web import (
     profiles,
     saved_replies,
     share_cards,
+    tags,
     teams,
     verification,
     vote_review,
@@ -44,4 +46,5 @@ def routes() -> list[BaseRoute]:
         *share_cards.ROUTES, *ack_inbox.ROUTES, *saved_replies.ROUTES, *comments.ROUTES,
         *comment_moderation.ROUTES,
         *email_prefs.ROUTES, *follows.ROUTES, *power_users.ROUTES,
+        *tags.ROUTES, *listening.ROUTES,
     ]

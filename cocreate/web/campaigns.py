@@ -25,11 +25,13 @@ from cocreate.services import (
     prizes,
     remix,
     scores,
+    tags,
     teams,
     vote_review,
     voting,
 )
 from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
+from cocreate.web import tags as tags_web
 from cocreate.web.campaign_forms import form_from_campaign, settings_from_form
 from cocreate.web.common import after_post, form_data, form_failed, page, redirect
 from cocreate.web.follows import campaign_button
@@ -62,9 +64,10 @@ async def create_campaign(request: Request) -> Response:
     return redirect(urls.campaign_path(campaign.slug))
 
 
-def gallery_params(request: Request) -> tuple[str, str | None]:
+def gallery_params(request: Request) -> tuple[str, str | None, str | None]:
     sort = request.query_params.get("sort", "top")
-    return (sort if sort in entries.SORTS else "top"), request.query_params.get("cursor") or None
+    return ((sort if sort in entries.SORTS else "top"),
+            request.query_params.get("cursor") or None, request.query_params.get("tag") or None)
 
 
 async def _participation(viewer: User | None, campaign: Any) -> dict[str, Any]:
@@ -94,7 +97,7 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
     """Everything the campaign page shows; the gallery is skipped for form-only fragments."""
     viewer = current_user(request)
     campaign = await campaigns.view_campaign(viewer, slug)
-    sort, cursor = gallery_params(request)
+    sort, cursor, tag = gallery_params(request)
     context: dict[str, Any] = {
         "campaign": campaign, "org": campaign.org, "sort": sort, "cursor": cursor,
         "form": form or {}, "entries": [], "next_cursor": None, "voted_ids": set(),
@@ -106,10 +109,13 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
         "teams": await teams.campaign_teams(campaign) if campaign.kind == "team" else [],
         **await _remix_context(viewer, campaign),
         "follow": campaign_button(campaign, await follows.campaign_state(viewer, campaign)),
+        "offered_tags": await tags.offered(viewer, campaign) if viewer else [],
+        "tag": tag,
     }
     if gallery:
-        found = await entries.list_entries(slug, sort, cursor, viewer=viewer)
+        found = await entries.list_entries(slug, sort, cursor, viewer=viewer, tag=tag)
         context.update(
+            **await tags_web.gallery_context(viewer, campaign, found.entries, tag),
             entries=found.entries, next_cursor=found.next_cursor,
             voted_ids=await voting.voted_entry_ids(viewer, [e.id for e in found.entries]),
             winner_ids=await prizes.winning_entry_ids(campaign),

@@ -29,12 +29,14 @@ from cocreate.services import (
     prizes,
     referrals,
     remix,
+    tags,
     teams,
     voting,
 )
 from cocreate.services import campaigns as campaigns_service
 from cocreate.services.errors import Conflict, Forbidden, Invalid, RateLimited
 from cocreate.web import comments as comments_web
+from cocreate.web import tags as tags_web
 from cocreate.web.campaign_forms import birth_date_from_form
 from cocreate.web.campaigns import campaign_context
 from cocreate.web.common import (
@@ -66,10 +68,13 @@ async def submit(request: Request) -> Response:
             country=submitted.get("country") or None,
             kit_asset_ids=await form_list(request, "kit_assets"),
             remix_of=await form_list(request, "remix_of"),
+            tag_slugs=await form_list(request, "tags"),
+            suggested_tag=submitted.get("suggest_tag"),
         )
     except (Invalid, RateLimited, Forbidden) as error:  # Forbidden: closed, or not eligible
         context = await campaign_context(request, slug, gallery=not wants_fragment(request),
                                          form=submitted)
+        context["chosen_tags"] = await form_list(request, "tags")
         return form_failed(request, "pages/campaign.html", context, error, "entry_form")
     return after_post(request, urls.entry_path(entry.id))
 
@@ -107,6 +112,7 @@ async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[s
         "can_thank": entry.status == "published"
         and await campaigns_service.can_manage(user, entry.campaign),
         "thank_form": {"note": acknowledgements.draft(entry.author)},
+        **await tags_web.entry_context(user, entry),
         **extra,
     }
     context["thank_options"] = [(p.handle, p.display_name) for p in context["co_authors"]]
@@ -173,6 +179,24 @@ async def acknowledge(request: Request) -> Response:
     return redirect(urls.entry_path(entry_id) + "#thanks")
 
 
+async def set_tags(request: Request) -> Response:
+    user = require_user(request)
+    entry_id = request.path_params["entry"]
+    submitted = await form_data(request)
+    chosen = await form_list(request, "tags")
+    try:
+        await tags.set_entry_tags(deps(request), user, entry_id, chosen,
+                                  submitted.get("suggest_tag"))
+    except (Invalid, RateLimited) as error:
+        context = await entry_context(request, entry_id, tags_form=submitted,
+                                      chosen_tags=chosen)
+        return form_failed(request, "pages/entry.html", context, error, "tags_panel")
+    if wants_fragment(request):
+        return page(request, "pages/entry.html", await entry_context(request, entry_id),
+                    block="tags_panel")
+    return redirect(urls.entry_path(entry_id) + "#entry-tags")
+
+
 async def set_status(request: Request) -> Response:
     user = require_user(request)
     entry_id = request.path_params["entry"]
@@ -195,4 +219,5 @@ ROUTES = [
     Route("/e/{entry}/vote", vote, methods=["POST"]),
     Route("/e/{entry}/thanks", acknowledge, methods=["POST"]),
     Route("/e/{entry}/status", set_status, methods=["POST"]),
+    Route("/e/{entry}/tags", set_tags, methods=["POST"]),
 ]

@@ -1,0 +1,106 @@
+"""Tags on pages: what the gallery and the entry page show of them and offer to pick, and
+the managers' curation page (create, rename, approve or reject
+suggestions, merge, delete). Every form posts plainly; htmx swaps the panel it belongs to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cocreate import urls
+from cocreate.http import deps, require_user, wants_fragment
+from cocreate.models import Campaign, Entry, User
+from cocreate.services import campaigns, tag_curation, tags
+from cocreate.services.errors import Conflict, Invalid, NotFound, RateLimited
+from cocreate.web.common import after_post, form_data, form_failed, page
+
+ACTIONS = {"approve": tag_curation.approve, "reject": tag_curation.reject,
+           "delete": tag_curation.delete}
+
+
+async def gallery_context(viewer: User | None, campaign: Campaign, shown: list[Entry],
+                          tag: str | None) -> dict[str, Any]:
+    """The gallery's tag filters and each card's tags."""
+    manager = await campaigns.can_manage(viewer, campaign)
+    return {"tag": tag, "gallery_tags": await tags.approved(campaign),
+            "tags_by_entry": await tags.for_entries(viewer, shown, manager=manager)}
+
+
+async def entry_context(viewer: User | None, entry: Entry) -> dict[str, Any]:
+    """The entry page's tags, and the editor for its author and the managers."""
+    manager = await campaigns.can_manage(viewer, entry.campaign)
+    carried = (await tags.for_entries(viewer, [entry], manager=manager)).get(entry.id, [])
+    can_tag = manager or tags.may_tag(viewer, entry)
+    choices = await tags.offered(viewer, entry.campaign, manager=manager,
+                                 keep=[t.id for t in carried]) if can_tag else []
+    return {"entry_tags": carried, "can_tag": can_tag, "tag_choices": choices,
+            "chosen_tags": [t.slug for t in carried], "tags_form": {}}
+
+
+# The managers' curation page ---------------------------------------------------------------
+
+async def _curation_context(user: User, slug: str, **extra: Any) -> dict[str, Any]:
+    campaign, found = await tag_curation.all_tags(user, slug)
+    return {"campaign": campaign, "org": campaign.org, "tags": found, "form": {},
+            "max_per_entry": tags.MAX_PER_ENTRY, **extra}
+
+
+async def _panel(request: Request, user: User, slug: str, anchor: str = "",
+                 **extra: Any) -> Response:
+    if wants_fragment(request):
+        return page(request, "pages/tags.html", await _curation_context(user, slug, **extra),
+                    block="tags_panel")
+    return after_post(request, urls.tags_path(slug) + anchor)
+
+
+async def curation_page(request: Request) -> Response:
+    user = require_user(request)
+    context = await _curation_context(user, request.path_params["campaign"])
+    return page(request, "pages/tags.html", context)
+
+
+async def create_tag(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    submitted = await form_data(request)
+    try:
+        await tag_curation.create(deps(request), user, slug, submitted.get("name"),
+                                  submitted.get("color"))
+    except (Invalid, Conflict, RateLimited) as error:
+        context = await _curation_context(user, slug, form=submitted)
+        return form_failed(request, "pages/tags.html", context, error, "tags_panel")
+    return await _panel(request, user, slug, saved="Tag added.")
+
+
+async def tag_action(request: Request) -> Response:
+    """Approve, reject, rename (and recolour), merge or delete one tag."""
+    user = require_user(request)
+    slug, tag_slug = request.path_params["campaign"], request.path_params["tag"]
+    submitted = await form_data(request)
+    action = submitted.get("action") or ""
+    d = deps(request)
+    try:
+        if action in ACTIONS:
+            await ACTIONS[action](d, user, slug, tag_slug)
+        elif action == "rename":
+            await tag_curation.update(d, user, slug, tag_slug, submitted.get("name"),
+                                      submitted.get("color"))
+        elif action == "merge":
+            await tag_curation.merge(d, user, slug, tag_slug, submitted.get("into"))
+        else:
+            raise Invalid("Unknown action.", {"action": "Approve, reject, rename, merge or "
+                                                        "delete."})
+    except (Invalid, Conflict, NotFound, RateLimited) as error:
+        context = await _curation_context(user, slug, editing=tag_slug, edit_form=submitted)
+        return form_failed(request, "pages/tags.html", context, error, "tags_panel")
+    return await _panel(request, user, slug, saved="Saved.")
+
+
+ROUTES = [
+    Route("/c/{campaign}/tags", curation_page, methods=["GET"]),
+    Route("/c/{campaign}/tags", create_tag, methods=["POST"]),
+    Route("/c/{campaign}/tags/{tag}", tag_action, methods=["POST"]),
+]
