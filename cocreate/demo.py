@@ -11,9 +11,20 @@ from datetime import UTC, datetime, timedelta
 from PIL import Image, ImageDraw
 
 from cocreate import jobs
-from cocreate.models import Campaign, Entry, Job, Media, User
+from cocreate.models import Campaign, Comment, Entry, Job, Media, Tag, User
 from cocreate.ratelimit import Limiter
-from cocreate.services import campaigns, entries, media, orgs, prizes, remix, users, voting
+from cocreate.services import (
+    campaigns,
+    comments,
+    entries,
+    media,
+    orgs,
+    prizes,
+    remix,
+    tag_curation,
+    users,
+    voting,
+)
 from cocreate.services.campaigns import CampaignSettings
 from cocreate.services.context import Deps
 from cocreate.settings import Settings
@@ -46,12 +57,24 @@ PRIZES = [
     prizes.PrizeIn(2, "A year of Fizzwell", "A crate every month, on us."),
     prizes.PrizeIn(3, "Tasting-day invite", "Join the team for a day at the brewery."),
 ]
-IDEAS = [
-    ("Cucumber & mint cooler", "Ice-cold, barely sweet, for the hottest afternoon.", 0),
-    ("Blood orange sunset", "Bitter-sweet and deep red: a drink for golden hour.", 1),
-    ("Yuzu spark", "Bright citrus with a little heat from ginger.", 2),
-    ("Watermelon basil", "Picnic in a can. Fresh basil keeps it grown-up.", 3),
-    ("Peach & jasmine tea", "Soft, floral, the sparkling iced tea nobody sells yet.", 0),
+IDEAS = [  # title, description, author index, tags, a tag the author suggests
+    ("Cucumber & mint cooler", "Ice-cold, barely sweet, for the hottest afternoon.", 0,
+     ["herbal", "low-sugar"], None),
+    ("Blood orange sunset", "Bitter-sweet and deep red: a drink for golden hour.", 1,
+     ["citrus"], None),
+    ("Yuzu spark", "Bright citrus with a little heat from ginger.", 2, ["citrus"], "Spicy"),
+    ("Watermelon basil", "Picnic in a can. Fresh basil keeps it grown-up.", 3,
+     ["herbal", "fruity"], None),
+    ("Peach & jasmine tea", "Soft, floral, the sparkling iced tea nobody sells yet.", 0,
+     ["floral", "fruity"], "Iced tea"),
+]
+TAGS = [("Citrus", "#c05621"), ("Herbal", "#2f855a"), ("Floral", "#b83280"),
+        ("Fruity", "#c53030"), ("Low sugar", "#2b6cb0")]
+COMMENTS = [  # idea index, commenter index, text
+    (0, 1, "Cucumber and mint after a run would be perfect. Less sugar, please!"),
+    (0, 2, "Yes to low sugar. Mint makes it taste sweeter anyway."),
+    (2, 3, "Ginger heat with yuzu sounds amazing. Maybe a low sugar version too?"),
+    (4, 1, "Jasmine tea with sparkle: I would buy a crate."),
 ]
 
 
@@ -138,6 +161,20 @@ async def _remix_challenge(deps: Deps, manager: User, fans: list[User], org) -> 
     return campaign
 
 
+async def _tags(deps: Deps, manager: User, campaign: Campaign) -> None:
+    for name, color in TAGS:
+        if not await Tag.exists(campaign=campaign, name=name):
+            await tag_curation.create(deps, manager, campaign.slug, name, color)
+
+
+async def _comments(deps: Deps, fans: list[User], campaign: Campaign) -> None:
+    """A little conversation, so the listening page has something to show."""
+    for idea_index, fan_index, text in COMMENTS:
+        entry = await Entry.get(campaign=campaign, title=IDEAS[idea_index][0])
+        if not await Comment.exists(entry=entry, body=text):
+            await comments.post(deps, fans[fan_index], entry.id, text)
+
+
 async def _run_jobs(deps: Deps, storage: Storage) -> None:
     context = jobs.JobContext(settings=deps.settings, storage=storage)
     if deps.settings.uses_redis:
@@ -151,7 +188,7 @@ async def seed(settings: Settings) -> None:
     relaxed = settings.model_copy(update={
         name: "1000/minute" for name in (
             "rate_limit_signup", "rate_limit_votes", "rate_limit_uploads",
-            "rate_limit_submissions",
+            "rate_limit_submissions", "rate_limit_comments", "rate_limit_tags",
         )
     })
     storage = create_storage(settings)
@@ -176,16 +213,19 @@ async def seed(settings: Settings) -> None:
             },
         ))
         await prizes.set_prizes(manager, campaign.slug, PRIZES)
-    for title, body, author_index in IDEAS:
+    await _tags(deps, manager, campaign)
+    for title, body, author_index, tag_slugs, suggestion in IDEAS:
         author = fans[author_index]
         if await Entry.exists(campaign=campaign, title=title):
             continue
         image = await _ready_image(deps, author, len(title))
         entry = await entries.submit(deps, author, campaign.slug, title, body, image.id,
-                                     accept_rules=True)
+                                     accept_rules=True, tag_slugs=tag_slugs,
+                                     suggested_tag=suggestion)
         for voter in fans[: (len(title) % len(fans)) + 1]:
             if voter.id != author.id:
                 await voting.cast(deps, voter, entry.id)
+    await _comments(deps, fans, campaign)
     remix_campaign = await _remix_challenge(deps, manager, fans, org)
     await _run_jobs(deps, storage)
     await runner.stop()
@@ -195,4 +235,5 @@ async def seed(settings: Settings) -> None:
     for email, name in FANS:
         print(f"  fan {name}: {email}")
     print(f"Campaign: {settings.absolute_url('/c/' + campaign.slug)}")
+    print(f"What its fans ask for: {settings.absolute_url('/c/' + campaign.slug + '/listening')}")
     print(f"Remix challenge: {settings.absolute_url('/c/' + remix_campaign.slug)}")
