@@ -63,6 +63,9 @@ async def choose(viewer: User, campaign: Campaign, slugs: Iterable[str],
                  suggestion: str | None, errors: FieldErrors, *, manager: bool = False,
                  keep: Iterable[str] = ()) -> Choice:
     """Check what a person picked (slugs of offered tags) and suggested (a new name)."""
+    slugs = list(slugs)
+    if not slugs and not (suggestion and suggestion.strip()):
+        return Choice([])
     available = {tag.slug: tag for tag in await offered(viewer, campaign, manager=manager,
                                                         keep=keep)}
     wanted = list(dict.fromkeys(s.strip().lower() for s in slugs if s and s.strip()))
