@@ -28,6 +28,7 @@ class Limiter:
             "moderation": parse(settings.rate_limit_moderation),
             "ambassadors": parse(settings.rate_limit_ambassadors),
             "tags": parse(settings.rate_limit_tags),
+            "searches": parse(settings.rate_limit_searches),
         }
         self._pool = (
             redis.asyncio.ConnectionPool.from_url(settings.redis_url)

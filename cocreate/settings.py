@@ -55,6 +55,7 @@ class Settings(BaseSettings):
     rate_limit_moderation: str = "120/minute"
     rate_limit_ambassadors: str = "30/minute"
     rate_limit_tags: str = "30/minute"
+    rate_limit_searches: str = "120/minute"
     # Velocity rules: votes for one entry from one network within the window are held for a
     # manager's review when more than `vote_hold_new_accounts` come from accounts younger than
     # `vote_hold_account_hours`, or more than `vote_hold_network_votes` come at all.

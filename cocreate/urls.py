@@ -19,6 +19,11 @@ def entry_path(entry_id: str) -> str:
     return f"/e/{entry_id}"
 
 
+def kept_entry_path(kept_id: str, merged_id: str) -> str:
+    """The idea a duplicate was merged into; its page then says where the visitor came from."""
+    return f"/e/{kept_id}?merged={merged_id}"
+
+
 def award_path(award_id: str) -> str:
     return f"/b/{award_id}"
 

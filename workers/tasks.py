@@ -12,6 +12,7 @@ from cocreate.services import (
     idea_status,
     listening,
     media,
+    merging,
     notification_mail,
     profile_cards,
     verification,
@@ -58,6 +59,10 @@ async def extract_terms(context: JobContext, entry_id: str | None = None,
                         comment_id: str | None = None) -> None:
     await listening.extract(entry_id, comment_id)
 
+async def tell_merged(context: JobContext, entry_id: str, into_id: str,
+                      voter_ids: list[str]) -> None:
+    await merging.tell_people(entry_id, into_id, voter_ids)
+
 
 HANDLERS: dict[str, Handler] = {
     media.PROCESS_JOB: process_media,
@@ -70,4 +75,5 @@ HANDLERS: dict[str, Handler] = {
     follows.PHASE_JOB: tell_followers,
     idea_status.NOTIFY_JOB: tell_idea_status,
     listening.EXTRACT_JOB: extract_terms,
+    merging.NOTIFY_JOB: tell_merged,
 }

@@ -18,6 +18,7 @@ from cocreate.api import (
     jury,
     listening,
     media,
+    merging,
     moderation,
     notifications,
     openbadges,
@@ -26,6 +27,7 @@ from cocreate.api import (
     power_users,
     remix,
     saved_replies,
+    similar,
     tags,
     teams,
     vote_review,
@@ -41,7 +43,7 @@ ENDPOINTS: list[Endpoint] = [
     *openbadges.ENDPOINTS, *comments.ENDPOINTS, *comment_moderation.ENDPOINTS,
     *saved_replies.ENDPOINTS,
     *email_prefs.ENDPOINTS, *follows.ENDPOINTS, *power_users.ENDPOINTS,
-    *tags.ENDPOINTS, *listening.ENDPOINTS,
+    *tags.ENDPOINTS, *listening.ENDPOINTS, *similar.ENDPOINTS, *merging.ENDPOINTS,
 ]
 
 

@@ -13,6 +13,7 @@ from cocreate.services import (
     entries,
     idea_status,
     jury_views,
+    merging,
     scores,
     tags,
     voting,
@@ -63,7 +64,8 @@ async def show_entry(request: Request, entry: str) -> schemas.EntryOut:
     return present.entry(deps(request).settings, deps(request).storage, found,
                          found.campaign.slug,
                          jury=await jury_views.scores_visible(viewer, found.campaign),
-                         tags=await tags.of_entry(viewer, found))
+                         tags=await tags.of_entry(viewer, found),
+                         credited=await merging.credited_authors(found))
 
 
 async def _vote_out(user: User, entry_id: str, voted: bool, count: int) -> schemas.VoteOut:

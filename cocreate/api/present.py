@@ -92,9 +92,11 @@ def tag_ref(found: Tag) -> schemas.TagRef:
 
 
 def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str, *,
-          jury: bool = False, tags: list[Tag] | None = None) -> schemas.EntryOut:
+          jury: bool = False, tags: list[Tag] | None = None,
+          credited: list[User] | None = None) -> schemas.EntryOut:
     """`jury`: the viewer may see the jury's scores (jury_views.scores_visible); `tags`: the
-    entry's tags as the viewer sees them (services/tags.py), when the endpoint gives them."""
+    entry's tags as the viewer sees them (services/tags.py), when the endpoint gives them;
+    `credited`: the people credited on it through merges, when the caller has them."""
     files = media_urls(storage, found.media)
     kind = found.media.kind if found.media and found.media.status == "ready" else None
     return schemas.EntryOut(
@@ -111,6 +113,8 @@ def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str
         url=settings.absolute_url(urls.entry_path(found.id)),
         idea_status=found.idea_status, idea_status_note=found.idea_status_note or "",
         tags=None if tags is None else [tag_ref(t) for t in tags],
+        merged_into=found.merged_into_id,
+        credited=[user(settings, p) for p in credited] if credited is not None else None,
     )
 
 

@@ -287,7 +287,7 @@ class EntryOut(BaseModel):
         "the campaign")
     final_score: float | None = Field(
         description="Jury and public vote by their weights, 0 to 100: set in results")
-    status: Literal["published", "pending", "hidden", "rejected"]
+    status: Literal["published", "pending", "hidden", "rejected", "merged"]
     moderation_reason: str | None
     media_kind: Literal["image", "video", "audio"] | None
     image_url: str | None = Field(description="The image, or a video's poster frame")
@@ -299,6 +299,11 @@ class EntryOut(BaseModel):
     idea_status_note: str = ""
     tags: list[TagRef] | None = Field(None, description="Its tags as you may see them: given "
                                       "by the entry, entry list and leaderboard endpoints")
+    merged_into: str | None = Field(
+        default=None, description="Merged ideas: the id of the idea it was merged into")
+    credited: list[UserOut] | None = Field(
+        default=None, description="People whose merged ideas live on in this one (one entry's "
+        "own endpoints; null in lists)")
 
 
 class WinnerOut(BaseModel):

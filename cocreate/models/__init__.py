@@ -6,7 +6,7 @@ from cocreate.models.badge import Award, OrgBadge
 from cocreate.models.budget import VoteBudget
 from cocreate.models.campaign import Campaign
 from cocreate.models.comment import Comment, CommentReport, SavedReply
-from cocreate.models.entry import Entry, Report, Vote
+from cocreate.models.entry import CreditedAuthor, Entry, Report, Vote
 from cocreate.models.follow import Activity, Follow, Reaction
 from cocreate.models.job import Job
 from cocreate.models.jury import Criterion, Judge, JuryScore
@@ -34,6 +34,7 @@ __all__ = [
     "CampaignScore",
     "Comment",
     "CommentReport",
+    "CreditedAuthor",
     "Criterion",
     "Entry",
     "EntryCredit",

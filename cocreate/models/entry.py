@@ -48,7 +48,12 @@ class Entry(Model):
     card_milestone = fields.IntField(default=0, db_default=0)
     # Moderation: "published" entries are public, "pending" wait for a manager (pre-moderation),
     # "hidden" and "rejected" are seen by their author (with the reason) and moderators only.
+    # "merged": a duplicate idea a manager folded into `merged_into` (services/merging.py).
     status = fields.CharField(max_length=10, default="published", db_default="published")
+    merged_into: fields.ForeignKeyNullableRelation[Entry] = fields.ForeignKeyField(
+        "models.Entry", related_name="merged_from", null=True, on_delete=fields.SET_NULL
+    )
+    merged_at = fields.DatetimeField(null=True)
     moderation_reason = fields.CharField(max_length=500, null=True)
     open_reports = fields.IntField(default=0, db_default=0)
     created_at = created_field()
@@ -62,6 +67,30 @@ class Entry(Model):
             ("campaign_id", "status", "final_score", "created_at"),
             ("campaign_id", "acknowledged_at", "created_at"),
         )
+
+
+class CreditedAuthor(Model):
+    """Credit on an entry for the author of a duplicate idea merged into it.
+
+    The entry shows with ideas from them, and their profile lists it.
+    """
+
+    id = id_field()
+    entry: fields.ForeignKeyRelation[Entry] = fields.ForeignKeyField(
+        "models.Entry", related_name="credited_authors", on_delete=fields.CASCADE
+    )
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="credited_on", on_delete=fields.CASCADE
+    )
+    merged_entry: fields.ForeignKeyNullableRelation[Entry] = fields.ForeignKeyField(
+        "models.Entry", related_name=False, null=True, on_delete=fields.SET_NULL
+    )  # the duplicate their idea was in
+    created_at = created_field()
+
+    class Meta:
+        table = "credited_authors"
+        unique_together = (("entry", "user"),)
+        indexes = (("user_id", "created_at"),)
 
 
 class Vote(Model):

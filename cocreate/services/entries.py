@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 
 from cocreate import urls
 from cocreate.markdown import render_markdown
-from cocreate.models import Entry, Media, User
+from cocreate.models import CreditedAuthor, Entry, Media, User
 from cocreate.models.campaign import Campaign
 from cocreate.services import (
     activity,
@@ -152,10 +152,10 @@ async def get_entry(entry_id: str) -> Entry:
 
 
 async def can_see(viewer: User | None, entry: Entry) -> bool:
-    """Published entries of public campaigns are for everyone; the rest for the author
+    """Published (and merged) entries of public campaigns are for everyone; the rest for the author
     (who sees why it is not public) and the organization's moderators."""
-    if entry.status == "published" and phases.is_public(entry.campaign):
-        return True
+    if entry.status in ("published", "merged") and phases.is_public(entry.campaign):
+        return True  # a merged idea's address leads to the one it went into
     if viewer is None:
         return False
     if viewer.id == entry.author_id and phases.is_public(entry.campaign):
@@ -229,11 +229,19 @@ async def leaderboard(campaign_slug: str, limit: int = 10, viewer: User | None =
     return page.entries
 
 
+async def credited_entry_ids(user_id: str) -> list[str]:
+    """Entries a person is credited on because their duplicate idea was merged into them."""
+    return list(await CreditedAuthor.filter(user_id=user_id).values_list("entry_id", flat=True))
+
+
 async def entries_by_author(author: User, viewer: User | None = None, limit: int = 48
                             ) -> list[Entry]:
-    """A person's entries across campaigns, newest first (their profile). Only their own
-    profile lists the entries that are not public, with their status."""
-    query = Entry.filter(author=author, campaign__phase__in=phases.PUBLIC_PHASES)
+    """A person's entries across campaigns, and those their merged ideas live on in, newest
+    first (their profile). Only their own profile lists the entries that are not public, with
+    their status; a merged idea shows as the one it went into."""
+    credited = await credited_entry_ids(author.id)
+    query = Entry.filter(Q(author=author) | Q(id__in=credited),
+                         campaign__phase__in=phases.PUBLIC_PHASES).exclude(status="merged")
     if viewer is None or viewer.id != author.id:
         query = query.filter(status="published")
     return (

@@ -94,8 +94,8 @@ def _narrative(found: Award) -> str:
 
 def _evidence_url(settings: Settings, found: Award) -> str | None:
     entry = found.entry
-    if entry is None or entry.status != "published":
-        return None
+    if entry is None or entry.status not in ("published", "merged"):
+        return None  # a merged idea's address leads to the idea it went into
     return _url(settings, urls.entry_path(entry.id))
 
 

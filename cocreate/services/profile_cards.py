@@ -6,9 +6,11 @@ earned); one job per such event, and an unchanged card costs only a HEAD request
 
 from __future__ import annotations
 
+from tortoise.expressions import Q
+
 from cocreate import jobs
 from cocreate.cards import CardContent
-from cocreate.models import Award, Entry, User
+from cocreate.models import Award, CreditedAuthor, Entry, User
 from cocreate.services import share_cards
 from cocreate.services.errors import NotFound
 from cocreate.storage import Storage
@@ -35,7 +37,9 @@ def numbers_line(entries: int, awards: int) -> str:
 
 
 async def content_of(storage: Storage, person: User) -> CardContent:
-    entries = await Entry.filter(author_id=person.id, status="published").count()
+    credited = await CreditedAuthor.filter(user_id=person.id).values_list("entry_id", flat=True)
+    entries = await Entry.filter(Q(author_id=person.id) | Q(id__in=list(credited)),
+                                 status="published").count()
     awards = await Award.filter(user_id=person.id, revoked_at=None).count()
     return CardContent(
         badge_label="",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
-from cocreate.models import EntryCredit, Media, Organization, Team, TeamMember, User
+from cocreate.models import CreditedAuthor, EntryCredit, Media, Organization, Team, TeamMember, User
 from cocreate.models.base import new_id
 from cocreate.services import badges, profile_cards
 from cocreate.services.validation import FieldErrors
@@ -21,6 +21,7 @@ class Portfolio:
     teams: list[Team]
     remix_ids: set[str]  # which of the listed entries are remixes
     thanked_by: list[Organization]  # brands that thanked them by name or with their own badge
+    credited_ids: set[str]  # listed entries their merged ideas live on in (not their own)
 
 
 async def update_profile(actor: User, display_name: str | None = None, bio: str | None = None,
@@ -64,8 +65,11 @@ async def portfolio(person: User, entry_ids: list[str]) -> Portfolio:
     memberships = await TeamMember.filter(user=person).select_related(
         "team", "team__campaign").order_by("-id")
     remixes = await EntryCredit.filter(entry_id__in=entry_ids).values_list("entry_id", flat=True)
+    credited = await CreditedAuthor.filter(user_id=person.id, entry_id__in=entry_ids) \
+        .values_list("entry_id", flat=True)
     by_badge = await Organization.filter(
         badges__awards__user_id=person.id, badges__awards__revoked_at=None).distinct()
     by_note = await Organization.filter(acknowledgements__recipient_id=person.id).distinct()
     thanked = {org.id: org for org in [*by_note, *by_badge]}
-    return Portfolio([m.team for m in memberships], set(remixes), list(thanked.values()))
+    return Portfolio([m.team for m in memberships], set(remixes), list(thanked.values()),
+                     set(credited))

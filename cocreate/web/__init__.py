@@ -20,6 +20,7 @@ from cocreate.web import (
     listening,
     live,
     local_media,
+    merging,
     moderation,
     notifications,
     oembed,
@@ -30,6 +31,7 @@ from cocreate.web import (
     profiles,
     saved_replies,
     share_cards,
+    similar,
     tags,
     teams,
     verification,
@@ -46,5 +48,5 @@ def routes() -> list[BaseRoute]:
         *share_cards.ROUTES, *ack_inbox.ROUTES, *saved_replies.ROUTES, *comments.ROUTES,
         *comment_moderation.ROUTES,
         *email_prefs.ROUTES, *follows.ROUTES, *power_users.ROUTES,
-        *tags.ROUTES, *listening.ROUTES,
+        *tags.ROUTES, *listening.ROUTES, *similar.ROUTES, *merging.ROUTES,
     ]

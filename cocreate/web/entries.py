@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from cocreate import urls
@@ -24,6 +24,7 @@ from cocreate.services import (
     entries,
     idea_status,
     jury_views,
+    merging,
     moderation,
     orgs,
     prizes,
@@ -113,6 +114,11 @@ async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[s
         and await campaigns_service.can_manage(user, entry.campaign),
         "thank_form": {"note": acknowledgements.draft(entry.author)},
         **await tags_web.entry_context(user, entry),
+        "credited": await merging.credited_authors(entry),
+        "merged_from": await merging.merged_here(entry, request.query_params.get("merged")),
+        "merge_q": request.query_params.get("merge_q", ""), "merge_form": {},
+        "merge_candidates": await merging.candidates(user, entry,
+                                                     request.query_params.get("merge_q")),
         **extra,
     }
     context["thank_options"] = [(p.handle, p.display_name) for p in context["co_authors"]]
@@ -125,8 +131,11 @@ async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[s
 
 
 async def entry_page(request: Request) -> Response:
-    return page(request, "pages/entry.html",
-                await entry_context(request, request.path_params["entry"]))
+    entry = await entries.view_entry(current_user(request), request.path_params["entry"])
+    kept = await merging.kept_entry_id(entry)
+    if kept:  # a merged duplicate: its votes and comments are on the idea kept
+        return RedirectResponse(urls.kept_entry_path(kept, entry.id), status_code=301)
+    return page(request, "pages/entry.html", await entry_context(request, entry.id))
 
 
 async def vote(request: Request) -> Response:
@@ -137,6 +146,9 @@ async def vote(request: Request) -> Response:
         return login_first(request, local_referer(request, back))
     submitted = await form_data(request)
     withdraw = submitted.get("action") == "unvote"
+    # The vote toggle, or a suggestion of "Already suggested?" under the entry form
+    partial = ("partials/_similar_idea.html" if submitted.get("from") == "similar"
+               else "partials/_vote_button.html")
     try:
         if withdraw:
             count = await voting.withdraw(deps(request), user, entry_id, client_ip(request))
@@ -148,14 +160,14 @@ async def vote(request: Request) -> Response:
             raise
         # The button stays where it was, with the reason next to it.
         entry = await entries.get_entry(entry_id)
-        return page(request, "partials/_vote_button.html", {
+        return page(request, partial, {
             "entry": entry, "count": entry.vote_count,
             "voted": await voting.has_voted(user, entry_id), "vote_message": error.message,
         })
     if wants_fragment(request):
         entry = await entries.get_entry(entry_id)
         left = await voting.votes_left(user, entry.campaign)
-        return page(request, "partials/_vote_button.html", {
+        return page(request, partial, {
             "entry": entry, "count": count, "voted": not withdraw,
             "vote_message": f"{left} of {entry.campaign.vote_budget} votes left"
             if left is not None else None,

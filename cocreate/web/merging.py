@@ -1,0 +1,42 @@
+"""Merging a duplicate idea from its page: pick the idea to keep, then merge."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cocreate import urls
+from cocreate.http import current_user, deps, require_user
+from cocreate.services import entries, merging
+from cocreate.services.errors import Conflict, Invalid
+from cocreate.web.common import after_post, form_data, form_failed, page
+from cocreate.web.entries import entry_context
+
+
+async def candidates(request: Request) -> Response:
+    """Ideas to keep, as the manager searches (htmx swaps the list of choices)."""
+    query = request.query_params.get("merge_q", "")
+    entry = await entries.view_entry(current_user(request), request.path_params["entry"])
+    found = await merging.candidates(current_user(request), entry, query)
+    return page(request, "pages/entry.html", {
+        "entry": entry, "merge_candidates": found or [], "merge_q": query,
+    }, block="merge_candidates")
+
+
+async def merge(request: Request) -> Response:
+    user = require_user(request)
+    entry_id = request.path_params["entry"]
+    submitted = await form_data(request)
+    try:
+        merged = await merging.merge(deps(request), user, entry_id, submitted.get("into"))
+    except (Invalid, Conflict) as error:
+        context = await entry_context(request, entry_id, merge_form=submitted)
+        return form_failed(request, "pages/entry.html", context, error, "merge_panel")
+    return after_post(request, urls.kept_entry_path(merged.into.id, merged.entry.id))
+
+
+ROUTES = [
+    Route("/e/{entry}/merge", merge, methods=["POST"]),
+    Route("/e/{entry}/merge/candidates", candidates, methods=["GET"]),
+]
