@@ -4,10 +4,12 @@ comments and authors follow, its address leads there, and every total equals its
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 
-from cocreate.models import AuditEvent, VoteBudget
+from cocreate.models import AuditEvent, Vote, VoteBudget
 from cocreate.services.reconcile import reconcile
 from tests.browser import Browser, new_client
+from tests.integration.test_held_votes import network
 from tests.people import PASSWORD, Person, launch_campaign, sign_up, wait_for
 
 
@@ -186,3 +188,29 @@ async def test_only_ideas_of_one_campaign_merge_and_only_before_results(client, 
                 ).status_code == 200
     late = await manager.post(f"/entries/{twin}/merge", {"into": kept})
     assert late.status_code == 403 and "results" in late.json()["error"]["message"]
+
+
+async def test_held_votes_move_held_and_still_wait_for_a_manager(app, client, make_client):
+    manager = await sign_up(client, "Held merger")
+    slug = (await launch_campaign(manager, "Held merges"))["slug"]
+    author = await sign_up(make_client(), "Held author")
+    kept, twin = await _idea(author, slug, "Bike lanes"), await _idea(author, slug, "Bike paths")
+    farm = [await sign_up(make_client(), f"Farm {n}") for n in range(6)]
+    await farm[0].put(f"/entries/{kept}/vote")  # from home, counted
+    async with network(app, "198.51.100") as office:
+        for person in farm:
+            await dataclasses.replace(person, client=office).put(f"/entries/{twin}/vote")
+    assert (await manager.get(f"/entries/{twin}")).json()["vote_count"] == 0  # all six held
+
+    done = (await manager.post(f"/entries/{twin}/merge", {"into": kept})).json()
+    assert (done["votes_moved"], done["votes_removed"]) == (5, 1)
+    assert done["into"]["vote_count"] == 1  # the held five count nowhere yet
+    assert await Vote.filter(entry_id=kept, status="held").count() == 5
+    assert await reconcile() == []
+    (group,) = (await manager.get(f"/campaigns/{slug}/held-votes")).json()["groups"]
+    assert {vote["entry_id"] for vote in group["votes"]} == {kept}
+    accepted = await manager.post(f"/campaigns/{slug}/held-votes/review", {
+        "vote_ids": [vote["id"] for vote in group["votes"]], "decision": "accept"})
+    assert accepted.json()["changed"] == 5
+    assert (await manager.get(f"/entries/{kept}")).json()["vote_count"] == 6
+    assert await reconcile() == []
