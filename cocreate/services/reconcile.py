@@ -11,6 +11,8 @@ for each member), entries' trending sums (counted votes) and budgets (votes not 
 Entries' jury scores and judge counts are recomputed from the judges' score rows, and the
 power-user counters and scores per organization and person from their referrals, comments
 and helpful reactions (services/power_ledger.py).
+A merged idea needs no rule of its own: merging moves its vote and comment rows to the idea
+kept (services/merging.py), so the definitions above cover both ideas before and after.
 """
 
 from __future__ import annotations

@@ -33,7 +33,8 @@ async def similar(request: Request) -> Response:
         context["similar_message"] = error.message
     if wants_fragment(request):
         return page(request, PARTIAL, context)
-    full = await campaign_context(request, slug, form={"title": title, "body": body})
+    draft = {k: v for k, v in request.query_params.items() if k != "csrf_token"}
+    full = await campaign_context(request, slug, form=draft)
     return page(request, "pages/campaign.html", {**full, **context})
 
 
