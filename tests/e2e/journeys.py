@@ -50,3 +50,13 @@ async def new_fan(browser: Browser, base_url: str, problems: Problems, name: str
     return page
 
 
+async def logged_in(browser: Browser, base_url: str, problems: Problems, email: str) -> Page:
+    """A fresh browser profile of someone who already has an account, logged in."""
+    context = await browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = problems.watch(await context.new_page())
+    await page.goto("/login")
+    await page.get_by_label("Email").fill(email)
+    await page.get_by_label("Password").fill(PASSWORD)
+    await page.get_by_role("button", name="Log in").click()
+    return page

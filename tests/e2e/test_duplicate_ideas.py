@@ -9,8 +9,8 @@ import re
 import httpx
 from playwright.async_api import Browser, expect
 
-from tests.e2e.journeys import SCREENSHOTS, Problems, new_fan
-from tests.people import PASSWORD, launch_campaign, sign_up
+from tests.e2e.journeys import SCREENSHOTS, Problems, logged_in, new_fan
+from tests.people import launch_campaign, sign_up
 
 FIRST = "Refillable bottles in every store"
 
@@ -41,14 +41,7 @@ async def test_a_fan_sees_a_similar_idea_while_typing_and_a_manager_merges_the_t
     await expect(fan).to_have_url(re.compile(r"/e/[a-z0-9]+$"))
     twin_path = fan.url.removeprefix(live_server)
 
-    context = await chromium.new_context(base_url=live_server,
-                                         viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    brand = problems.watch(await context.new_page())
-    await brand.goto("/login")
-    await brand.get_by_label("Email").fill(manager.email)
-    await brand.get_by_label("Password").fill(PASSWORD)
-    await brand.get_by_role("button", name="Log in").click()
+    brand = await logged_in(chromium, live_server, problems, manager.email)
     await brand.goto(twin_path)
     await brand.get_by_text("Merge this idea into another one").click()
     await brand.get_by_label(re.compile(FIRST)).check()

@@ -9,8 +9,8 @@ import re
 import httpx
 from playwright.async_api import Browser, expect
 
-from tests.e2e.journeys import SCREENSHOTS, SLOW, Problems, new_fan
-from tests.people import PASSWORD, launch_campaign, sign_up
+from tests.e2e.journeys import SCREENSHOTS, SLOW, Problems, logged_in, new_fan
+from tests.people import launch_campaign, sign_up
 
 
 async def test_a_manager_thanks_a_fan_who_sees_it_at_once(live_server: str,
@@ -28,14 +28,7 @@ async def test_a_manager_thanks_a_fan_who_sees_it_at_once(live_server: str,
     entry_path = fan.url.removeprefix(live_server)
 
     # The manager logs in and thanks Zoë from the inbox: the item turns into a confirmation.
-    context = await chromium.new_context(base_url=live_server,
-                                         viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    brand = problems.watch(await context.new_page())
-    await brand.goto("/login")
-    await brand.get_by_label("Email").fill(manager.email)
-    await brand.get_by_label("Password").fill(PASSWORD)
-    await brand.get_by_role("button", name="Log in").click()
+    brand = await logged_in(chromium, live_server, problems, manager.email)
     await brand.goto(f"/o/{campaign['org']['slug']}/inbox")
     note = brand.get_by_label("Your note to Zoë Fan")
     await expect(note).to_have_value("Thanks, Zoë: ")
