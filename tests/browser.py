@@ -17,6 +17,7 @@ from tests.people import PASSWORD
 
 CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]*)">')
 CARD_LINK = re.compile(r'class="card-link" href="/e/([a-z0-9]+)"')
+REFERRAL_CODE = re.compile(r'\?ref=([a-z0-9]+)')
 
 
 @asynccontextmanager
@@ -58,6 +59,18 @@ class Browser:
         return await self.client.post(path, data=fields, headers=sent)
 
     # What people do, through the forms -------------------------------------------------
+
+    async def log_in(self, email: str) -> Browser:
+        await self.get("/login")
+        await self.post("/login", {"email": email, "password": PASSWORD})
+        self.email = email
+        return self
+
+    async def share_code(self, entry_id: str) -> str:
+        """The referral code in the share links of an entry's page, as this person sees it."""
+        found = REFERRAL_CODE.search((await self.get(f"/e/{entry_id}")).text)
+        assert found, "no share link with a referral code on the entry page"
+        return found.group(1)
 
     async def sign_up(self, name: str = "Fan") -> httpx.Response:
         self.email = f"{uuid.uuid4().hex[:10]}@example.test"

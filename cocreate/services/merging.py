@@ -25,6 +25,7 @@ from cocreate.models import (
     CreditedAuthor,
     Entry,
     Report,
+    TermMention,
     User,
     Vote,
     VoteBudget,
@@ -37,7 +38,9 @@ from cocreate.services import (
     entry_cards,
     notifications,
     phases,
+    power_scores,
     profile_cards,
+    referrals,
     scores,
     similar,
     tally,
@@ -149,6 +152,8 @@ async def _move_votes(entry: Entry, kept: Entry) -> tuple[set[str], int, int]:
     moved = [vote for vote in votes if vote.user_id not in has_one]
     if removed:
         await Vote.filter(id__in=[vote.id for vote in removed]).delete()
+        for vote in removed:  # a share link that brought a removed vote no longer counts it
+            await referrals.forget_vote(vote.id)
         # What budgets count (votes not voided); a row exists only where budgets were used.
         refunds = [vote.user_id for vote in removed if vote.status != "voided"]
         if refunds:
@@ -163,11 +168,21 @@ async def _move_votes(entry: Entry, kept: Entry) -> tuple[set[str], int, int]:
 
 
 async def _move_comments(entry: Entry, kept: Entry) -> int:
-    """Every comment moves, replies under their parents as before; visible ones count."""
+    """Every comment moves, replies under their parents as before; visible ones count, and
+    the comments on the duplicate itself now answer the kept idea's author (the conversation
+    counters follow). The terms heard in them count for the kept idea."""
     moving = await Comment.filter(entry_id=entry.id).select_for_update()
     if not moving:
         return 0
-    await Comment.filter(id__in=[c.id for c in moving]).update(entry_id=kept.id)
+    moved_ids = [c.id for c in moving]
+    await Comment.filter(id__in=moved_ids).update(entry_id=kept.id)
+    await TermMention.filter(comment_id__in=moved_ids).update(entry_id=kept.id)
+    for comment in moving:
+        if comment.status == "visible" and entry.author_id != kept.author_id:
+            await power_scores.comment_counted(comment, entry.campaign.org_id,
+                                               entry.author_id, -1)
+            await power_scores.comment_counted(comment, entry.campaign.org_id,
+                                               kept.author_id, +1)
     visible = sum(1 for c in moving if c.status == "visible")
     if visible:
         await Entry.filter(id=entry.id).update(comment_count=F("comment_count") - visible)

@@ -34,9 +34,19 @@ async def test_merging_moves_votes_comments_and_credit_to_the_idea_kept(app, cli
     kept = await _idea(alice, slug, "Refillable bottles in every store")
     twin = await _idea(bob, slug, "Refill botles in stores")
     only_kept, only_twin, both = [await sign_up(make_client(), n) for n in ("Kay", "Tim", "Bo")]
-    for voter, entries in ((only_kept, [kept]), (only_twin, [twin]), (both, [kept, twin])):
+    for voter, entries in ((only_kept, [kept]), (only_twin, [twin]), (both, [kept])):
         for entry in entries:
             assert (await voter.put(f"/entries/{entry}/vote")).status_code == 200
+    async with new_client(app) as http:  # Bo votes for the twin through Bob's share link
+        bobs_code = await (await Browser(http).log_in(bob.email)).share_code(twin)
+    async with new_client(app) as http:
+        browser = await Browser(http).log_in(both.email)
+        await browser.get(f"/e/{twin}?ref={bobs_code}")
+        assert (await browser.post(f"/e/{twin}/vote", {"action": "vote"})).status_code == 303
+    org = (await manager.get(f"/campaigns/{slug}")).json()["org"]["slug"]
+    brought = await manager.get(f"/orgs/{org}/power-users")
+    assert [(p["user"]["handle"], p["reasons"]) for p in brought.json()["people"]] == [
+        (bob.handle, "brought 1 visitor, 0 signed up, 1 vote")]
     first = (await only_twin.post(f"/entries/{twin}/comments", {"body": "Love it"})).json()
     reply = await alice.post(f"/entries/{twin}/comments",
                              {"body": "Same as mine!", "parent_id": first["id"]})
@@ -53,6 +63,9 @@ async def test_merging_moves_votes_comments_and_credit_to_the_idea_kept(app, cli
     assert done["into"]["vote_count"] == 3  # Kay, Tim, and Bo once
     assert [p["handle"] for p in done["into"]["credited"]] == [bob.handle]
     assert done["merged"]["status"] == "merged" and done["merged"]["merged_into"] == kept
+    brought = await manager.get(f"/orgs/{org}/power-users")  # Bo's second vote is gone
+    assert [(p["user"]["handle"], p["reasons"]) for p in brought.json()["people"]] == [
+        (bob.handle, "brought 1 visitor, 0 signed up, 0 votes")]
     assert await reconcile() == []
 
     again = await manager.post(f"/entries/{twin}/merge", {"into": kept})

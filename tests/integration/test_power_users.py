@@ -9,16 +9,9 @@ import re
 from cocreate.models import AuditEvent, Award, Notification
 from cocreate.services.reconcile import reconcile
 from tests.browser import Browser, new_client
-from tests.people import PASSWORD, Person, launch_campaign, sign_up, wait_for
+from tests.people import Person, launch_campaign, sign_up, wait_for
 
-REF = re.compile(r'\?ref=([a-z0-9]+)')
 ITEM = re.compile(r'<li class="panel inbox-item stack" id="inbox-([a-z0-9]+)">')
-
-
-async def _login(browser: Browser, email: str) -> Browser:
-    await browser.get("/login")
-    await browser.post("/login", {"email": email, "password": PASSWORD})
-    return browser
 
 
 async def _entry(fan: Person, campaign: dict, title: str) -> str:
@@ -30,10 +23,7 @@ async def _entry(fan: Person, campaign: dict, title: str) -> str:
 async def _code(app, fan: Person, entry_id: str) -> str:  # type: ignore[no-untyped-def]
     """The fan's referral code, read off the share link of an entry's page."""
     async with new_client(app) as http:
-        browser = await _login(Browser(http), fan.email)
-        found = REF.search((await browser.get(f"/e/{entry_id}")).text)
-        assert found
-        return found.group(1)
+        return await (await Browser(http).log_in(fan.email)).share_code(entry_id)
 
 
 def _ranked(body: dict) -> list[tuple[str, int, str]]:
@@ -65,14 +55,14 @@ async def test_share_links_rank_fans_by_influence_with_their_reasons(app, make_c
     # one vote back.
     cal = await sign_up(make_client(), "Cal")
     async with new_client(app) as http:
-        browser = await _login(Browser(http), cal.email)
+        browser = await Browser(http).log_in(cal.email)
         await browser.get(f"/e/{olas}?ref={code}")
         for entry_id in (sams, olas):
             await browser.post(f"/e/{entry_id}/vote", {"action": "vote"})
         await browser.post(f"/e/{olas}/vote", {"action": "unvote"})
     # Sam's own vote never counts for Sam, whatever link he came through.
     async with new_client(app) as http:
-        own = await _login(Browser(http), sam.email)
+        own = await Browser(http).log_in(sam.email)
         http.cookies.set("cc_ref", code)
         await own.post(f"/e/{olas}/vote", {"action": "vote"})
     # One visitor comes through Ola's link.
@@ -92,7 +82,7 @@ async def test_share_links_rank_fans_by_influence_with_their_reasons(app, make_c
     assert await reconcile() == []
 
     async with new_client(app) as http:
-        browser = await _login(Browser(http), manager.email)
+        browser = await Browser(http).log_in(manager.email)
         assert f'href="/o/{org}/people"' in (await browser.get(f"/o/{org}")).text
         people = await browser.get(f"/o/{org}/people")
         assert people.status_code == 200
@@ -102,7 +92,7 @@ async def test_share_links_rank_fans_by_influence_with_their_reasons(app, make_c
         assert tab.text.lstrip().startswith('<section class="stack power-users"')
         assert "Nobody yet" in tab.text and "<html" not in tab.text
     async with new_client(app) as http:
-        browser = await _login(Browser(http), sam.email)
+        browser = await Browser(http).log_in(sam.email)
         assert (await browser.get(f"/o/{org}/people")).status_code == 403
         profile = await browser.get(f"/u/{sam.handle}")
         assert "Your share links brought 3 visits, 2 signups and 2 votes." in profile.text
@@ -196,7 +186,7 @@ async def test_an_ambassador_earns_the_badge_once_and_comes_first_in_the_inbox(a
                                      text__contains="ambassadors again")
 
     async with new_client(app) as http:
-        browser = await _login(Browser(http), manager.email)
+        browser = await Browser(http).log_in(manager.email)
         people = await browser.get(f"/o/{org}/people")
         assert people.status_code == 200 and "Ambassadors" in people.text
         assert "Eve" in people.text
@@ -218,7 +208,7 @@ async def test_an_ambassador_earns_the_badge_once_and_comes_first_in_the_inbox(a
         profile = await browser.get(f"/u/{eve.handle}")
         assert f"Ambassador of {campaign['org']['name']}" in profile.text
     async with new_client(app) as http:
-        fan = await _login(Browser(http), fay.email)
+        fan = await Browser(http).log_in(fay.email)
         await fan.get(f"/u/{fay.handle}")
         denied = await fan.post(f"/o/{org}/people/{eve.handle}/ambassador", {"action": "unmark"})
         assert denied.status_code == 403
