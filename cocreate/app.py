@@ -16,6 +16,7 @@ from cocreate import api, jobs, web
 from cocreate.db import ensure_sqlite_folder, tortoise_config
 from cocreate.errors import EXCEPTION_HANDLERS
 from cocreate.middleware import RequestContextMiddleware
+from cocreate.payments import create_provider
 from cocreate.ratelimit import Limiter
 from cocreate.realtime import create_broker
 from cocreate.schedule import InProcessScheduler
@@ -41,8 +42,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
         )
         limiter = Limiter(settings)
         realtime = create_broker(settings)
+        payments = create_provider(settings)
         app.state.deps = Deps(
-            settings=settings, storage=storage, jobs=runner, limiter=limiter, realtime=realtime
+            settings=settings, storage=storage, jobs=runner, limiter=limiter, realtime=realtime,
+            payments=payments,
         )
         async with RegisterTortoise(app, config=tortoise_config(settings), generate_schemas=False):
             await runner.start()
@@ -59,6 +62,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await realtime.close()
                 await runner.stop()
                 await limiter.close()
+                await payments.close()
 
     app = Starlette(
         routes=[

@@ -1,5 +1,6 @@
 """Demo data: one brand with a manager, an open idea challenge, fans, ideas with images,
-votes and badges. Running it again changes nothing."""
+votes and badges, and a non-profit's fundraiser with gifts. Running it again changes
+nothing."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from datetime import UTC, datetime, timedelta
 from PIL import Image, ImageDraw
 
 from cocreate import jobs
-from cocreate.models import Campaign, Comment, Entry, Job, Media, Tag, User
+from cocreate.models import Campaign, Comment, Entry, Gift, Job, Media, Tag, User
 from cocreate.ratelimit import Limiter
 from cocreate.services import (
     campaigns,
     comments,
     entries,
+    gifts,
     media,
     orgs,
     prizes,
@@ -27,6 +29,7 @@ from cocreate.services import (
 )
 from cocreate.services.campaigns import CampaignSettings
 from cocreate.services.context import Deps
+from cocreate.services.fundraisers import FundraiserSettings
 from cocreate.settings import Settings
 from cocreate.storage import Storage, create_storage
 from workers.tasks import HANDLERS
@@ -175,6 +178,52 @@ async def _comments(deps: Deps, fans: list[User], campaign: Campaign) -> None:
             await comments.post(deps, fans[fan_index], entry.id, text)
 
 
+CHARITY = {"slug": "riverside-kitchen", "name": "Riverside Community Kitchen",
+           "kind": "nonprofit", "color": "#0e7c66"}
+FUNDRAISER_TITLE = "Hot meals all winter"
+FUNDRAISER_STORY = """Every evening our volunteers cook for **120 neighbours** who would
+otherwise go without. This winter we want to keep the kitchen open seven days a week.
+
+- €5 buys a hot meal
+- €25 keeps the soup pots full for an evening
+- €100 pays for a week of fresh bread
+
+Fizzwell Sparkling doubles every gift, up to €500.
+"""
+GIFTS = [  # fan index, euros, anonymous, message, paid
+    (0, 25, False, "Keep the soup coming!", True),
+    (1, 50, True, "For the volunteers.", True),
+    (2, 10, False, "", True),
+    (3, 100, False, "Bread for a week, on me.", False),  # a pledge, not paid yet
+]
+
+
+async def _fundraiser(deps: Deps, manager: User, fans: list[User]) -> Campaign:
+    """A non-profit's fundraiser, matched by a sponsor, with paid gifts and one pledge."""
+    org = await orgs.Organization.get_or_none(slug=CHARITY["slug"])
+    if org is None:
+        org = await orgs.create_org(manager, CHARITY["name"], CHARITY["kind"], CHARITY["slug"],
+                                    CHARITY["color"])
+    campaign = await Campaign.get_or_none(org=org, title=FUNDRAISER_TITLE)
+    if campaign is None:
+        cover = await _ready_image(deps, manager, 42)
+        campaign = await campaigns.create_campaign(manager, org.slug, "fundraiser",
+                                                   CampaignSettings(
+            title=FUNDRAISER_TITLE, description=FUNDRAISER_STORY, cover_media_id=cover.id,
+            dates={"closes_at": datetime.now(UTC) + timedelta(days=30)},
+            fundraiser=FundraiserSettings(
+                goal=500_000, currency="EUR", suggested_amounts=[500, 2500, 5000, 10000],
+                sponsor_name="Fizzwell Sparkling", match_percent=100, match_cap=50_000),
+        ))
+    if not await Gift.exists(campaign=campaign):
+        for fan_index, euros, anonymous, message, paid in GIFTS:
+            started = await gifts.give(deps, fans[fan_index], campaign.slug, euros * 100,
+                                       anonymous=anonymous, message=message)
+            if paid:
+                await gifts.manage(deps, manager, started.gift.id, "paid")
+    return campaign
+
+
 async def _run_jobs(deps: Deps, storage: Storage) -> None:
     context = jobs.JobContext(settings=deps.settings, storage=storage)
     if deps.settings.uses_redis:
@@ -189,6 +238,7 @@ async def seed(settings: Settings) -> None:
         name: "1000/minute" for name in (
             "rate_limit_signup", "rate_limit_votes", "rate_limit_uploads",
             "rate_limit_submissions", "rate_limit_comments", "rate_limit_tags",
+            "rate_limit_gifts",
         )
     })
     storage = create_storage(settings)
@@ -227,6 +277,7 @@ async def seed(settings: Settings) -> None:
                 await voting.cast(deps, voter, entry.id)
     await _comments(deps, fans, campaign)
     remix_campaign = await _remix_challenge(deps, manager, fans, org)
+    fundraiser = await _fundraiser(deps, manager, fans)
     await _run_jobs(deps, storage)
     await runner.stop()
 
@@ -237,3 +288,4 @@ async def seed(settings: Settings) -> None:
     print(f"Campaign: {settings.absolute_url('/c/' + campaign.slug)}")
     print(f"What its fans ask for: {settings.absolute_url('/c/' + campaign.slug + '/listening')}")
     print(f"Remix challenge: {settings.absolute_url('/c/' + remix_campaign.slug)}")
+    print(f"Fundraiser: {settings.absolute_url('/c/' + fundraiser.slug)}")

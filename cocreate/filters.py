@@ -7,6 +7,7 @@ from typing import Any
 
 import jinja2
 
+from cocreate import money
 from cocreate.services import phases
 
 
@@ -38,7 +39,7 @@ def time_left(when: datetime | None, now: datetime | None = None) -> str:
 
 NEXT_PHASE_WORDS = {
     "open": "Opens", "voting": "Entries close", "judging": "Voting ends",
-    "results": "Results", "archived": "Archived",
+    "results": "Results", "closed": "Gifts close", "archived": "Archived",
 }
 
 
@@ -65,11 +66,13 @@ def register(env: jinja2.Environment) -> None:
     filters: dict[str, Any] = {
         "short_date": short_date, "iso": iso, "time_left": time_left,
         "next_phase_label": next_phase_label, "counted": counted, "initial": initial,
-        "phase_label": phases.LABELS.get,
+        "phase_label": phases.LABELS.get, "money": money.format_money, "major": money.to_major,
     }
     env.filters.update(filters)
     env.tests["open"] = phases.takes_entries
     env.tests["voting"] = phases.takes_votes
     env.tests["showing_results"] = phases.shows_results
     env.globals["next_scheduled"] = phases.next_scheduled
+    env.globals["campaign_phase_label"] = phases.label
+    env.globals["currencies"] = money.currency_choices()
     env.globals["next_phase_words"] = NEXT_PHASE_WORDS

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from cocreate.http import BROWSER_COOKIE, REFERRAL_COOKIE, SESSION_COOKIE, is_crawler
+from cocreate.payments import CHECKOUT_ORIGINS
 from cocreate.security import csrf_token_for, csrf_token_valid, new_token
 from cocreate.services import referrals, users
 from cocreate.settings import Settings
@@ -17,6 +18,7 @@ from cocreate.storage import LocalStorage
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 UNSUBSCRIBE_PREFIX = "/unsubscribe/"  # one-click unsubscribe links in every mail
+WEBHOOK_PREFIX = "/webhooks/"  # payment providers' notifications
 
 
 def _origin(url: str | None) -> str:
@@ -40,7 +42,8 @@ def content_security_policy(settings: Settings) -> str:
         "script-src 'self'",
         "style-src 'self'",
         "font-src 'self'",
-        f"form-action 'self' {media}".strip(),
+        f"form-action 'self' {media} {CHECKOUT_ORIGINS.get(settings.payment_provider, '')}"
+        .strip(),
         "frame-ancestors 'self'",
         "base-uri 'self'",
         "object-src 'none'",
@@ -118,6 +121,8 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
             return True  # authorized by its signed upload policy, like a presigned S3 POST
         if request.url.path.startswith(UNSUBSCRIBE_PREFIX):
             return True  # authorized by its signed token; mail clients POST it (RFC 8058)
+        if request.url.path.startswith(WEBHOOK_PREFIX):
+            return True  # authorized by the provider's signature (services/payment_events.py)
         token = request.headers.get("x-csrf-token", "")
         content_type = request.headers.get("content-type", "")
         if not token and content_type.startswith("application/x-www-form-urlencoded"):

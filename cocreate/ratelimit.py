@@ -29,6 +29,7 @@ class Limiter:
             "ambassadors": parse(settings.rate_limit_ambassadors),
             "tags": parse(settings.rate_limit_tags),
             "searches": parse(settings.rate_limit_searches),
+            "gifts": parse(settings.rate_limit_gifts),
         }
         self._pool = (
             redis.asyncio.ConnectionPool.from_url(settings.redis_url)

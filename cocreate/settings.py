@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     rate_limit_ambassadors: str = "30/minute"
     rate_limit_tags: str = "30/minute"
     rate_limit_searches: str = "120/minute"
+    rate_limit_gifts: str = "10/minute"
     # Velocity rules: votes for one entry from one network within the window are held for a
     # manager's review when more than `vote_hold_new_accounts` come from accounts younger than
     # `vote_hold_account_hours`, or more than `vote_hold_network_votes` come at all.
@@ -69,6 +70,12 @@ class Settings(BaseSettings):
     # Open Badges 3.0: an Ed25519 private key (PEM, or base64 of its 32-byte seed). Unset:
     # only Open Badges 2.0 (hosted) is offered.
     open_badges_signing_key: SecretStr | None = None
+    # Gifts to fundraisers: "offline" records pledges a manager marks paid; "stripe" sends
+    # donors to Stripe Checkout and learns the outcome from its signed webhooks.
+    payment_provider: Literal["offline", "stripe"] = "offline"
+    stripe_secret_key: SecretStr | None = None
+    stripe_webhook_secret: SecretStr | None = None
+    stripe_api_base: str | None = None  # another address for Stripe's API (tests, proxies)
 
     @field_validator("schedule_interval")
     @classmethod
@@ -89,6 +96,14 @@ class Settings(BaseSettings):
     def _refuse_dev_secret_outside_development(self) -> Settings:
         if self.environment != "development" and self.secret_key == DEV_SECRET_KEY:
             raise ValueError("SECRET_KEY must be set outside development")
+        return self
+
+    @model_validator(mode="after")
+    def _stripe_needs_its_keys(self) -> Settings:
+        if self.payment_provider == "stripe" and not (
+                self.stripe_secret_key and self.stripe_webhook_secret):
+            raise ValueError("PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY and "
+                             "STRIPE_WEBHOOK_SECRET")
         return self
 
     @property

@@ -9,12 +9,15 @@ from cocreate.services import (
     badges,
     entry_cards,
     follows,
+    fundraiser_cards,
+    gift_ledger,
     idea_status,
     listening,
     media,
     merging,
     notification_mail,
     profile_cards,
+    receipts,
     verification,
 )
 
@@ -59,9 +62,18 @@ async def extract_terms(context: JobContext, entry_id: str | None = None,
                         comment_id: str | None = None) -> None:
     await listening.extract(entry_id, comment_id)
 
+
 async def tell_merged(context: JobContext, entry_id: str, into_id: str,
                       voter_ids: list[str]) -> None:
     await merging.tell_people(entry_id, into_id, voter_ids)
+
+
+async def send_receipt(context: JobContext, gift_id: str) -> None:
+    await receipts.send(context.settings, gift_id)
+
+
+async def render_fundraiser_card(context: JobContext, fundraiser_id: str) -> None:
+    await fundraiser_cards.render(context.storage, fundraiser_id)
 
 
 HANDLERS: dict[str, Handler] = {
@@ -76,4 +88,8 @@ HANDLERS: dict[str, Handler] = {
     idea_status.NOTIFY_JOB: tell_idea_status,
     listening.EXTRACT_JOB: extract_terms,
     merging.NOTIFY_JOB: tell_merged,
+
+
+    gift_ledger.RECEIPT_JOB: send_receipt,
+    fundraiser_cards.RENDER_JOB: render_fundraiser_card,
 }

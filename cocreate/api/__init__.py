@@ -15,6 +15,7 @@ from cocreate.api import (
     email_prefs,
     entries,
     follows,
+    fundraisers,
     jury,
     listening,
     media,
@@ -44,6 +45,7 @@ ENDPOINTS: list[Endpoint] = [
     *saved_replies.ENDPOINTS,
     *email_prefs.ENDPOINTS, *follows.ENDPOINTS, *power_users.ENDPOINTS,
     *tags.ENDPOINTS, *listening.ENDPOINTS, *similar.ENDPOINTS, *merging.ENDPOINTS,
+    *fundraisers.ENDPOINTS,
 ]
 
 

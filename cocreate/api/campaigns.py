@@ -8,8 +8,9 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.models import Campaign, User
-from cocreate.services import campaigns, eligibility, jury_views, phases, prizes
+from cocreate.services import campaigns, eligibility, fundraisers, jury_views, phases, prizes
 from cocreate.services.campaigns import DATE_FIELDS, CampaignSettings
+from cocreate.services.fundraisers import FundraiserSettings
 
 
 def _settings(body: schemas.CampaignSettingsIn) -> CampaignSettings:
@@ -25,12 +26,20 @@ def _settings(body: schemas.CampaignSettingsIn) -> CampaignSettings:
         team_max_size=body.team_max_size, max_video_mb=body.max_video_mb,
         voting_mode=body.voting_mode, vote_budget=body.vote_budget, jury_weight=body.jury_weight,
         verified_voters=body.verified_voters,
+        fundraiser=FundraiserSettings(
+            goal=body.goal, currency=body.currency, suggested_amounts=body.suggested_amounts,
+            sponsor_name=body.sponsor_name, match_percent=body.match_percent,
+            match_cap=body.match_cap,
+        ) if sent & set(schemas.FUNDRAISER_FIELDS) else None,
     )
 
 
 async def _out(request: Request, found: Campaign) -> schemas.CampaignOut:
     d = deps(request)
-    return present.campaign(d.settings, d.storage, found, await prizes.list_prizes(found))
+    progress = (await fundraisers.current_progress(found)
+                if found.kind == fundraisers.KIND else None)
+    return present.campaign(d.settings, d.storage, found, await prizes.list_prizes(found),
+                            progress)
 
 
 async def create_campaign(request: Request, user: User, org: str,

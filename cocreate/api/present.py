@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cocreate import urls
+from cocreate import money, urls
 from cocreate.api import comment_schemas, schemas
 from cocreate.models import (
     AuditEvent,
@@ -22,6 +22,7 @@ from cocreate.models import (
 )
 from cocreate.services import badges, phases, reactions
 from cocreate.services.comment_moderation import hidden_by_reports
+from cocreate.services.fundraisers import Progress
 from cocreate.services.media import media_urls
 from cocreate.settings import Settings
 from cocreate.storage import Storage
@@ -55,13 +56,25 @@ def prize(found: Prize) -> schemas.PrizeOut:
                             description=found.description)
 
 
+def progress(found: Progress) -> schemas.ProgressOut:
+    return schemas.ProgressOut(
+        goal=found.goal, currency=found.currency, raised=found.raised, matched=found.matched,
+        total=found.total, total_display=money.format_money(found.total, found.currency),
+        goal_display=money.format_money(found.goal, found.currency),
+        gift_count=found.gift_count, percent=found.percent, days_left=found.days_left(),
+        takes_gifts=found.takes_gifts, suggested_amounts=list(found.suggested_amounts),
+        sponsor_name=found.sponsor_name, match_percent=found.match_percent,
+        match_cap=found.match_cap, match_left=found.match_left,
+    )
+
+
 def campaign(settings: Settings, storage: Storage, found: Campaign,
-             prizes: list[Prize]) -> schemas.CampaignOut:
+             prizes: list[Prize], fundraiser: Progress | None = None) -> schemas.CampaignOut:
     upcoming = phases.next_scheduled(found)
     return schemas.CampaignOut(
         slug=found.slug, title=found.title, kind=found.kind, description=found.description,
         description_html=found.description_html, org=org(settings, found.org),
-        phase=found.phase, phase_label=phases.LABELS[found.phase],
+        phase=found.phase, phase_label=phases.label(found),
         schedule=schemas.ScheduleOut(
             opens_at=found.opens_at, closes_at=found.closes_at,
             voting_ends_at=found.voting_ends_at, results_at=found.results_at,
@@ -83,6 +96,7 @@ def campaign(settings: Settings, storage: Storage, found: Campaign,
         cover_url=media_urls(storage, found.cover)["url"],
         prizes=[prize(p) for p in prizes],
         url=settings.absolute_url(urls.campaign_path(found.slug)),
+        fundraiser=progress(fundraiser) if fundraiser else None,
     )
 
 

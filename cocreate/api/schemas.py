@@ -91,7 +91,7 @@ class MemberOut(BaseModel):
     role: str
 
 
-Phase = Literal["draft", "open", "voting", "judging", "results", "archived"]
+Phase = Literal["draft", "open", "voting", "judging", "results", "closed", "archived"]
 
 
 class CampaignSettingsIn(Body):
@@ -122,11 +122,25 @@ class CampaignSettingsIn(Body):
         "with upvotes or a budget, the rest from the public vote; always 100 in jury mode")
     verified_voters: bool | None = Field(None, description="Only verified accounts vote")
     team_max_size: int | None = Field(None, description="Team challenges: most members")
+    goal: int | None = Field(None, description="Fundraisers: the goal, in minor units")
+    currency: str | None = Field(None, description="Fundraisers: ISO 4217 code, e.g. EUR")
+    suggested_amounts: list[int] | None = Field(
+        None, description="Fundraisers: amounts offered to donors, minor units, ascending")
+    sponsor_name: str | None = Field(None, description="Fundraisers: who matches the gifts")
+    match_percent: int | None = Field(
+        None, description="Fundraisers: the sponsor adds this percent of each gift: 50, 100 "
+        "(1:1), 200 or 300")
+    match_cap: int | None = Field(
+        None, description="Fundraisers: the most the sponsor adds, minor units (0: no match)")
+
+
+FUNDRAISER_FIELDS = ("goal", "currency", "suggested_amounts", "sponsor_name", "match_percent",
+                     "match_cap")
 
 
 class CampaignIn(CampaignSettingsIn):
     title: str
-    kind: Literal["idea", "remix", "team"]
+    kind: Literal["idea", "remix", "team", "fundraiser"]
     description: str
     draft: bool = Field(False, description="Start as a draft only managers see")
 
@@ -169,6 +183,27 @@ class WinnerIn(Body):
     entry_id: str
 
 
+class ProgressOut(BaseModel):
+    """A fundraiser's progress. Amounts are minor units of `currency`."""
+
+    goal: int
+    currency: str
+    raised: int = Field(description="From succeeded gifts")
+    matched: int = Field(description="Added by the sponsor")
+    total: int = Field(description="raised + matched")
+    total_display: str
+    goal_display: str
+    gift_count: int
+    percent: int = Field(description="Percent of the goal reached (may pass 100)")
+    days_left: int | None = Field(description="Until gifts close; null without a date")
+    takes_gifts: bool
+    suggested_amounts: list[int]
+    sponsor_name: str
+    match_percent: int
+    match_cap: int
+    match_left: int
+
+
 class CampaignOut(BaseModel):
     slug: str
     title: str
@@ -202,6 +237,7 @@ class CampaignOut(BaseModel):
     cover_url: str | None
     prizes: list[PrizeOut]
     url: str
+    fundraiser: ProgressOut | None = Field(None, description="Fundraisers only")
 
 
 class CampaignList(BaseModel):

@@ -8,6 +8,7 @@ from cocreate.models.campaign import Campaign
 from cocreate.models.comment import Comment, CommentReport, SavedReply
 from cocreate.models.entry import CreditedAuthor, Entry, Report, Vote
 from cocreate.models.follow import Activity, Follow, Reaction
+from cocreate.models.fundraising import Fundraiser, Gift, ProviderEvent
 from cocreate.models.job import Job
 from cocreate.models.jury import Criterion, Judge, JuryScore
 from cocreate.models.listening import TermMention
@@ -40,6 +41,8 @@ __all__ = [
     "EntryCredit",
     "EntryTag",
     "Follow",
+    "Fundraiser",
+    "Gift",
     "Job",
     "JoinRequest",
     "Judge",
@@ -53,6 +56,7 @@ __all__ = [
     "Organization",
     "PowerScore",
     "Prize",
+    "ProviderEvent",
     "Reaction",
     "Referral",
     "Report",

@@ -14,7 +14,7 @@ class Campaign(Model):
     org: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Organization", related_name="campaigns", on_delete=fields.CASCADE
     )
-    kind = fields.CharField(max_length=12)  # "idea", "team"; "remix", "fundraiser" later
+    kind = fields.CharField(max_length=12)  # "idea", "team", "remix" or "fundraiser"
     title = fields.CharField(max_length=140)
     description = fields.TextField()
     description_html = fields.TextField()

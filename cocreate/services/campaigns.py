@@ -10,13 +10,14 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from cocreate.markdown import render_markdown
-from cocreate.models import Campaign, Media, User, Vote
+from cocreate.models import Campaign, Fundraiser, Media, User, Vote
 from cocreate.models.base import new_id
-from cocreate.services import audit, eligibility, orgs, phases
+from cocreate.services import audit, eligibility, fundraiser_cards, fundraisers, orgs, phases
 from cocreate.services.errors import Conflict, NotFound
+from cocreate.services.fundraisers import FundraiserSettings
 from cocreate.services.validation import FieldErrors, slugify
 
-KINDS = ("idea", "remix", "team")  # "fundraiser" arrives with its own work
+KINDS = ("idea", "remix", "team", fundraisers.KIND)
 MAX_TEAM_SIZE = 50
 MODERATION = ("post", "pre")
 VOTING_MODES = ("upvote", "budget", "jury")
@@ -46,6 +47,7 @@ class CampaignSettings:
     jury_weight: int | None = None  # percent of the result the jury decides (jury mode: 100)
     verified_voters: bool | None = None
     clear_min_age: bool = False
+    fundraiser: FundraiserSettings | None = None  # fundraisers only
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -82,7 +84,11 @@ async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
         value = _aware(value)
         if value == getattr(campaign, name):
             continue
-        phase = next(p for p, date_field in phases.STARTS.items() if date_field == name)
+        phase = phases.phase_started_by(campaign, name)
+        if phase is None:
+            if value is not None:
+                errors.add(name, "A fundraiser has no voting: leave this date empty.")
+            continue
         not_reached = phases.index(phase) > phases.index(campaign.phase)
         if value is not None and not_reached and value <= now:
             errors.add(name, "Choose a time in the future (or move the phase by hand).")
@@ -183,7 +189,7 @@ async def create_campaign(
     await orgs.require_manager(actor, org)
     errors = FieldErrors()
     if kind not in KINDS:
-        errors.add("kind", "Choose an idea, remix or team challenge.")
+        errors.add("kind", "Choose an idea, remix or team challenge, or a fundraiser.")
     now = datetime.now(UTC)
     opens_at = _aware(wanted.dates.get("opens_at"))
     draft = start_as_draft or (opens_at is not None and opens_at > now)
@@ -193,14 +199,23 @@ async def create_campaign(
                         team_min_size=2 if kind == "team" else 1, team_max_size=5,
                         max_video_mb=50, voting_mode="upvote")
     await _apply(actor, campaign, wanted, errors, creating=True)
+    fundraiser = None
+    if kind == fundraisers.KIND:
+        fundraiser = Fundraiser()
+        await fundraisers.apply(fundraiser, wanted.fundraiser or FundraiserSettings(), errors,
+                                creating=True)
     errors.raise_if_any()
     phases.refresh_next_phase_at(campaign)
     campaign.slug = f"{slugify(campaign.title, 50) or 'campaign'}-{new_id(5)}"
     try:
         async with in_transaction():
             await campaign.save()
+            if fundraiser is not None:
+                fundraiser.campaign = campaign
+                await fundraiser.save()
+                await fundraiser_cards.refresh(campaign.id)
             await audit.record(org.id, actor, "campaign.create", "campaign", campaign.id,
-                               f"Launched “{campaign.title}” ({phases.LABELS[campaign.phase]})")
+                               f"Launched “{campaign.title}” ({phases.label(campaign)})")
     except IntegrityError as error:
         raise Conflict("Please try again.") from error
     return await get_campaign(campaign.slug)
@@ -211,12 +226,21 @@ async def update_campaign(actor: User, slug: str, wanted: CampaignSettings) -> C
     await orgs.require_manager(actor, campaign.org)
     errors = FieldErrors()
     changed = await _apply(actor, campaign, wanted, errors, creating=False)
+    fundraiser, money_changed = None, []
+    if campaign.kind == fundraisers.KIND and wanted.fundraiser is not None:
+        fundraiser = await fundraisers.of(campaign)
+        money_changed = await fundraisers.apply(fundraiser, wanted.fundraiser, errors,
+                                                creating=False)
     errors.raise_if_any()
-    if not changed:
+    if not changed and not money_changed:
         return campaign
+    changed += money_changed
     phases.refresh_next_phase_at(campaign)
     async with in_transaction():
-        await campaign.save(update_fields=[*changed, "next_phase_at"])
+        await campaign.save(update_fields=[*set(changed) - set(money_changed), "next_phase_at"])
+        if fundraiser is not None and money_changed:
+            await fundraiser.save(update_fields=money_changed)
+            await fundraiser_cards.refresh(campaign.id)
         await audit.record(campaign.org_id, actor, "campaign.update", "campaign", campaign.id,
                            f"Changed {', '.join(sorted(set(changed)))} of “{campaign.title}”",
                            {"fields": sorted(set(changed))})

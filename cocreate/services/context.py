@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cocreate.jobs import JobRunner
+from cocreate.payments import OfflineProvider, PaymentProvider
 from cocreate.ratelimit import Limiter
 from cocreate.realtime import Broker, InProcessBroker
 from cocreate.settings import Settings
@@ -18,3 +19,4 @@ class Deps:
     jobs: JobRunner
     limiter: Limiter
     realtime: Broker = field(default_factory=InProcessBroker)
+    payments: PaymentProvider = field(default_factory=OfflineProvider)

@@ -41,3 +41,10 @@ class Conflict(DomainError):
 class RateLimited(DomainError):
     status = 429
     code = "rate_limited"
+
+
+class Unavailable(DomainError):
+    """A service we depend on (a payment provider) did not answer: try again later."""
+
+    status = 503
+    code = "unavailable"

@@ -39,7 +39,8 @@ def _env() -> jinja2.Environment:
     )
 
 
-def _render(name: str, context: dict[str, Any]) -> tuple[str, str]:
+def render_mail(name: str, context: dict[str, Any]) -> tuple[str, str]:
+    """The text and HTML of templates/emails/<name>.txt and .html."""
     env = _env()
     return (env.get_template(f"{name}.txt").render(context),
             env.get_template(f"{name}.html").render(context))
@@ -52,7 +53,7 @@ def _message(settings: Settings, user: User, subject: str, name: str,
     full = {**context, "user": user, "unsubscribe_url": unsubscribe,
             "unsubscribe_label": mail_prefs.kind_label(unsubscribe_kind),
             "settings_url": settings.absolute_url("/me/email")}
-    text, html = _render(name, full)
+    text, html = render_mail(name, full)
     message = compose(settings, user.email, subject, text)
     message.add_alternative(html, subtype="html")
     message["List-Unsubscribe"] = f"<{unsubscribe}>"

@@ -1,7 +1,8 @@
 """The campaign lifecycle: which phase a campaign is in, what each phase allows, and moving
 from one to the next, on time (the scheduler) or by a manager's hand.
 
-Phases run draft → open → voting → judging → results → archived. Each phase after draft may
+Phases run draft → open → voting → judging → results → archived; a fundraiser's run draft →
+open (for gifts) → closed → archived, without voting. Each phase after draft may
 have a start date; when it passes, the scheduler moves the campaign on, jumping over phases
 whose dates have passed too, and stopping at the first phase without a date (a manager moves
 it by hand). A date that had already passed when a manager last moved the phase by hand never
@@ -30,35 +31,62 @@ STARTS = {
     "open": "opens_at", "voting": "closes_at", "judging": "voting_ends_at",
     "results": "results_at", "archived": "archives_at",
 }
+FUNDRAISER_PHASES = ("draft", "open", "closed", "archived")
+FUNDRAISER_STARTS = {"open": "opens_at", "closed": "closes_at", "archived": "archives_at"}
 LABELS = {
     "draft": "Draft", "open": "Open for entries", "voting": "Voting",
-    "judging": "Judging", "results": "Results", "archived": "Archived",
+    "judging": "Judging", "results": "Results", "closed": "Closed", "archived": "Archived",
 }
-PUBLIC_PHASES = PHASES[1:]
+FUNDRAISER_LABELS = {**LABELS, "open": "Open for gifts"}
+ORDER = ("draft", "open", "voting", "judging", "results", "closed", "archived")
+PUBLIC_PHASES = ORDER[1:]
 ANNOUNCED = ("voting", "results")  # phase changes shown in the feeds of followers
 DUE_BATCH = 200
 
 
 def index(phase: str) -> int:
-    return PHASES.index(phase)
+    """A phase's place in the order of every kind's phases."""
+    return ORDER.index(phase)
 
 
-def later_phases(phase: str) -> tuple[str, ...]:
-    return PHASES[index(phase) + 1:]
+def phases_of(campaign: Campaign) -> tuple[str, ...]:
+    return FUNDRAISER_PHASES if campaign.kind == "fundraiser" else PHASES
+
+
+def starts_of(campaign: Campaign) -> dict[str, str]:
+    """Each phase of the campaign's kind after draft, and the date field that starts it."""
+    return FUNDRAISER_STARTS if campaign.kind == "fundraiser" else STARTS
+
+
+def phase_started_by(campaign: Campaign, date_field: str) -> str | None:
+    """The phase a date starts for this kind of campaign (None: the kind has no such date)."""
+    return next((p for p, name in starts_of(campaign).items() if name == date_field), None)
+
+
+def label(campaign: Campaign, phase: str | None = None) -> str:
+    """What a phase (the campaign's own by default) is called for this kind of campaign."""
+    labels = FUNDRAISER_LABELS if campaign.kind == "fundraiser" else LABELS
+    return labels[phase or campaign.phase]
+
+
+def later_phases(campaign: Campaign) -> tuple[str, ...]:
+    sequence = phases_of(campaign)
+    return sequence[sequence.index(campaign.phase) + 1:]
 
 
 def schedule(campaign: Campaign) -> list[tuple[str, datetime | None]]:
     """Each phase after draft with its start date (None: started by hand)."""
-    return [(phase, getattr(campaign, STARTS[phase])) for phase in PHASES[1:]]
+    return [(phase, getattr(campaign, date_field))
+            for phase, date_field in starts_of(campaign).items()]
 
 
 def next_scheduled(campaign: Campaign) -> tuple[str, datetime] | None:
     """The next phase the scheduler will move to, and when; None when it waits for a hand."""
-    following = later_phases(campaign.phase)
+    following = later_phases(campaign)
     if not following:
         return None
     upcoming = following[0]
-    starts = getattr(campaign, STARTS[upcoming])
+    starts = getattr(campaign, starts_of(campaign)[upcoming])
     since = campaign.phase_changed_at
     if starts is None or (since is not None and starts <= since):
         return None
@@ -69,8 +97,8 @@ def due_phase(campaign: Campaign, now: datetime) -> str | None:
     """The furthest phase whose start has passed, following the chain of dates; or None."""
     reached = None
     since = campaign.phase_changed_at
-    for phase in later_phases(campaign.phase):
-        starts = getattr(campaign, STARTS[phase])
+    for phase in later_phases(campaign):
+        starts = getattr(campaign, starts_of(campaign)[phase])
         if starts is None or starts > now or (since is not None and starts <= since):
             break
         reached = phase
@@ -91,8 +119,9 @@ def validate_schedule(campaign: Campaign) -> dict[str, str]:
         if starts is None:
             continue
         if previous is not None and starts < previous[1]:
-            problems[STARTS[phase]] = (
-                f"{LABELS[phase]} can't start before {LABELS[previous[0]].lower()}."
+            problems[starts_of(campaign)[phase]] = (
+                f"{label(campaign, phase)} can't start before "
+                f"{label(campaign, previous[0]).lower()}."
             )
         previous = (phase, starts)
     return problems
@@ -105,11 +134,24 @@ def is_public(campaign: Campaign) -> bool:
 
 
 def takes_entries(campaign: Campaign) -> bool:
-    return campaign.phase == "open"
+    return campaign.phase == "open" and campaign.kind != "fundraiser"
 
 
 def takes_votes(campaign: Campaign) -> bool:
+    if campaign.kind == "fundraiser":
+        return False
     return campaign.phase == "voting" or (campaign.phase == "open" and campaign.vote_in_open)
+
+
+def takes_gifts(campaign: Campaign) -> bool:
+    return campaign.kind == "fundraiser" and campaign.phase == "open"
+
+
+def require_gifts_open(campaign: Campaign) -> None:
+    if campaign.phase == "draft":
+        raise Forbidden("This fundraiser has not opened yet.")
+    if not takes_gifts(campaign):
+        raise Forbidden("This fundraiser has closed; it no longer takes gifts.")
 
 
 def shows_results(campaign: Campaign) -> bool:
@@ -122,6 +164,8 @@ def ranks_by_final_score(campaign: Campaign) -> bool:
 
 
 def require_entries_open(campaign: Campaign) -> None:
+    if campaign.kind == "fundraiser":
+        raise Forbidden("A fundraiser takes gifts, not entries.")
     if campaign.phase == "draft":
         raise Forbidden("This campaign has not opened yet.")
     if not takes_entries(campaign):
@@ -169,8 +213,8 @@ async def _move(campaign: Campaign, phase: str, actor: User | None, now: datetim
         who = "by hand" if actor else "on schedule"
         await audit.record(
             campaign.org_id, actor, "campaign.phase", "campaign", campaign.id,
-            f"“{campaign.title}” moved from {LABELS[before].lower()} to "
-            f"{LABELS[phase].lower()} {who}", {"from": before, "to": phase},
+            f"“{campaign.title}” moved from {label(campaign, before).lower()} to "
+            f"{label(campaign, phase).lower()} {who}", {"from": before, "to": phase},
         )
         from cocreate.services import badge_rules, follows  # they read phases: imported here
 
@@ -178,7 +222,7 @@ async def _move(campaign: Campaign, phase: str, actor: User | None, now: datetim
         if phase in ANNOUNCED:
             await follows.phase_moved(campaign.id, phase, now)
             await activity.record(None, campaign.id, "phase",
-                                  f"“{campaign.title}” moved to {LABELS[phase].lower()}",
+                                  f"“{campaign.title}” moved to {label(campaign, phase).lower()}",
                                   urls.campaign_path(campaign.slug),
                                   f"phase:{campaign.id}:{phase}:{now.isoformat()}")
     return PhaseChange(campaign.id, campaign.slug, before, phase)
@@ -210,10 +254,11 @@ async def move_by_hand(actor: User, campaign: Campaign, phase: str | None,
                        realtime: Broker | None = None) -> PhaseChange:
     """A manager moves the campaign to any phase (forward, or back to reopen)."""
     await orgs.require_manager(actor, campaign.org)
-    if phase not in PHASES:
-        raise Invalid("Choose a phase.", {"phase": "Use one of: " + ", ".join(PHASES) + "."})
+    allowed = phases_of(campaign)
+    if phase not in allowed:
+        raise Invalid("Choose a phase.", {"phase": "Use one of: " + ", ".join(allowed) + "."})
     if phase == campaign.phase:
-        raise Invalid(f"The campaign is already in {LABELS[phase].lower()}.",
+        raise Invalid(f"The campaign is already in {label(campaign, phase).lower()}.",
                       {"phase": "Choose another phase."})
     change = await _move(campaign, phase, actor, datetime.now(UTC))
     if change is None:

@@ -7,7 +7,9 @@ entries crediting them), a tag's entries (published entries carrying it), a team
 (member rows), an entry's comments (visible comment rows), a comment's reactions of each
 kind (reaction rows) and open reports (open report rows), the votes people received per
 campaign and per organization (counted vote rows of their entries, a team entry's counting
-for each member), entries' trending sums (counted votes) and budgets (votes not voided).
+for each member), entries' trending sums (counted votes), budgets (votes not voided),
+and fundraisers' raised, gift_count and matched (their succeeded gifts' amounts, number
+and matches).
 Entries' jury scores and judge counts are recomputed from the judges' score rows, and the
 power-user counters and scores per organization and person from their referrals, comments
 and helpful reactions (services/power_ledger.py).
@@ -33,6 +35,8 @@ from cocreate.models import (
     Entry,
     EntryCredit,
     EntryTag,
+    Fundraiser,
+    Gift,
     KitAsset,
     OrgScore,
     Reaction,
@@ -106,7 +110,35 @@ async def find_differences() -> list[Difference]:
     return (differences + await _score_differences() + await _trend_differences()
             + await _budget_differences() + await _jury_differences()
             + [Difference(f"power_scores.{field}", row_id, stored, ledger)
-               for field, row_id, stored, ledger in await power_ledger.differences()])
+               for field, row_id, stored, ledger in await power_ledger.differences()]
+            + await _fundraiser_differences())
+
+
+FUNDRAISER_TOTALS = ("raised", "gift_count", "matched")
+
+
+async def _fundraiser_differences() -> list[Difference]:
+    """Each fundraiser's totals equal the sums over its succeeded gifts."""
+    ledger: dict[str, Counter[str]] = {}
+    offset = 0
+    while True:
+        rows = await Gift.filter(status="succeeded").order_by("id").offset(offset).limit(
+            BATCH).values_list("campaign_id", "amount", "matched_amount")
+        for campaign_id, amount, matched in rows:
+            sums = ledger.setdefault(campaign_id, Counter())
+            sums.update({"raised": amount, "gift_count": 1, "matched": matched})
+        if len(rows) < BATCH:
+            break
+        offset += BATCH
+    differences = []
+    for row_id, campaign_id, *stored in await Fundraiser.all().order_by("id").values_list(
+            "id", "campaign_id", *FUNDRAISER_TOTALS):
+        sums = ledger.get(campaign_id, Counter())
+        for name, value in zip(FUNDRAISER_TOTALS, stored, strict=True):
+            if value != sums.get(name, 0):
+                differences.append(Difference(f"fundraisers.{name}", row_id, value,
+                                              sums.get(name, 0)))
+    return differences
 
 
 async def _budget_differences() -> list[Difference]:
@@ -228,7 +260,8 @@ async def reconcile(repair: bool = False) -> list[Difference]:
         log.error("counter %s of %s is %s, its ledger says %s", difference.counter,
                   difference.row_id, difference.stored, difference.ledger)
     if repair:
-        models = {m._meta.db_table: m for m in (Entry, Campaign, KitAsset, Team, Comment, Tag)}
+        models = {m._meta.db_table: m
+                  for m in (Entry, Campaign, KitAsset, Team, Comment, Tag, Fundraiser)}
         async with in_transaction():
             for difference in differences:
                 table, field = difference.counter.split(".")

@@ -14,6 +14,7 @@ from cocreate.web import (
     email_prefs,
     entries,
     follows,
+    fundraisers,
     health,
     home,
     jury,
@@ -27,6 +28,7 @@ from cocreate.web import (
     openbadges,
     org_badges,
     orgs,
+    payments,
     power_users,
     profiles,
     saved_replies,
@@ -49,4 +51,5 @@ def routes() -> list[BaseRoute]:
         *comment_moderation.ROUTES,
         *email_prefs.ROUTES, *follows.ROUTES, *power_users.ROUTES,
         *tags.ROUTES, *listening.ROUTES, *similar.ROUTES, *merging.ROUTES,
+        *fundraisers.ROUTES, *payments.ROUTES,
     ]

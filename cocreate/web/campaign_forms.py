@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
-from cocreate.models import Campaign
+from cocreate import money
+from cocreate.models import Campaign, Fundraiser
 from cocreate.services.campaigns import DATE_FIELDS, CampaignSettings
 from cocreate.services.errors import Invalid
+from cocreate.services.fundraisers import FundraiserSettings
 from cocreate.services.validation import FieldErrors
 
 
@@ -60,7 +63,52 @@ def settings_from_form(submitted: dict[str, str]) -> CampaignSettings:
         voting_mode=submitted.get("voting_mode") or None, vote_budget=budget,
         jury_weight=jury_weight,
         verified_voters=submitted.get("verified_voters") == "1",
+        fundraiser=fundraiser_from_form(submitted)
+        if "goal" in submitted and submitted.get("kind", "fundraiser") == "fundraiser" else None,
     )
+
+
+def fundraiser_from_form(submitted: dict[str, str]) -> FundraiserSettings:
+    """Amounts are typed in major units of the chosen currency ("5000", "12.50")."""
+    currency = (submitted.get("currency") or "").strip().upper()
+    unit = currency if money.is_currency(currency) else "EUR"
+    problems: dict[str, str] = {}
+
+    def amount(name: str, text: str) -> int | None:
+        if not text.strip():
+            return None
+        try:
+            return money.parse_major(text, unit)
+        except ValueError as error:
+            problems.setdefault(name, str(error))
+            return None
+
+    goal = amount("goal", submitted.get("goal", ""))
+    if goal is None:
+        problems.setdefault("goal", "Set a goal above zero.")
+    parts = [p for p in re.split(r"[\s,;]+", submitted.get("suggested_amounts", "")) if p]
+    suggested = [amount("suggested_amounts", part) for part in parts]
+    match_percent = _integer(FieldErrors(), "match_percent", submitted.get("match_percent", ""))
+    return FundraiserSettings(
+        goal=goal, currency=currency,
+        suggested_amounts=[a for a in suggested if a is not None],
+        sponsor_name=submitted.get("sponsor_name", ""),
+        match_percent=match_percent if match_percent is not None else 100,
+        match_cap=amount("match_cap", submitted.get("match_cap", "")) or 0,
+        problems=problems,
+    )
+
+
+def form_from_fundraiser(fundraiser: Fundraiser) -> dict[str, str]:
+    currency = fundraiser.currency
+    return {
+        "currency": currency, "goal": money.to_major(fundraiser.goal, currency),
+        "suggested_amounts": ", ".join(money.to_major(a, currency)
+                                       for a in fundraiser.suggested_amounts or []),
+        "sponsor_name": fundraiser.sponsor_name, "match_percent": str(fundraiser.match_percent),
+        "match_cap": money.to_major(fundraiser.match_cap, currency) if fundraiser.match_cap
+        else "",
+    }
 
 
 def form_from_campaign(campaign: Campaign) -> dict[str, str]:

@@ -17,6 +17,7 @@ from cocreate.services import (
     eligibility,
     entries,
     follows,
+    fundraisers,
     jury,
     jury_views,
     moderation,
@@ -32,13 +33,19 @@ from cocreate.services import (
 )
 from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.web import tags as tags_web
-from cocreate.web.campaign_forms import form_from_campaign, settings_from_form
+from cocreate.web.campaign_forms import (
+    form_from_campaign,
+    form_from_fundraiser,
+    settings_from_form,
+)
 from cocreate.web.common import after_post, form_data, form_failed, page, redirect
 from cocreate.web.follows import campaign_button
+from cocreate.web.fundraisers import fundraiser_page
 
 NEW_CAMPAIGN_DEFAULTS = {
     "kind": "idea", "vote_in_open": "1", "moderation": "post", "report_threshold": "3",
     "team_min_size": "2", "team_max_size": "5", "max_video_mb": "50", "voting_mode": "upvote",
+    "currency": "EUR", "suggested_amounts": "10, 25, 50, 100", "match_percent": "100",
 }
 
 
@@ -102,7 +109,7 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
         "campaign": campaign, "org": campaign.org, "sort": sort, "cursor": cursor,
         "form": form or {}, "entries": [], "next_cursor": None, "voted_ids": set(),
         "winner_ids": set(), "can_manage": await campaigns.can_manage(viewer, campaign),
-        "phases": phases.PUBLIC_PHASES, "countries": eligibility.country_choices(),
+        "phases": phases.phases_of(campaign)[1:], "countries": eligibility.country_choices(),
         **await _participation(viewer, campaign),
         "team_form": team_form or {}, "my_team": await teams.team_of(viewer, campaign),
         "is_judge": await jury.judge_of(viewer, campaign) is not None,
@@ -130,6 +137,9 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
 
 
 async def campaign_page(request: Request) -> Response:
+    found = await campaigns.view_campaign(current_user(request), request.path_params["campaign"])
+    if found.kind == fundraisers.KIND:
+        return await fundraiser_page(request, found)
     context = await campaign_context(request, request.path_params["campaign"])
     block = None
     if wants_fragment(request):
@@ -145,9 +155,12 @@ async def _manage_context(request: Request, slug: str, **extra: Any) -> dict[str
     campaign = await campaigns.get_campaign(slug)
     await orgs.require_manager(user, campaign.org)
     top = await entries.leaderboard(slug, limit=30, viewer=user)
+    form = form_from_campaign(campaign)
+    if campaign.kind == fundraisers.KIND:
+        form.update(form_from_fundraiser(await fundraisers.of(campaign)))
     return {
-        "campaign": campaign, "org": campaign.org, "form": form_from_campaign(campaign),
-        "phases": phases.PHASES, "prizes": await prizes.list_prizes(campaign),
+        "campaign": campaign, "org": campaign.org, "form": form,
+        "phases": phases.phases_of(campaign), "prizes": await prizes.list_prizes(campaign),
         "winners": await prizes.winners(user, campaign), "candidates": top,
         "queue_size": await moderation.queue_size(campaign),
         "held_votes": await vote_review.held_count(campaign), "kit": await remix.kit(campaign),

@@ -23,7 +23,7 @@ from starlette.routing import Route
 from cocreate.http import current_user, deps
 from cocreate.models.base import new_id
 from cocreate.realtime import Broker, Message, Subscription
-from cocreate.services import campaigns, entries, prizes
+from cocreate.services import campaigns, entries, fundraisers, gifts, prizes
 from cocreate.templating import render_fragment
 
 COALESCE_SECONDS = 0.4
@@ -50,6 +50,8 @@ def as_event(message: Message) -> tuple[str, str] | None:
         return "phase", str(message["phase"])
     if message.get("event") == "comment":  # readers of the thread fetch the new comments
         return "comments", "new"
+    if message.get("event") == "gift":  # a fundraiser's totals moved: see campaign_live
+        return "gift", str(message.get("status", ""))
     return None
 
 
@@ -114,8 +116,16 @@ async def campaign_live(request: Request) -> Response:
         return " ".join(render_fragment(request, name, context).split())
 
     async def extra(batch: dict[str, str]) -> list[ServerSentEvent]:
-        """The top ten when votes moved; the winners when the results come out."""
+        """The top ten when votes moved; the winners when the results come out; a
+        fundraiser's progress and supporters when a gift succeeded or was refunded."""
         events = []
+        if "gift" in batch and found.kind == fundraisers.KIND:
+            fresh = await campaigns.get_campaign(found.slug)
+            events.append(ServerSentEvent(data=fragment("partials/_fundraiser_progress.html", {
+                "progress": await fundraisers.current_progress(fresh)}), event="progress"))
+            events.append(ServerSentEvent(data=fragment("partials/_supporters.html", {
+                "supporters": await gifts.supporters(fresh), "public_name": gifts.public_name,
+            }), event="supporters"))
         if any(name.startswith("votes-") for name in batch):
             top = await entries.leaderboard(found.slug, limit=10, viewer=viewer)
             events.append(ServerSentEvent(

@@ -13,7 +13,14 @@ from starlette.routing import Route
 from cocreate import urls
 from cocreate.http import deps
 from cocreate.models import Entry, User
-from cocreate.services import campaigns, entries, entry_cards, profile_cards
+from cocreate.services import (
+    campaigns,
+    entries,
+    entry_cards,
+    fundraiser_cards,
+    fundraisers,
+    profile_cards,
+)
 from cocreate.services.errors import NotFound
 from cocreate.services.media import still_key
 
@@ -58,8 +65,18 @@ async def campaign_cover(request: Request) -> Response:
     return RedirectResponse(deps(request).storage.url(key), status_code=302, headers=CACHE)
 
 
+async def fundraiser_card(request: Request) -> Response:
+    """A public fundraiser's progress card (its cover until the card is drawn)."""
+    campaign = await campaigns.view_campaign(None, request.path_params["campaign"])
+    key = await fundraiser_cards.image_key(await fundraisers.of(campaign), campaign.cover_id)
+    if key is None:
+        raise NotFound("This card is still being drawn. Try again in a moment.")
+    return RedirectResponse(deps(request).storage.url(key), status_code=302, headers=CACHE)
+
+
 ROUTES = [
     Route("/c/{campaign}/cover", campaign_cover, methods=["GET"]),
+    Route("/c/{campaign}/card.png", fundraiser_card, methods=["GET"]),
     Route("/e/{entry}/card.png", entry_card, methods=["GET"]),
     Route("/u/{handle}/card.png", profile_card, methods=["GET"]),
 ]

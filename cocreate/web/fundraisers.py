@@ -1,0 +1,131 @@
+"""Fundraisers in the browser: the page (story, progress, supporters, the give form), giving,
+the thank-you page donors come back to, and the managers' gift book."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cocreate import money, urls
+from cocreate.http import current_user, deps, require_user, wants_fragment
+from cocreate.models import Campaign
+from cocreate.services import campaigns, follows, fundraiser_cards, fundraisers, gifts, phases
+from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound, Unavailable
+from cocreate.web.common import after_post, form_data, form_failed, login_first, page
+from cocreate.web.follows import campaign_button
+
+
+async def fundraiser_context(request: Request, campaign: Campaign,
+                             form: dict[str, str] | None = None) -> dict[str, Any]:
+    """Everything the fundraiser's page shows (`campaign` as view_campaign gives it)."""
+    viewer = current_user(request)
+    fundraiser = await fundraisers.of(campaign)
+    card_key = await fundraiser_cards.image_key(fundraiser, campaign.cover_id)
+    settings = deps(request).settings
+    return {
+        "campaign": campaign, "org": campaign.org, "form": form or {},
+        "progress": fundraisers.progress(campaign, fundraiser),
+        "supporters": await gifts.supporters(campaign), "public_name": gifts.public_name,
+        "my_gifts": await gifts.my_gifts(viewer, campaign),
+        "can_manage": await campaigns.can_manage(viewer, campaign),
+        "phases": phases.phases_of(campaign)[1:],
+        "cancelled": request.query_params.get("gift") == "cancelled",
+        "follow": campaign_button(campaign, await follows.campaign_state(viewer, campaign)),
+        "card_ready": bool(fundraiser.card_key),
+        "share_image": settings.absolute_url(f"{urls.campaign_path(campaign.slug)}/card.png")
+        if card_key else None,
+    }
+
+
+async def fundraiser_page(request: Request, campaign: Campaign) -> Response:
+    context = await fundraiser_context(request, campaign)
+    return page(request, "pages/fundraiser.html", context)
+
+
+def amount_from_form(submitted: dict[str, str], currency: str) -> int | None:
+    """The amount typed (or else the suggested one picked), in minor units."""
+    typed = (submitted.get("custom_amount") or "").strip() or submitted.get("amount") or ""
+    if not typed.strip():
+        raise Invalid("Choose an amount.", {"amount": "Choose or type an amount."})
+    try:
+        return money.parse_major(typed, currency)
+    except ValueError as error:
+        raise Invalid("Please correct the amount.", {"amount": str(error)}) from error
+
+
+async def give(request: Request) -> Response:
+    slug = request.path_params["campaign"]
+    user = current_user(request)
+    if user is None:
+        return login_first(request, urls.campaign_path(slug) + "#give")
+    submitted = await form_data(request)
+    campaign = await campaigns.view_campaign(user, slug)
+    progress = await fundraisers.current_progress(campaign)
+    try:
+        started = await gifts.give(
+            deps(request), user, slug, amount_from_form(submitted, progress.currency),
+            anonymous=submitted.get("anonymous") == "1", message=submitted.get("message", ""))
+    except (Invalid, Forbidden, Unavailable) as error:
+        context = await fundraiser_context(request, campaign, form=submitted)
+        return form_failed(request, "pages/fundraiser.html", context, error, "give_form")
+    thanks = f"{urls.campaign_path(slug)}/thanks?gift={started.gift.id}"
+    return after_post(request, started.redirect_url or thanks)
+
+
+async def thanks(request: Request) -> Response:
+    """Where donors land after paying (or pledging): their gift's state, if it is theirs."""
+    viewer = current_user(request)
+    campaign = await campaigns.view_campaign(viewer, request.path_params["campaign"])
+    gift = None
+    gift_id = request.query_params.get("gift")
+    if viewer is not None and gift_id:
+        try:
+            found = await gifts.view_gift(viewer, gift_id)
+        except NotFound:
+            found = None
+        gift = found if found is not None and found.donor_id == viewer.id else None
+    return page(request, "pages/gift_thanks.html",
+                {"campaign": campaign, "org": campaign.org, "gift": gift})
+
+
+async def _book_context(request: Request, slug: str, **extra: Any) -> dict[str, Any]:
+    status = request.query_params.get("status") or None
+    campaign, book = await gifts.book(require_user(request), slug, status)
+    return {"campaign": campaign, "org": campaign.org, "book": book,
+            "progress": await fundraisers.current_progress(campaign),
+            "describe": gifts.describe, **extra}
+
+
+async def gift_book(request: Request) -> Response:
+    return page(request, "pages/fundraiser_gifts.html",
+                await _book_context(request, request.path_params["campaign"]))
+
+
+async def gift_action(request: Request) -> Response:
+    """A manager marks a pledge paid, cancels it or refunds a gift."""
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    submitted = await form_data(request)
+    try:
+        gift = await gifts.manage(deps(request), user, request.path_params["gift"],
+                                  submitted.get("action") or "")
+    except (Conflict, Unavailable) as error:
+        context = await _book_context(request, slug)
+        return form_failed(request, "pages/fundraiser_gifts.html", context, error, "gift_book")
+    if wants_fragment(request):
+        done = (f"The gift of {money.format_money(gift.amount, gift.currency)} by "
+                f"{gift.donor.display_name} is now {gifts.describe(gift.status)}.")
+        context = await _book_context(request, slug, done=done)
+        return page(request, "pages/fundraiser_gifts.html", context, block="gift_book")
+    return after_post(request, f"{urls.campaign_path(slug)}/gifts")
+
+
+ROUTES = [
+    Route("/c/{campaign}/give", give, methods=["POST"]),
+    Route("/c/{campaign}/thanks", thanks, methods=["GET"]),
+    Route("/c/{campaign}/gifts", gift_book, methods=["GET"]),
+    Route("/c/{campaign}/gifts/{gift}", gift_action, methods=["POST"]),
+]
