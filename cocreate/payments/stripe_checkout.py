@@ -4,12 +4,17 @@ webhooks read into PaymentEvents.
 The session carries the gift's id (client_reference_id and metadata, on the session and on
 its payment), so every later event leads back to the gift. Creating a session is keyed by
 the gift (Idempotency-Key), so a retried request never opens a second one.
+
+Calls go through the library's synchronous client (requests) in a worker thread: its async
+client sends bodies in a way httpx has deprecated.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+import anyio
 import stripe
 
 from cocreate.payments.base import (
@@ -42,7 +47,7 @@ class StripeCheckout:
         if secret is None or signing is None:
             raise ValueError("Stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET")
         self._signing_secret = signing.get_secret_value()
-        self._http = stripe.HTTPXClient(timeout=20)
+        self._http = stripe.RequestsClient(timeout=20)
         self.client = stripe.StripeClient(
             secret.get_secret_value(),
             base_addresses={"api": settings.stripe_api_base} if settings.stripe_api_base else None,
@@ -66,8 +71,8 @@ class StripeCheckout:
             "payment_intent_data": {"metadata": {"gift_id": order.gift_id}},
         }
         try:
-            session = await self.client.v1.checkout.sessions.create_async(
-                params, {"idempotency_key": f"gift-{order.gift_id}"})
+            session = await _in_thread(lambda: self.client.v1.checkout.sessions.create(
+                params, {"idempotency_key": f"gift-{order.gift_id}"}))
         except stripe.StripeError as error:
             raise PaymentError(error.user_message or "Stripe did not open a checkout.") from error
         return Checkout(reference=session.id, redirect_url=session.url)
@@ -83,7 +88,8 @@ class StripeCheckout:
     async def gift_of_payment(self, payment_ref: str) -> str | None:
         """The gift a payment was for, from the metadata the checkout gave the payment."""
         try:
-            intent = await self.client.v1.payment_intents.retrieve_async(payment_ref)
+            intent = await _in_thread(
+                lambda: self.client.v1.payment_intents.retrieve(payment_ref))
         except stripe.StripeError as error:
             raise PaymentError(error.user_message or "Stripe did not answer.") from error
         return (intent.to_dict().get("metadata") or {}).get("gift_id")
@@ -92,14 +98,21 @@ class StripeCheckout:
         if not payment_ref:
             raise PaymentError("This gift has no payment at Stripe to refund yet.")
         try:
-            await self.client.v1.refunds.create_async(
+            await _in_thread(lambda: self.client.v1.refunds.create(
                 {"payment_intent": payment_ref, "metadata": {"gift_id": gift_id}},
-                {"idempotency_key": f"refund-{gift_id}"})
+                {"idempotency_key": f"refund-{gift_id}"}))
         except stripe.StripeError as error:
             raise PaymentError(error.user_message or "Stripe did not refund.") from error
 
     async def close(self) -> None:
-        await self._http.close_async()
+        self._http.close()
+
+
+T = TypeVar("T")
+
+
+async def _in_thread(call: Callable[[], T]) -> T:
+    return await anyio.to_thread.run_sync(call)
 
 
 def payment_event(event: dict[str, Any]) -> PaymentEvent:
