@@ -42,13 +42,13 @@ async def progress(person: Person, slug: str) -> dict[str, Any]:
     return response.json()
 
 
-def _receipts(smtp_server, address: str) -> list[EmailMessage]:  # type: ignore[no-untyped-def]
+def receipts_to(smtp_server, address: str) -> list[EmailMessage]:  # type: ignore[no-untyped-def]
     return [m for m in smtp_server.to(address) if m["Subject"].startswith("Your receipt")]
 
 
 async def wait_for_receipts(smtp_server, address: str, count: int) -> list[EmailMessage]:  # type: ignore[no-untyped-def]
     for _ in range(200):
-        if len(found := _receipts(smtp_server, address)) >= count:
+        if len(found := receipts_to(smtp_server, address)) >= count:
             return found
         await asyncio.sleep(0.1)
     raise AssertionError(f"fewer than {count} receipts to {address}")
@@ -116,7 +116,7 @@ async def test_fans_pledge_and_the_manager_marks_paid_cancels_and_refunds(
     assert (after["raised"], after["matched"], after["gift_count"]) == (0, 0, 0)
     await assert_totals_equal_the_ledger()
     await asyncio.sleep(0.5)
-    assert len(_receipts(smtp_server, ana.email)) == 1  # once per gift
+    assert len(receipts_to(smtp_server, ana.email)) == 1  # once per gift
 
 
 async def test_the_sponsor_matches_until_the_cap_and_a_refund_frees_its_share(
