@@ -123,11 +123,12 @@ class Progress:
         return max(0, self.match_cap - self.matched)
 
     def days_left(self, now: datetime | None = None) -> int | None:
-        """Whole days (rounded up) until gifts close; None without a closing date."""
+        """Whole days until gifts close (1 on the last day, as the countdown says); None
+        without a closing date."""
         if self.closes_at is None:
             return None
         seconds = (self.closes_at - (now or datetime.now(UTC))).total_seconds()
-        return max(0, math.ceil(seconds / 86400))
+        return max(1, math.floor(seconds / 86400)) if seconds > 0 else 0
 
     def show(self, minor: int) -> str:
         return money.format_money(minor, self.currency)

@@ -206,6 +206,21 @@ async def test_a_fundraiser_takes_gifts_only_while_open_and_has_no_voting(client
     assert (await progress(fan, slug))["takes_gifts"] is False
 
 
+async def test_a_manager_changes_the_goal_but_not_the_currency_once_people_gave(
+        client, make_client):
+    manager = await sign_up(client, "Goal manager")
+    slug = (await launch_fundraiser(manager))["slug"]
+    raised = await manager.patch(f"/campaigns/{slug}", {"goal": 1_000_000,
+                                                        "suggested_amounts": [500]})
+    assert raised.status_code == 200, raised.text
+    assert raised.json()["fundraiser"]["goal"] == 1_000_000
+    assert raised.json()["fundraiser"]["suggested_amounts"] == [500]
+    await pledge(await sign_up(make_client(), "Early fan"), slug, 500)
+    refused = await manager.patch(f"/campaigns/{slug}", {"currency": "USD"})
+    assert refused.status_code == 422 and "currency" in refused.json()["error"]["fields"]
+    assert (await progress(manager, slug))["currency"] == "EUR"
+
+
 async def test_giving_in_the_browser(app, client):
     manager = await sign_up(client, "Form manager")
     async with new_client(app) as http:
@@ -227,11 +242,21 @@ async def test_giving_in_the_browser(app, client):
             sponsor_name="", match_percent="100", match_cap="")
         slug = path.rsplit("/", 1)[1]
         assert (await Fundraiser.get(campaign__slug=slug)).goal == 250_000
+        manage = await boss.get(f"{path}/manage")
+        assert "Goal and gifts" in manage.text and 'value="2500"' in manage.text
+        assert "Voting ends" not in manage.text
+        saved = await boss.post(f"{path}/manage", {
+            "title": "Soup for all", "description": "Every bowl counts.", "currency": "EUR",
+            "goal": "3000", "suggested_amounts": "10, 25, 50", "sponsor_name": "",
+            "match_percent": "100", "match_cap": "", "opens_at": "",
+            "closes_at": "2031-06-30T18:00", "archives_at": ""})
+        assert saved.status_code == 303, saved.text
+        assert (await Fundraiser.get(campaign__slug=slug)).goal == 300_000
 
     async with new_client(app) as http:
         fan = Browser(http)
         visitor = await fan.get(path)
-        assert "Log in to give" in visitor.text and "€2,500" in visitor.text
+        assert "Log in to give" in visitor.text and "€3,000" in visitor.text
         assert (await fan.post(f"{path}/give", {"amount": "10"})).headers[
             "location"].startswith("/login?next=")
         await fan.sign_up("Browser giver")

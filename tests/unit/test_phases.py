@@ -61,3 +61,19 @@ def test_what_each_phase_allows():
 def test_dates_out_of_order_are_named():
     campaign = _campaign(closes_at=NOW + timedelta(days=2), voting_ends_at=NOW + timedelta(days=1))
     assert set(phases.validate_schedule(campaign)) == {"voting_ends_at"}
+
+
+def test_a_fundraiser_runs_from_open_to_closed_without_voting():
+    fundraiser = _campaign(closes_at=NOW - timedelta(days=1), archives_at=NOW + timedelta(days=9))
+    fundraiser.kind = "fundraiser"
+    assert phases.phases_of(fundraiser) == ("draft", "open", "closed", "archived")
+    assert phases.due_phase(fundraiser, NOW) == "closed"
+    assert phases.takes_gifts(fundraiser) and not phases.takes_entries(fundraiser)
+    assert not phases.takes_votes(fundraiser)
+    assert phases.label(fundraiser) == "Open for gifts"
+    assert phases.phase_started_by(fundraiser, "voting_ends_at") is None
+    closed = _campaign("closed", closes_at=NOW - timedelta(days=1),
+                       archives_at=NOW + timedelta(days=9))
+    closed.kind = "fundraiser"
+    assert phases.next_scheduled(closed) == ("archived", NOW + timedelta(days=9))
+    assert not phases.takes_gifts(closed)
