@@ -54,6 +54,10 @@ async def tell_followers(context: JobContext, campaign_id: str, phase: str, stam
     await follows.tell_followers(campaign_id, phase, stamp)
 
 
+async def tell_entry_followers(context: JobContext, comment_id: str, told: list[str]) -> None:
+    await follows.tell_entry_followers(comment_id, told)
+
+
 async def tell_idea_status(context: JobContext, entry_id: str, stamp: int) -> None:
     await idea_status.tell_people(entry_id, stamp)
 
@@ -85,6 +89,7 @@ HANDLERS: dict[str, Handler] = {
     verification.SEND_JOB: send_verification,
     notification_mail.EMAIL_JOB: email_notification,
     follows.PHASE_JOB: tell_followers,
+    follows.COMMENT_JOB: tell_entry_followers,
     idea_status.NOTIFY_JOB: tell_idea_status,
     listening.EXTRACT_JOB: extract_terms,
     merging.NOTIFY_JOB: tell_merged,

@@ -1,4 +1,4 @@
-"""API: following people and campaigns, and the personal feed."""
+"""API: following people, campaigns and ideas, and the personal feed."""
 
 from __future__ import annotations
 
@@ -58,6 +58,14 @@ async def unfollow_campaign(request: Request, user: User, campaign: str) -> Foll
     return _state(await follows.unfollow_campaign(user, campaign))
 
 
+async def follow_entry(request: Request, user: User, entry: str) -> FollowOut:
+    return _state(await follows.follow_entry(user, entry))
+
+
+async def unfollow_entry(request: Request, user: User, entry: str) -> FollowOut:
+    return _state(await follows.unfollow_entry(user, entry))
+
+
 async def feed(request: Request, user: User, query: FeedQuery) -> FeedOut:
     settings = deps(request).settings
     found = await activity.feed(user, query.cursor)
@@ -79,6 +87,11 @@ ENDPOINTS = [
              "(idempotent)", FollowOut, errors=(401, 404)),
     Endpoint("DELETE", "/campaigns/{campaign}/follow", unfollow_campaign,
              "Stop following a campaign (idempotent)", FollowOut, errors=(401, 404)),
+    Endpoint("PUT", "/entries/{entry}/follow", follow_entry,
+             "Follow an entry: hear of its new comments and of the brand's answers to it "
+             "(idempotent)", FollowOut, errors=(401, 404)),
+    Endpoint("DELETE", "/entries/{entry}/follow", unfollow_entry,
+             "Stop following an entry (idempotent)", FollowOut, errors=(401, 404)),
     Endpoint("GET", "/feed", feed,
              "What the people and campaigns you follow did, newest first (not your own)",
              FeedOut, query=FeedQuery, errors=(401, 422)),

@@ -1,4 +1,4 @@
-"""Following people and campaigns, and the activity a personal feed is made of."""
+"""Following people, campaigns and ideas, and the activity a personal feed is made of."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from cocreate.models.base import created_field, id_field
 
 
 class Follow(Model):
-    """One person following another person, or a campaign (exactly one of the two)."""
+    """One person following another person, a campaign or an entry (exactly one of them).
+
+    Following an entry means hearing of its new comments and of the brand's answers to it.
+    """
 
     id = id_field()
     follower: fields.ForeignKeyRelation = fields.ForeignKeyField(
@@ -21,11 +24,14 @@ class Follow(Model):
     campaign: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Campaign", related_name="followers", null=True, on_delete=fields.CASCADE
     )
+    entry: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Entry", related_name="followers", null=True, on_delete=fields.CASCADE
+    )
     created_at = created_field()
 
     class Meta:
         table = "follows"
-        unique_together = (("follower", "user"), ("follower", "campaign"))
+        unique_together = (("follower", "user"), ("follower", "campaign"), ("follower", "entry"))
 
 
 class Activity(Model):

@@ -25,6 +25,7 @@ from cocreate.services import (
     activity,
     badge_rules,
     entries,
+    follows,
     listening,
     notifications,
     orgs,
@@ -92,7 +93,8 @@ async def post(deps: Deps, actor: User, entry_id: str, body: str | None,
 
 async def _tell(actor: User, entry: Entry, comment: Comment, parent: Comment | None,
                 text: str) -> None:
-    """Notify the person answered, the entry's author and everyone mentioned, once each."""
+    """Notify the person answered, the entry's author and everyone mentioned, once each; the
+    entry's other followers hear of it through a worker."""
     where = f"{urls.entry_path(entry.id)}#comment-{comment.id}"
     told = {actor.id}
     if parent and parent.author_id not in told:
@@ -112,6 +114,7 @@ async def _tell(actor: User, entry: Entry, comment: Comment, parent: Comment | N
                                        f"you on “{entry.title}”.", where,
                                        f"mention:{comment.id}:{person.id}")
             told.add(person.id)
+    await follows.commented(comment, told)
 
 
 async def _own(actor: User, comment_id: str) -> Comment:

@@ -1,4 +1,5 @@
-"""Following people and campaigns: whose activity shows in a person's feed.
+"""Following people and campaigns (whose activity shows in a person's feed) and ideas (whose
+new comments and answers from the brand a person hears of).
 
 Following is idempotent (the unique keys make a second follow a no-op, also when two
 requests race) and every change answers with the new state. Drafts can be followed only by
@@ -11,11 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from cocreate import jobs, urls
-from cocreate.models import Campaign, Follow, User
-from cocreate.services import campaigns, notifications, phases, users
+from cocreate.models import Campaign, Comment, Entry, Follow, User
+from cocreate.services import campaigns, entries, notifications, phases, users
 from cocreate.services.errors import Invalid
 
 PHASE_JOB = "follows.phase"
+COMMENT_JOB = "follows.comment"
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,59 @@ async def unfollow_campaign(actor: User, slug: str) -> FollowState:
     if not removed:
         campaign = await campaigns.view_campaign(actor, slug)  # drafts stay unknown
     return await campaign_state(actor, campaign)
+
+
+async def follow_entry(actor: User, entry_id: str) -> FollowState:
+    entry = await entries.view_entry(actor, entry_id)
+    await Follow.bulk_create([Follow(follower_id=actor.id, entry_id=entry.id)],
+                             ignore_conflicts=True)
+    return await entry_state(actor, entry)
+
+
+async def unfollow_entry(actor: User, entry_id: str) -> FollowState:
+    entry = await entries.view_entry(actor, entry_id)
+    await Follow.filter(follower_id=actor.id, entry_id=entry.id).delete()
+    return await entry_state(actor, entry)
+
+
+async def entry_state(viewer: User | None, entry: Entry) -> FollowState:
+    following = viewer is not None and await Follow.exists(follower_id=viewer.id,
+                                                           entry_id=entry.id)
+    return FollowState(following, await Follow.filter(entry_id=entry.id).count())
+
+
+async def entry_followers(entry_id: str) -> list[str]:
+    return list(await Follow.filter(entry_id=entry_id).values_list("follower_id", flat=True))
+
+
+async def entry_merged(entry_id: str, into_id: str) -> None:
+    """Those who followed a merged idea follow the idea it went into (inside the merge)."""
+    followers = await entry_followers(entry_id)
+    await Follow.bulk_create([Follow(follower_id=person, entry_id=into_id)
+                              for person in followers], ignore_conflicts=True)
+    await Follow.filter(entry_id=entry_id).delete()
+
+
+async def commented(comment: Comment, told: set[str]) -> None:
+    """Queue telling the entry's followers of a new comment (inside its transaction); those in
+    `told` already heard of it as its author, the one answered, the entry's author or
+    someone mentioned."""
+    await jobs.enqueue(COMMENT_JOB, {"comment_id": comment.id, "told": sorted(told)},
+                       key=f"follow-comment:{comment.id}")
+
+
+async def tell_entry_followers(comment_id: str, told: list[str]) -> None:
+    """The worker's half: one notification per follower, each once (by its key)."""
+    comment = await Comment.get_or_none(id=comment_id).select_related("author", "entry")
+    if comment is None or comment.status != "visible":
+        return
+    entry = comment.entry
+    where = f"{urls.entry_path(entry.id)}#comment-{comment.id}"
+    text = (f"{comment.author.display_name} commented on “{entry.title}”, "
+            "which you follow.")
+    for person in set(await entry_followers(entry.id)) - set(told):
+        await notifications.notify(person, "comment", text, where,
+                                   f"follow-comment:{comment.id}:{person}")
 
 
 async def is_following_user(viewer: User | None, person: User) -> bool:

@@ -1,6 +1,7 @@
 """The brand's answer to an idea: under review, planned, in progress, done or declined, with
-a note. Everyone who voted for the idea, its author and those who joined its conversation
-are told (by a worker: an idea may have thousands of voters), each once per change."""
+a note. Everyone who voted for the idea, its author, those who joined its conversation and
+those who follow it are told (by a worker: an idea may have thousands of voters), each once
+per change."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from tortoise.transactions import in_transaction
 from cocreate import jobs, urls
 from cocreate.markdown import render_markdown
 from cocreate.models import Comment, Entry, User, Vote
-from cocreate.services import activity, audit, campaigns, entries, notifications
+from cocreate.services import activity, audit, campaigns, entries, follows, notifications
 from cocreate.services.errors import Forbidden
 from cocreate.services.validation import FieldErrors
 
@@ -49,7 +50,8 @@ async def set_status(actor: User, entry_id: str, status: str | None, note: str |
 
 
 async def tell_people(entry_id: str, stamp: int) -> None:
-    """The worker's half: voters, the author and commenters hear of the new status."""
+    """The worker's half: voters, the author, commenters and followers hear of the new
+    status."""
     entry = await Entry.get_or_none(id=entry_id).select_related("campaign__org")
     if entry is None or entry.idea_status not in STATUSES:
         return
@@ -58,7 +60,8 @@ async def tell_people(entry_id: str, stamp: int) -> None:
     talkers = await Comment.filter(entry_id=entry.id).values_list("author_id", flat=True)
     text = (f"{entry.campaign.org.name} marked “{entry.title}” "
             f"{STATUSES[entry.idea_status].lower()}.")
-    for person in {entry.author_id, *voters, *talkers}:
+    followers = await follows.entry_followers(entry.id)
+    for person in {entry.author_id, *voters, *talkers, *followers}:
         await notifications.notify(person, "status", text, urls.entry_path(entry.id),
                                    key=f"idea-status:{entry.id}:{stamp}:{person}")
 

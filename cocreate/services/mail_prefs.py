@@ -14,7 +14,7 @@ from cocreate.settings import Settings
 KINDS: dict[str, str] = {
     "reply": "Replies to your comments",
     "mention": "Mentions of you",
-    "comment": "Comments on your entries",
+    "comment": "Comments on your entries and on ideas you follow",
     "acknowledgement": "Thanks from campaign managers",
     "badge": "Badges you earn",
     "phase": "Phase changes of campaigns you follow",

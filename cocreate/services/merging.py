@@ -36,6 +36,7 @@ from cocreate.services import (
     campaigns,
     entries,
     entry_cards,
+    follows,
     notifications,
     phases,
     power_scores,
@@ -77,6 +78,7 @@ async def merge(deps: Deps, actor: User, entry_id: str, into_id: str | None) -> 
             voters, moved, removed = await _move_votes(entry, kept)
             comments_moved = await _move_comments(entry, kept)
             credited = await _credit(entry, kept)
+            await follows.entry_merged(entry.id, kept.id)
             await Report.filter(entry_id=entry.id, status="open").update(
                 status="resolved", resolution="merged", resolved_at=now)
             await entries.on_unpublished(entry)

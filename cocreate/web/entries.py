@@ -22,6 +22,7 @@ from cocreate.services import (
     acknowledgements,
     badges,
     entries,
+    follows,
     idea_status,
     jury_views,
     merging,
@@ -37,6 +38,7 @@ from cocreate.services import (
 from cocreate.services import campaigns as campaigns_service
 from cocreate.services.errors import Conflict, Forbidden, Invalid, RateLimited
 from cocreate.web import comments as comments_web
+from cocreate.web import follows as follows_web
 from cocreate.web import tags as tags_web
 from cocreate.web.campaign_forms import birth_date_from_form
 from cocreate.web.campaigns import campaign_context
@@ -115,6 +117,7 @@ async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[s
         "thank_form": {"note": acknowledgements.draft(entry.author)},
         **await tags_web.entry_context(user, entry),
         "credited": await merging.credited_authors(entry),
+        "follow": follows_web.entry_button(entry, await follows.entry_state(user, entry)),
         "merged_from": await merging.merged_here(entry, request.query_params.get("merged")),
         "merge_q": request.query_params.get("merge_q", ""), "merge_form": {},
         "merge_candidates": await merging.candidates(user, entry,

@@ -1,4 +1,4 @@
-"""Follow buttons on profiles and campaign pages, and the personal feed.
+"""Follow buttons on profiles, campaign and entry pages, and the personal feed.
 
 A button is a POST form: htmx swaps the button for its new state, a plain form goes back to
 the page it was on.
@@ -7,6 +7,7 @@ the page it was on.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
@@ -15,8 +16,8 @@ from starlette.routing import Route
 
 from cocreate import urls
 from cocreate.http import current_user, require_user, wants_fragment
-from cocreate.models import Campaign, User
-from cocreate.services import activity, campaigns, follows, users
+from cocreate.models import Campaign, Entry, User
+from cocreate.services import activity, campaigns, entries, follows, users
 from cocreate.web.common import form_data, local_referer, login_first, page, redirect
 
 SUGGESTED_CAMPAIGNS = 6
@@ -28,45 +29,61 @@ def user_button(person: User, state: follows.FollowState) -> dict[str, Any]:
             "following": state.following, "followers": state.followers}
 
 
+def entry_button(entry: Entry, state: follows.FollowState) -> dict[str, Any]:
+    return {"action": f"{urls.entry_path(entry.id)}/follow", "name": entry.title,
+            "following": state.following, "followers": state.followers,
+            "hint": "Hear of its new comments and of the brand’s answers"}
+
+
 def campaign_button(campaign: Campaign, state: follows.FollowState) -> dict[str, Any]:
     return {"action": f"{urls.campaign_path(campaign.slug)}/follow", "name": campaign.title,
             "following": state.following, "followers": state.followers}
 
 
-async def _toggle(request: Request, back: str, key: str,
-                  follow: Callable[[User, str], Awaitable[follows.FollowState]],
-                  unfollow: Callable[[User, str], Awaitable[follows.FollowState]],
-                  button: Callable[[follows.FollowState], Awaitable[dict[str, Any]]]
-                  ) -> Response:
-    """Follow or unfollow: htmx swaps the button, a plain form goes back where it came from."""
-    user = current_user(request)
-    if user is None:
-        return login_first(request, local_referer(request, back))
-    stop = (await form_data(request)).get("action") == "unfollow"
-    state = await (unfollow if stop else follow)(user, key)
-    if wants_fragment(request):
-        return page(request, "partials/_follow_button.html", {"follow": await button(state)})
-    return redirect(local_referer(request, back))
+@dataclass(frozen=True)
+class Followable:
+    """What a follow button toggles: the path parameter naming it, its page, the two service
+    calls, and the button for a new state."""
+
+    param: str
+    page_of: Callable[[str], str]
+    follow: Callable[[User, str], Awaitable[follows.FollowState]]
+    unfollow: Callable[[User, str], Awaitable[follows.FollowState]]
+    button: Callable[[str, follows.FollowState], Awaitable[dict[str, Any]]]
+
+    async def toggle(self, request: Request) -> Response:
+        """Follow or unfollow: htmx swaps the button, a plain form goes back where it was."""
+        key = request.path_params[self.param]
+        back = self.page_of(key)
+        user = current_user(request)
+        if user is None:
+            return login_first(request, local_referer(request, back))
+        stop = (await form_data(request)).get("action") == "unfollow"
+        state = await (self.unfollow if stop else self.follow)(user, key)
+        if wants_fragment(request):
+            return page(request, "partials/_follow_button.html",
+                        {"follow": await self.button(key, state)})
+        return redirect(local_referer(request, back))
 
 
-async def follow_person(request: Request) -> Response:
-    handle = request.path_params["handle"]
-
-    async def button(state: follows.FollowState) -> dict[str, Any]:
-        return user_button(await users.get_by_handle(handle), state)
-
-    return await _toggle(request, urls.user_path(handle), handle, follows.follow_user,
-                         follows.unfollow_user, button)
+async def _person_button(handle: str, state: follows.FollowState) -> dict[str, Any]:
+    return user_button(await users.get_by_handle(handle), state)
 
 
-async def follow_campaign(request: Request) -> Response:
-    slug = request.path_params["campaign"]
+async def _campaign_button(slug: str, state: follows.FollowState) -> dict[str, Any]:
+    return campaign_button(await campaigns.get_campaign(slug), state)
 
-    async def button(state: follows.FollowState) -> dict[str, Any]:
-        return campaign_button(await campaigns.get_campaign(slug), state)
 
-    return await _toggle(request, urls.campaign_path(slug), slug, follows.follow_campaign,
-                         follows.unfollow_campaign, button)
+async def _entry_button(entry_id: str, state: follows.FollowState) -> dict[str, Any]:
+    return entry_button(await entries.get_entry(entry_id), state)
+
+
+PEOPLE = Followable("handle", urls.user_path, follows.follow_user, follows.unfollow_user,
+                    _person_button)
+CAMPAIGNS = Followable("campaign", urls.campaign_path, follows.follow_campaign,
+                       follows.unfollow_campaign, _campaign_button)
+ENTRIES = Followable("entry", urls.entry_path, follows.follow_entry, follows.unfollow_entry,
+                     _entry_button)
 
 
 async def feed_page(request: Request) -> Response:
@@ -83,6 +100,7 @@ async def feed_page(request: Request) -> Response:
 
 ROUTES = [
     Route("/feed", feed_page, methods=["GET"]),
-    Route("/u/{handle}/follow", follow_person, methods=["POST"]),
-    Route("/c/{campaign}/follow", follow_campaign, methods=["POST"]),
+    Route("/u/{handle}/follow", PEOPLE.toggle, methods=["POST"]),
+    Route("/c/{campaign}/follow", CAMPAIGNS.toggle, methods=["POST"]),
+    Route("/e/{entry}/follow", ENTRIES.toggle, methods=["POST"]),
 ]
