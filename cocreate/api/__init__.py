@@ -26,6 +26,7 @@ from cocreate.api import (
     org_badges,
     orgs,
     power_users,
+    reach,
     remix,
     saved_replies,
     similar,
@@ -45,7 +46,7 @@ ENDPOINTS: list[Endpoint] = [
     *saved_replies.ENDPOINTS,
     *email_prefs.ENDPOINTS, *follows.ENDPOINTS, *power_users.ENDPOINTS,
     *tags.ENDPOINTS, *listening.ENDPOINTS, *similar.ENDPOINTS, *merging.ENDPOINTS,
-    *fundraisers.ENDPOINTS,
+    *fundraisers.ENDPOINTS, *reach.ENDPOINTS,
 ]
 
 

@@ -29,7 +29,7 @@ def _settings(body: schemas.CampaignSettingsIn) -> CampaignSettings:
         fundraiser=FundraiserSettings(
             goal=body.goal, currency=body.currency, suggested_amounts=body.suggested_amounts,
             sponsor_name=body.sponsor_name, match_percent=body.match_percent,
-            match_cap=body.match_cap,
+            match_cap=body.match_cap, fundraiser_badge_at=body.fundraiser_badge_at,
         ) if sent & set(schemas.FUNDRAISER_FIELDS) else None,
     )
 

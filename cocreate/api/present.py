@@ -65,6 +65,7 @@ def progress(found: Progress) -> schemas.ProgressOut:
         takes_gifts=found.takes_gifts, suggested_amounts=list(found.suggested_amounts),
         sponsor_name=found.sponsor_name, match_percent=found.match_percent,
         match_cap=found.match_cap, match_left=found.match_left,
+        fundraiser_badge_at=found.fundraiser_badge_at,
     )
 
 

@@ -132,10 +132,13 @@ class CampaignSettingsIn(Body):
         "(1:1), 200 or 300")
     match_cap: int | None = Field(
         None, description="Fundraisers: the most the sponsor adds, minor units (0: no match)")
+    fundraiser_badge_at: int | None = Field(
+        None, description="Fundraisers: what friends give through a fan's share links for "
+        "the fan's Fundraiser badge, minor units (0: 100 whole units of the currency)")
 
 
 FUNDRAISER_FIELDS = ("goal", "currency", "suggested_amounts", "sponsor_name", "match_percent",
-                     "match_cap")
+                     "match_cap", "fundraiser_badge_at")
 
 
 class CampaignIn(CampaignSettingsIn):
@@ -202,6 +205,8 @@ class ProgressOut(BaseModel):
     match_percent: int
     match_cap: int
     match_left: int
+    fundraiser_badge_at: int = Field(description="What friends give through a fan's share "
+                                     "links for the fan's Fundraiser badge, minor units")
 
 
 class CampaignOut(BaseModel):

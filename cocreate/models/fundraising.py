@@ -32,6 +32,9 @@ class Fundraiser(Model):
     matched = fields.BigIntField(default=0, db_default=0)  # what the sponsor adds
     card_key = fields.CharField(max_length=255, null=True)  # the progress share card
     card_percent = fields.IntField(default=-1, db_default=-1)  # the percent last queued
+    # What a fan's share links must raise for the Fundraiser badge, in minor units (null:
+    # 100 whole units of the currency, services/gift_badges.py)
+    fundraiser_badge_at = fields.BigIntField(null=True)
     created_at = created_field()
 
     class Meta:
@@ -54,6 +57,10 @@ class Gift(Model):
     )
     # A fan's own fundraising page the gift was made on (peer to peer, a later addition)
     page_id = fields.CharField(max_length=16, null=True)
+    # Whose share link brought the donor (first touch within the window when they gave)
+    referred_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
+    )
     amount = fields.BigIntField()
     currency = fields.CharField(max_length=3)
     status = fields.CharField(max_length=10, default="pending", db_default="pending")

@@ -15,8 +15,8 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from cocreate import jobs
-from cocreate.models import Acknowledgement, Campaign, Comment, Entry, EntryCredit, Winner
-from cocreate.services import badges, phases, scores
+from cocreate.models import Acknowledgement, Campaign, Comment, Entry, EntryCredit, Gift, Winner
+from cocreate.services import badges, gift_badges, phases, scores
 
 EVALUATE_JOB = "badges.evaluate"
 FINALISTS = 10
@@ -57,6 +57,12 @@ async def replied(reply: Comment) -> None:
                        key=f"badges:reply:{reply.id}")
 
 
+async def gift_succeeded(gift: Gift) -> None:
+    """A gift arrived: its donor is a Supporter, its sharer may be a Fundraiser now."""
+    await jobs.enqueue(EVALUATE_JOB, {"event": "gift", "gift_id": gift.id},
+                       key=f"badges:gift:{gift.id}")
+
+
 async def evaluate(payload: dict[str, Any]) -> None:
     """The worker's half: award what the event's current state earns."""
     event = payload.get("event")
@@ -70,6 +76,8 @@ async def evaluate(payload: dict[str, Any]) -> None:
         await _recognized(payload["ack_id"])
     elif event == "reply":
         await _conversation_starter(payload["comment_id"])
+    elif event == "gift":
+        await gift_badges.evaluate(payload["gift_id"])
 
 
 async def _recognized(ack_id: str) -> None:

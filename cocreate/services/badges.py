@@ -46,6 +46,8 @@ JURY_PICK = "jury-pick"
 RECOGNIZED = "recognized"
 CONVERSATION_STARTER = "conversation-starter"
 AMBASSADOR = "ambassador"  # once per organization (services/ambassadors.py)
+SUPPORTER = "supporter"  # gave to a fundraiser (services/gift_badges.py)
+FUNDRAISER = "fundraiser"  # friends gave through their share links
 REMIXED_LEVELS = (1, 5, 25)
 CROWD_FAVOURITE_LEVELS = (10, 100, 1000)
 
@@ -67,6 +69,12 @@ CATALOG: dict[str, BadgeKind] = {kind.key: kind for kind in [
               "people and conversation to its campaigns.",
               "Be named an ambassador by an organization, for the people and the "
               "conversation you bring to it."),
+    BadgeKind(SUPPORTER, "Supporter", "Gave to “{campaign}” by {org}.",
+              "Give to a fundraiser in your own name."),
+    BadgeKind(FUNDRAISER, "Fundraiser", "Raised money for “{campaign}” by {org}: friends "
+              "gave through your share links.",
+              "Share a fundraiser until friends give its organization's set amount through "
+              "your links (100 in its currency, unless the organization chose another)."),
     BadgeKind(JURY_PICK, "Jury pick", "Among the jury’s top picks in “{campaign}”.",
               "Have one of the three entries the jury scored highest."),
     *_levels("remixed", "Remixed", "Others built on your work in “{campaign}”: "

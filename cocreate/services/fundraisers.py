@@ -16,6 +16,7 @@ from cocreate.services.validation import FieldErrors
 KIND = "fundraiser"
 MAX_SUGGESTED = 6
 MATCH_PERCENTS = (50, 100, 200, 300)  # 1:2, 1:1, 2:1, 3:1
+BADGE_UNITS = 100  # whole units of the currency a fan's links raise for the Fundraiser badge
 
 
 @dataclass
@@ -28,6 +29,7 @@ class FundraiserSettings:
     sponsor_name: str | None = None
     match_percent: int | None = None
     match_cap: int | None = None  # minor units; 0: no matching
+    fundraiser_badge_at: int | None = None  # minor units; 0: the default (BADGE_UNITS)
     problems: dict[str, str] = field(default_factory=dict)  # what the form could not read
 
 
@@ -77,9 +79,21 @@ async def apply(fundraiser: Fundraiser, wanted: FundraiserSettings, errors: Fiel
         if cap < 0 or cap > money.MAX_MINOR * 100:
             errors.add("match_cap", "Use zero (no matching) or more.")
         set_("match_cap", cap)
+    if wanted.fundraiser_badge_at is not None:
+        if not 0 <= wanted.fundraiser_badge_at <= money.MAX_MINOR * 100:
+            errors.add("fundraiser_badge_at", "Use zero (the default) or more.")
+        set_("fundraiser_badge_at", wanted.fundraiser_badge_at or None)
     if (fundraiser.match_cap or 0) > 0 and not fundraiser.sponsor_name:
         errors.add("sponsor_name", "Name the sponsor who matches the gifts.")
     return changed
+
+
+def badge_threshold(fundraiser: Fundraiser) -> int:
+    """What a fan's share links must raise for the Fundraiser badge, in minor units."""
+    if fundraiser.fundraiser_badge_at:
+        return fundraiser.fundraiser_badge_at
+    currency = fundraiser.currency if money.is_currency(fundraiser.currency) else "EUR"
+    return BADGE_UNITS * 10 ** money.decimals(currency)
 
 
 async def of(campaign: Campaign) -> Fundraiser:
@@ -105,6 +119,7 @@ class Progress:
     closes_at: datetime | None
     takes_gifts: bool
     suggested_amounts: tuple[int, ...]
+    fundraiser_badge_at: int  # raised through a fan's links for the Fundraiser badge
 
     @property
     def total(self) -> int:
@@ -142,6 +157,7 @@ def progress(campaign: Campaign, fundraiser: Fundraiser) -> Progress:
         match_cap=fundraiser.match_cap, closes_at=campaign.closes_at,
         takes_gifts=phases.takes_gifts(campaign),
         suggested_amounts=tuple(fundraiser.suggested_amounts or ()),
+        fundraiser_badge_at=badge_threshold(fundraiser),
     )
 
 

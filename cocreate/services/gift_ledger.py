@@ -5,7 +5,8 @@ pending → refunded when a refund is heard of before the payment itself, which 
 counts). Each move is a conditional UPDATE from the state it leaves, so a move attempted
 twice, or two at once, happens once. The totals move in the same transaction as the gift
 and only on the moves into and out of succeeded, with F() expressions, so raised,
-gift_count and matched always equal the sums over the succeeded gifts.
+gift_count and matched always equal the sums over the succeeded gifts. So does what a
+gift counts for the sharer whose link brought its donor (services/referrals.py).
 
 Call the moves inside a transaction (with the audit row or provider event that goes with
 them), and `announce` after it commits.
@@ -20,7 +21,7 @@ from tortoise.expressions import F
 from cocreate import jobs
 from cocreate.models import Campaign, Fundraiser, Gift
 from cocreate.realtime import Broker
-from cocreate.services import fundraiser_cards
+from cocreate.services import badge_rules, fundraiser_cards, referrals
 from cocreate.services.errors import Conflict
 
 RECEIPT_JOB = "gifts.receipt"
@@ -43,6 +44,8 @@ async def succeed(gift_id: str, payment_ref: str | None = None,
         gift.matched_amount = matched
     await jobs.enqueue(RECEIPT_JOB, {"gift_id": gift_id}, key=f"receipt:{gift_id}")
     await fundraiser_cards.refresh(gift.campaign_id)
+    await referrals.record_gift(gift)
+    await badge_rules.gift_succeeded(gift)
     return gift
 
 
@@ -91,6 +94,7 @@ async def refund(gift_id: str, payment_ref: str | None = None,
                 raised=F("raised") - gift.amount, gift_count=F("gift_count") - 1,
                 matched=F("matched") - gift.matched_amount)
             await fundraiser_cards.refresh(gift.campaign_id)
+            await referrals.forget_gift(gift.id)
             return gift
         if await Gift.filter(id=gift_id, status="pending").update(
                 status="refunded", refunded_at=now, **extra):

@@ -16,7 +16,15 @@ from tortoise.transactions import in_transaction
 from cocreate import money, urls
 from cocreate.models import Campaign, Gift, User
 from cocreate.payments import Order, PaymentError
-from cocreate.services import audit, campaigns, fundraisers, gift_ledger, orgs, phases
+from cocreate.services import (
+    audit,
+    campaigns,
+    fundraisers,
+    gift_ledger,
+    orgs,
+    phases,
+    referrals,
+)
 from cocreate.services.context import Deps
 from cocreate.services.errors import Conflict, NotFound, Unavailable
 from cocreate.services.validation import FieldErrors
@@ -38,8 +46,13 @@ def smallest_gift(currency: str) -> int:
 
 
 async def give(deps: Deps, actor: User, slug: str, amount: int | None, *,
-               anonymous: bool = False, message: str = "") -> Started:
-    """Start a gift to an open fundraiser: a pledge (offline) or a checkout to pay."""
+               anonymous: bool = False, message: str = "", referral_code: str | None = None,
+               visitor_id: str | None = None) -> Started:
+    """Start a gift to an open fundraiser: a pledge (offline) or a checkout to pay.
+
+    `referral_code` is the first share link that brought the donor, kept by their browser
+    `visitor_id`: the gift counts for its sharer once it succeeds (services/referrals.py).
+    """
     campaign = await campaigns.view_campaign(actor, slug)
     fundraiser = await fundraisers.of(campaign)
     phases.require_gifts_open(campaign)
@@ -53,9 +66,10 @@ async def give(deps: Deps, actor: User, slug: str, amount: int | None, *,
     assert amount is not None
     await deps.limiter.hit("gifts", actor.id)
     provider = deps.payments
+    referrer = await referrals.gift_referrer(referral_code, actor, visitor_id)
     gift = await Gift.create(campaign=campaign, donor=actor, amount=amount,
                              currency=fundraiser.currency, provider=provider.name,
-                             anonymous=anonymous, message=note)
+                             anonymous=anonymous, message=note, referred_by=referrer)
     path = urls.campaign_path(campaign.slug)
     order = Order(
         gift_id=gift.id, amount=amount, currency=fundraiser.currency,

@@ -1,6 +1,8 @@
 """The power-user counters recounted from their rows, for services/reconcile.py.
 
-Per (organization, person): referrals with a campaign by kind (gifts: their amounts), visible
+Per (organization, person): referrals with a campaign by kind, the succeeded gifts whose
+donor someone else's link brought (their amounts, for that sharer: counted from the gifts
+themselves, so a referral kept after a refund or missed on a payment shows), visible
 comments answering the person (a reply to their comment, or a top-level comment on their
 entry, by someone else), their visible top-level comments, and helpful reactions from others
 on their visible comments; the scores are the weighted sums of those.
@@ -13,7 +15,7 @@ from typing import Any
 
 from tortoise.queryset import QuerySet
 
-from cocreate.models import Campaign, Comment, PowerScore, Reaction, Referral
+from cocreate.models import Campaign, Comment, Gift, PowerScore, Reaction, Referral
 from cocreate.services import power_scores
 
 BATCH = 5000
@@ -38,11 +40,15 @@ async def ledger() -> dict[Key, Counter[str]]:
         counts.setdefault((org_id, user_id), Counter())[counter] += n
 
     org_of = dict(await Campaign.all().values_list("id", "org_id"))
-    for campaign_id, sharer_id, kind, amount in await _rows(
-            Referral.filter(campaign_id__not_isnull=True), "campaign_id", "sharer_id", "kind",
-            "amount"):
-        add(org_of[campaign_id], sharer_id, power_scores.REFERRAL_COUNTER[kind],
-            amount if kind == "gift" else 1)
+    for campaign_id, sharer_id, kind in await _rows(
+            Referral.filter(campaign_id__not_isnull=True).exclude(kind="gift"), "campaign_id",
+            "sharer_id", "kind"):
+        add(org_of[campaign_id], sharer_id, power_scores.REFERRAL_COUNTER[kind])
+    for campaign_id, sharer_id, donor_id, amount in await _rows(
+            Gift.filter(status="succeeded", referred_by_id__not_isnull=True), "campaign_id",
+            "referred_by_id", "donor_id", "amount"):
+        if sharer_id != donor_id:
+            add(org_of[campaign_id], sharer_id, "raised", amount)
     for author_id, parent_id, parent_author_id, entry_author_id, org_id in await _rows(
             Comment.filter(status="visible"), "author_id", "parent_id", "parent__author_id",
             "entry__author_id", "entry__campaign__org_id"):

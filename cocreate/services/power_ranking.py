@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cocreate.models import Ambassador, Media, OrgScore, PowerScore, User
-from cocreate.services import orgs, power_scores
+from cocreate.services import orgs, power_scores, reach
 from cocreate.services.errors import Invalid
 
 PAGE_SIZE = 25
@@ -50,8 +50,11 @@ async def ranking(actor: User, org_slug: str, by: str | None = "influence", page
     named = await Ambassador.filter(org=org).select_related("user").order_by("-created_at")
     marked = {row.user_id for row in named}
     avatars = await _avatars([row.user for row in found[:limit]])
+    raised = await reach.raised_by(org.id, [row.user_id for row in found[:limit]
+                                            if row.raised]) if by == "influence" else {}
     rows = [PowerUser((page - 1) * limit + n, row.user, avatars.get(row.user_id),
-                      getattr(row, by), power_scores.reasons(row, by), row.user_id in marked)
+                      getattr(row, by), power_scores.reasons(row, by, raised.get(row.user_id, "")),
+                      row.user_id in marked)
             for n, row in enumerate(found[:limit], start=1)]
     return PowerPage(by, page, rows, len(found) > limit, named)
 

@@ -1,16 +1,24 @@
 """Power users: what each fan brought an organization, kept as counters per (org, person).
 
 Influence counts what their share links brought: people who came (a visit per visitor),
-signed up, and voted through them. Conversation counts what they drew out of others:
-replies to their comments and comments on their entries (replies received), the threads
-they opened (every top-level comment: whether others answered it already shows in replies
-received, so counting only answered threads would count the same replies twice), and the
-helpful reactions others gave their comments. Only visible comments count, and nobody's
+signed up, and voted through them, and the money given through them (`raised`).
+Conversation counts what they drew out of others: replies to their comments and comments
+on their entries (replies received), the threads they opened (every top-level comment:
+whether others answered it already shows in replies received, so counting only answered
+threads would count the same replies twice), and the helpful reactions others gave their
+comments. Only visible comments count, and nobody's
 own replies or reactions count for them.
 
 Each counter moves in the transaction of its ledger row, and each score moves with it by
 the counter's weight, so the stored scores always equal the weighted sums (reconcile.py
 checks both). A ranking is then one indexed read.
+
+Money raised adds one influence point per RAISED_POINT minor units of the person's total,
+rounded down, so the score stays an integer: €10 raised weighs like one visitor, a little
+less than a vote. Gifts in several currencies add up in minor units: a cent, a penny and a
+yen are close enough in worth for a ranking (a won or an öre less so), and a rule without
+exchange rates keeps a score from moving with the markets. The reasons say each currency's
+own sum.
 """
 
 from __future__ import annotations
@@ -24,13 +32,20 @@ from cocreate.models import Comment, PowerScore, Reaction
 INFLUENCE: dict[str, int] = {"visits": 1, "signups": 5, "votes": 2}
 CONVERSATION: dict[str, int] = {"replies": 2, "threads": 1, "helpfuls": 3}
 COUNTERS = ("visits", "signups", "votes", "raised", "replies", "threads", "helpfuls")
+RAISED_POINT = 1000  # minor units raised worth one influence point: €10, $10, ¥1,000
 REFERRAL_COUNTER = {"visit": "visits", "signup": "signups", "vote": "votes", "gift": "raised"}
 
 
-def scores_of(counts: dict[str, int]) -> dict[str, int]:
-    """The two weighted sums of a set of counters (or of their changes)."""
+def _weighted(counts: dict[str, int]) -> dict[str, int]:
     return {"influence": sum(w * counts.get(k, 0) for k, w in INFLUENCE.items()),
             "conversation": sum(w * counts.get(k, 0) for k, w in CONVERSATION.items())}
+
+
+def scores_of(counts: dict[str, int]) -> dict[str, int]:
+    """The two scores of a person's counters (their totals: raised counts in whole points)."""
+    scores = _weighted(counts)
+    scores["influence"] += counts.get("raised", 0) // RAISED_POINT
+    return scores
 
 
 async def move(org_id: str, user_id: str, **deltas: int) -> None:
@@ -38,11 +53,17 @@ async def move(org_id: str, user_id: str, **deltas: int) -> None:
     deltas = {key: value for key, value in deltas.items() if value}
     if not deltas:
         return
-    changes = {**deltas, **{k: v for k, v in scores_of(deltas).items() if v}}
+    changes = {**deltas, **{k: v for k, v in _weighted(deltas).items() if v}}
     await PowerScore.bulk_create([PowerScore(org_id=org_id, user_id=user_id)],
                                  ignore_conflicts=True)
-    await PowerScore.filter(org_id=org_id, user_id=user_id).update(
-        **{key: F(key) + value for key, value in changes.items()})
+    row = PowerScore.filter(org_id=org_id, user_id=user_id)
+    await row.update(**{key: F(key) + value for key, value in changes.items()})
+    if raised := deltas.get("raised"):
+        # Read after the update, which holds the row until the transaction ends
+        total = (await row.first().only("id", "raised")).raised  # type: ignore[union-attr]
+        points = total // RAISED_POINT - (total - raised) // RAISED_POINT
+        if points:
+            await row.update(influence=F("influence") + points)
 
 
 def answered(comment: Comment, parent_author_id: str | None, entry_author_id: str
@@ -82,11 +103,14 @@ async def helpful_moved(comment_id: str, reactor_id: str, delta: int) -> None:
         await move(found[0][2], found[0][1], helpfuls=delta)
 
 
-def reasons(score: PowerScore, by: str) -> str:
-    """The score in words: "brought 12 visitors, 3 signed up, 5 votes"."""
+def reasons(score: PowerScore, by: str, raised: str = "") -> str:
+    """The score in words: "brought 12 visitors, 3 signed up, 5 votes, raised €340"
+    (`raised`: the money in words, each currency's sum)."""
     if by == "influence":
         parts = [f"brought {counted(score.visits, 'visitor')}", f"{score.signups:,} signed up",
                  counted(score.votes, "vote")]
+        if raised:
+            parts.append(f"raised {raised}")
     else:
         parts = [f"received {counted(score.replies, 'reply', 'replies')}",
                  f"started {counted(score.threads, 'thread')}",

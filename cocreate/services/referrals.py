@@ -6,21 +6,23 @@ is attributed to that sharer, once: each action (a signup, a vote, a gift later)
 referral row at most, whatever is replayed, and nobody's own actions count for them.
 
 A referral counts for the campaign it happened in (a visit: the page the link pointed to;
-a signup: the page of the visit that brought the person; a vote: the entry's campaign), and
-so for that campaign's organization, whose power-user counters move in the same
-transaction (services/power_scores.py).
+a signup: the page of the visit that brought the person; a vote: the entry's campaign; a
+gift: its fundraiser), and so for that campaign's organization, whose power-user counters
+move in the same transaction (services/power_scores.py).
+
+A gift is attributed when it is made, to the donor's first link if that visit is within the
+window (checked against the visit's own row, not only the browser's cookie), and counted
+when it succeeds, however long a pledge takes to be paid; a refund takes it back.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
-from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
-from cocreate.models import Award, Campaign, Entry, Referral, Team, User, Vote
+from cocreate.models import Award, Campaign, Entry, Gift, Referral, Team, User, Vote
 from cocreate.models.base import new_id
 from cocreate.services import power_scores
 
@@ -32,13 +34,6 @@ CODE_LENGTH = 8
 # /b/<award>, /t/<team>, each with the model whose row names the campaign.
 _CAMPAIGN_PAGES: dict[str, tuple[type, str]] = {
     "c": (Campaign, "slug"), "e": (Entry, "id"), "b": (Award, "id"), "t": (Team, "id")}
-
-
-@dataclass(frozen=True)
-class ReferralStats:
-    visits: int
-    signups: int
-    votes: int = 0
 
 
 async def code_for(user: User) -> str:
@@ -72,20 +67,33 @@ async def campaign_of_page(path: str) -> Campaign | None:
     return await Campaign.get_or_none(id=campaign_id[0]).only("id", "org_id")
 
 
-async def _record(sharer: User, kind: str, subject: str, campaign: Campaign | None,
-                  path: str = "", amount: int = 0) -> bool:
+def _weight(kind: str, amount: int) -> int:
+    """What one referral adds to its counter: a gift its amount, anything else one."""
+    return amount if kind == "gift" else 1
+
+
+async def _record(sharer_id: str, kind: str, subject: str, campaign: Campaign | None,
+                  path: str = "", amount: int = 0, currency: str | None = None) -> bool:
     """Write one referral and move its organization's counter; False if it was there."""
     try:
         async with in_transaction():  # a savepoint when the caller has a transaction
-            await Referral.create(sharer=sharer, kind=kind, subject=subject[:80],
+            await Referral.create(sharer_id=sharer_id, kind=kind, subject=subject[:80],
                                   campaign_id=campaign.id if campaign else None,
-                                  path=path[:300], amount=amount)
+                                  path=path[:300], amount=amount, currency=currency)
             if campaign is not None:
-                await power_scores.move(campaign.org_id, sharer.id, **{
-                    power_scores.REFERRAL_COUNTER[kind]: amount if kind == "gift" else 1})
+                await power_scores.move(campaign.org_id, sharer_id, **{
+                    power_scores.REFERRAL_COUNTER[kind]: _weight(kind, amount)})
     except IntegrityError:
         return False
     return True
+
+
+async def _forget(kind: str, subject: str) -> None:
+    """The action was undone: it no longer counts for whoever brought it."""
+    found = await Referral.get_or_none(kind=kind, subject=subject).select_related("campaign")
+    if found is not None and await Referral.filter(id=found.id).delete() and found.campaign:
+        await power_scores.move(found.campaign.org_id, found.sharer_id, **{
+            power_scores.REFERRAL_COUNTER[kind]: -_weight(kind, found.amount)})
 
 
 def _visit_subject(visitor_id: str, sharer: User) -> str:
@@ -100,7 +108,7 @@ async def record_visit(code: str | None, visitor_id: str, path: str,
         return None
     subject = _visit_subject(visitor_id, sharer)
     if not await Referral.exists(kind="visit", subject=subject[:80]):
-        await _record(sharer, "visit", subject, await campaign_of_page(path), path)
+        await _record(sharer.id, "visit", subject, await campaign_of_page(path), path)
     return sharer
 
 
@@ -116,7 +124,7 @@ async def record_signup(code: str | None, user: User, visitor_id: str | None = N
                                            subject=_visit_subject(visitor_id, sharer)[:80])
         if visit is not None and visit.campaign_id:
             campaign = await Campaign.get_or_none(id=visit.campaign_id).only("id", "org_id")
-    await _record(sharer, "signup", user.id, campaign)
+    await _record(sharer.id, "signup", user.id, campaign)
 
 
 async def record_vote(code: str | None, vote: Vote, campaign: Campaign, voter: User) -> None:
@@ -124,23 +132,43 @@ async def record_vote(code: str | None, vote: Vote, campaign: Campaign, voter: U
     for the sharer (never their own vote). Call inside the vote's transaction."""
     sharer = await sharer_of(code)
     if sharer is not None and sharer.id != voter.id:
-        await _record(sharer, "vote", vote.id, campaign)
+        await _record(sharer.id, "vote", vote.id, campaign)
 
 
 async def forget_vote(vote_id: str) -> None:
     """The vote was taken back or voided: it no longer counts for whoever brought it."""
-    found = await Referral.get_or_none(kind="vote", subject=vote_id).select_related(
-        "campaign")
-    if found is not None and await Referral.filter(id=found.id).delete() and found.campaign:
-        await power_scores.move(found.campaign.org_id, found.sharer_id, votes=-1)
+    await _forget("vote", vote_id)
 
 
-async def stats(user: User) -> ReferralStats:
-    rows = await (Referral.filter(sharer=user).annotate(n=Count("id")).group_by("kind")
-                  .values("kind", "n"))
-    counts = {row["kind"]: row["n"] for row in rows}
-    return ReferralStats(visits=counts.get("visit", 0), signups=counts.get("signup", 0),
-                         votes=counts.get("vote", 0))
+async def gift_referrer(code: str | None, donor: User, visitor_id: str | None,
+                        now: datetime | None = None) -> User | None:
+    """Whom a gift made now will count for: the sharer of the donor's first link (`code`,
+    kept by their browser `visitor_id`) while that visit is within the window; nobody for
+    their own link."""
+    sharer = await sharer_of(code)
+    if sharer is None or sharer.id == donor.id or not visitor_id:
+        return None
+    visited = await Referral.filter(
+        kind="visit", subject=_visit_subject(visitor_id, sharer)[:80]).values_list(
+        "created_at", flat=True)
+    if not visited or visited[0] < (now or datetime.now(UTC)) - WINDOW:
+        return None
+    return sharer
+
+
+async def record_gift(gift: Gift) -> None:
+    """The gift succeeded: its amount counts for the sharer who brought the donor, once
+    (call inside the transaction that moved it)."""
+    if gift.referred_by_id is None or gift.referred_by_id == gift.donor_id:
+        return
+    campaign = await Campaign.get(id=gift.campaign_id).only("id", "org_id")
+    await _record(gift.referred_by_id, "gift", gift.id, campaign, amount=gift.amount,
+                  currency=gift.currency)
+
+
+async def forget_gift(gift_id: str) -> None:
+    """The gift was refunded: its amount no longer counts for whoever brought the donor."""
+    await _forget("gift", gift_id)
 
 
 def with_code(url: str, code: str | None) -> str:

@@ -31,6 +31,7 @@ from cocreate.web import (
     payments,
     power_users,
     profiles,
+    reach,
     saved_replies,
     share_cards,
     similar,
@@ -51,5 +52,5 @@ def routes() -> list[BaseRoute]:
         *comment_moderation.ROUTES,
         *email_prefs.ROUTES, *follows.ROUTES, *power_users.ROUTES,
         *tags.ROUTES, *listening.ROUTES, *similar.ROUTES, *merging.ROUTES,
-        *fundraisers.ROUTES, *payments.ROUTES,
+        *fundraisers.ROUTES, *payments.ROUTES, *reach.ROUTES,
     ]

@@ -95,6 +95,8 @@ def fundraiser_from_form(submitted: dict[str, str]) -> FundraiserSettings:
         sponsor_name=submitted.get("sponsor_name", ""),
         match_percent=match_percent if match_percent is not None else 100,
         match_cap=amount("match_cap", submitted.get("match_cap", "")) or 0,
+        fundraiser_badge_at=amount("fundraiser_badge_at",
+                                   submitted.get("fundraiser_badge_at", "")) or 0,
         problems=problems,
     )
 
@@ -108,6 +110,8 @@ def form_from_fundraiser(fundraiser: Fundraiser) -> dict[str, str]:
         "sponsor_name": fundraiser.sponsor_name, "match_percent": str(fundraiser.match_percent),
         "match_cap": money.to_major(fundraiser.match_cap, currency) if fundraiser.match_cap
         else "",
+        "fundraiser_badge_at": money.to_major(fundraiser.fundraiser_badge_at, currency)
+        if fundraiser.fundraiser_badge_at else "",
     }
 
 

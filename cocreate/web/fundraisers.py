@@ -10,11 +10,33 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate import money, urls
-from cocreate.http import current_user, deps, require_user, wants_fragment
-from cocreate.models import Campaign
-from cocreate.services import campaigns, follows, fundraiser_cards, fundraisers, gifts, phases
+from cocreate.http import (
+    BROWSER_COOKIE,
+    REFERRAL_COOKIE,
+    current_user,
+    deps,
+    require_user,
+    wants_fragment,
+)
+from cocreate.models import Campaign, User
+from cocreate.services import (
+    campaigns,
+    follows,
+    fundraiser_cards,
+    fundraisers,
+    gifts,
+    phases,
+    referrals,
+)
 from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound, Unavailable
-from cocreate.web.common import after_post, form_data, form_failed, login_first, page
+from cocreate.web.common import (
+    after_post,
+    form_data,
+    form_failed,
+    login_first,
+    page,
+    share_links,
+)
 from cocreate.web.follows import campaign_button
 
 
@@ -25,9 +47,10 @@ async def fundraiser_context(request: Request, campaign: Campaign,
     fundraiser = await fundraisers.of(campaign)
     card_key = await fundraiser_cards.image_key(fundraiser, campaign.cover_id)
     settings = deps(request).settings
+    progress = fundraisers.progress(campaign, fundraiser)
     return {
         "campaign": campaign, "org": campaign.org, "form": form or {},
-        "progress": fundraisers.progress(campaign, fundraiser),
+        "progress": progress, "share": await _share(request, viewer, campaign, progress),
         "supporters": await gifts.supporters(campaign), "public_name": gifts.public_name,
         "my_gifts": await gifts.my_gifts(viewer, campaign),
         "can_manage": await campaigns.can_manage(viewer, campaign),
@@ -38,6 +61,18 @@ async def fundraiser_context(request: Request, campaign: Campaign,
         "share_image": settings.absolute_url(f"{urls.campaign_path(campaign.slug)}/card.png")
         if card_key else None,
     }
+
+
+async def _share(request: Request, viewer: User | None, campaign: Campaign,
+                 progress: fundraisers.Progress) -> dict[str, Any]:
+    """The fundraiser's share links, carrying the viewer's referral code: what friends give
+    through them counts for the viewer."""
+    url = referrals.with_code(
+        deps(request).settings.absolute_url(urls.campaign_path(campaign.slug)),
+        await referrals.code_for(viewer) if viewer else None)
+    text = (f"Help {campaign.org.name} raise {progress.show(progress.goal)} for "
+            f"“{campaign.title}”: every gift counts.")
+    return {"url": url, "links": share_links(url, text)}
 
 
 async def fundraiser_page(request: Request, campaign: Campaign) -> Response:
@@ -67,7 +102,9 @@ async def give(request: Request) -> Response:
     try:
         started = await gifts.give(
             deps(request), user, slug, amount_from_form(submitted, progress.currency),
-            anonymous=submitted.get("anonymous") == "1", message=submitted.get("message", ""))
+            anonymous=submitted.get("anonymous") == "1", message=submitted.get("message", ""),
+            referral_code=request.cookies.get(REFERRAL_COOKIE),
+            visitor_id=request.cookies.get(BROWSER_COOKIE))
     except (Invalid, Forbidden, Unavailable) as error:
         context = await fundraiser_context(request, campaign, form=submitted)
         return form_failed(request, "pages/fundraiser.html", context, error, "give_form")

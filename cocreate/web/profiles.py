@@ -9,7 +9,16 @@ from starlette.routing import Route
 from cocreate import urls
 from cocreate.http import current_user, deps, require_user
 from cocreate.models import Award, User
-from cocreate.services import ambassadors, badges, entries, follows, profiles, referrals, users
+from cocreate.services import (
+    ambassadors,
+    badges,
+    entries,
+    follows,
+    profiles,
+    reach,
+    referrals,
+    users,
+)
 from cocreate.services.errors import Invalid
 from cocreate.web.common import after_post, form_data, form_failed, page, share_links
 from cocreate.web.follows import user_button
@@ -44,7 +53,7 @@ async def profile(request: Request) -> Response:
         "avatar": await profiles.avatar(person),
         "awards": awards,
         "shares": {award.id: _share(request, award, person, is_me, code) for award in awards},
-        "referred": await referrals.stats(person) if is_me else None,
+        "reach": await reach.reach_of(person) if is_me else None,
         "ambassador_of": await ambassadors.orgs_of(person),
         "badge_label": badges.label,
         "share_image": profile_image_url(request, person),
