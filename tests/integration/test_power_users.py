@@ -95,7 +95,7 @@ async def test_share_links_rank_fans_by_influence_with_their_reasons(app, make_c
         browser = await Browser(http).log_in(sam.email)
         assert (await browser.get(f"/o/{org}/people")).status_code == 403
         profile = await browser.get(f"/u/{sam.handle}")
-        assert "Your share links brought 3 visits, 2 signups and 2 votes." in profile.text
+        assert "Your links brought 3 people, 2 signed up and 2 votes." in profile.text
 
 
 async def test_replies_threads_and_helpful_reactions_rank_fans_by_conversation(make_client):

@@ -122,4 +122,4 @@ async def test_share_links_count_the_visits_and_signups_they_bring(app, client, 
         await sam.get("/login")
         await sam.post("/login", {"email": email, "password": PASSWORD})
         profile = await sam.get(pages["profile"])
-        assert "Your share links brought 1 visit, 2 signups and 0 votes." in profile.text
+        assert "Your links brought 1 person, 2 signed up and 0 votes." in profile.text
