@@ -6,13 +6,15 @@ own link, a link older than the window and a gift without a link count for nobod
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 
 from cocreate.http import BROWSER_COOKIE
-from cocreate.models import Award, Gift, Referral, User
+from cocreate.models import Award, Fundraiser, Gift, Referral, User
 from cocreate.services.reconcile import reconcile
 from tests.browser import REFERRAL_CODE, Browser, new_client
 from tests.integration.test_fundraisers import launch_fundraiser, pledge
@@ -29,6 +31,16 @@ async def _code(app: Any, fan: Person, slug: str) -> str:
     found = REFERRAL_CODE.search(page.text)
     assert found, "no share link with a referral code on the fundraiser page"
     return found.group(1)
+
+
+@asynccontextmanager
+async def _friend(app: Any, slug: str, code: str, name: str) -> AsyncIterator[Browser]:
+    """Someone who opens the fan's link to the fundraiser in their browser and signs up."""
+    async with new_client(app) as http:
+        friend = Browser(http)
+        await friend.get(f"/c/{slug}?ref={code}")
+        await friend.sign_up(name)
+        yield friend
 
 
 async def _give(browser: Browser, slug: str, amount: str, **fields: str) -> httpx.Response:
@@ -56,7 +68,9 @@ async def _influence(manager: Person, org: str, fan: Person) -> tuple[int, str] 
 
 
 def _has(badge: str) -> Any:
-    return lambda body: any(a["badge"] == badge for a in body["awards"])
+    """The badge is there, its share card rendered."""
+    return lambda body: any(a["badge"] == badge and a["status"] == "ready"
+                            for a in body["awards"])
 
 
 async def test_a_friends_pledges_count_for_the_fan_who_shared_once_paid(app, client,
@@ -69,10 +83,7 @@ async def test_a_friends_pledges_count_for_the_fan_who_shared_once_paid(app, cli
     code = await _code(app, sam, slug)
 
     # Ada comes through Sam's link, signs up and pledges twice, the second time anonymously.
-    async with new_client(app) as http:
-        ada = Browser(http)
-        await ada.get(f"/c/{slug}?ref={code}")
-        await ada.sign_up("Ada Friend")
+    async with _friend(app, slug, code, "Ada Friend") as ada:
         named = _gift_id(await _give(ada, slug, "30"))
         hidden = _gift_id(await _give(ada, slug, "25", anonymous="1"))
         ada_handle = (await Gift.get(id=named).select_related("donor")).donor.handle
@@ -142,13 +153,10 @@ async def test_own_links_old_links_and_no_link_count_for_nobody(app, client, mak
         await own.log_in(sam.email)
         given.append(_gift_id(await _give(own, slug, "20")))
     # Cal came through Sam's link 31 days ago: the window has passed.
-    async with new_client(app) as http:
-        cal = Browser(http)
-        await cal.get(f"/c/{slug}?ref={code}")
-        await cal.sign_up("Cal Late")
+    async with _friend(app, slug, code, "Cal Late") as cal:
         sam_id = (await User.get(handle=sam.handle)).id
         moved = await Referral.filter(
-            kind="visit", subject=f"visit:{http.cookies[BROWSER_COOKIE]}:{sam_id}").update(
+            kind="visit", subject=f"visit:{cal.client.cookies[BROWSER_COOKIE]}:{sam_id}").update(
             created_at=datetime.now(UTC) - timedelta(days=31))
         assert moved == 1
         given.append(_gift_id(await _give(cal, slug, "20")))
@@ -175,6 +183,20 @@ async def test_own_links_old_links_and_no_link_count_for_nobody(app, client, mak
     assert changed.json()["fundraiser"]["fundraiser_badge_at"] == 2500
     assert await reconcile() == []
 
+    async with new_client(app) as http:  # the manage form shows and changes it too
+        boss = await Browser(http).log_in(manager.email)
+        manage = await boss.get(f"/c/{slug}/manage")
+        assert 'name="fundraiser_badge_at"' in manage.text and 'value="25"' in manage.text
+        form = {"title": campaign["title"], "description": campaign["description"],
+                "currency": "EUR", "goal": "5000", "suggested_amounts": "10, 25, 50",
+                "match_percent": "100"}
+        refused = await boss.post(f"/c/{slug}/manage", {**form, "fundraiser_badge_at": "-3"},
+                                  htmx=True)
+        assert refused.status_code == 422 and "Use zero (the default) or more." in refused.text
+        saved = await boss.post(f"/c/{slug}/manage", {**form, "fundraiser_badge_at": "40"})
+        assert saved.status_code == 303, saved.text
+    assert (await Fundraiser.get(campaign__slug=slug)).fundraiser_badge_at == 4000
+
 
 async def test_a_stripe_payment_counts_for_the_sharer_once_and_its_refund_takes_it_back(
         app, client, make_client, stripe: StandIn):  # noqa: F811
@@ -183,10 +205,7 @@ async def test_a_stripe_payment_counts_for_the_sharer_once_and_its_refund_takes_
     slug, org = campaign["slug"], campaign["org"]["slug"]
     sam = await sign_up(make_client(), "Sam Stripe")
     code = await _code(app, sam, slug)
-    async with new_client(app) as http:
-        eve = Browser(http)
-        await eve.get(f"/c/{slug}?ref={code}")
-        await eve.sign_up("Eve Card")
+    async with _friend(app, slug, code, "Eve Card") as eve:
         sent = await _give(eve, slug, "40")
     session_id = sent.headers["location"].rsplit("/", 1)[1]
     paid = stripe.pay(session_id)
