@@ -16,15 +16,7 @@ from tortoise.transactions import in_transaction
 from cocreate import money, urls
 from cocreate.models import Campaign, Gift, User
 from cocreate.payments import Order, PaymentError
-from cocreate.services import (
-    audit,
-    campaigns,
-    fundraisers,
-    gift_ledger,
-    orgs,
-    phases,
-    referrals,
-)
+from cocreate.services import audit, campaigns, fundraisers, gift_ledger, orgs, phases, referrals
 from cocreate.services.context import Deps
 from cocreate.services.errors import Conflict, NotFound, Unavailable
 from cocreate.services.validation import FieldErrors
