@@ -74,3 +74,12 @@ def tags_path(campaign_slug: str) -> str:
 
 def listening_path(campaign_slug: str) -> str:
     return f"/c/{campaign_slug}/listening"
+
+
+def fundraising_page_path(campaign_slug: str, page_slug: str) -> str:
+    """A fan's own fundraising page under a fundraiser."""
+    return f"/c/{campaign_slug}/p/{page_slug}"
+
+
+def fundraising_team_path(campaign_slug: str, team_slug: str) -> str:
+    return f"/c/{campaign_slug}/t/{team_slug}"

@@ -16,6 +16,7 @@ from cocreate.services import (
     media,
     merging,
     notification_mail,
+    page_cards,
     profile_cards,
     receipts,
     verification,
@@ -80,6 +81,10 @@ async def render_fundraiser_card(context: JobContext, fundraiser_id: str) -> Non
     await fundraiser_cards.render(context.storage, fundraiser_id)
 
 
+async def render_page_card(context: JobContext, page_id: str) -> None:
+    await page_cards.render(context.storage, page_id)
+
+
 HANDLERS: dict[str, Handler] = {
     media.PROCESS_JOB: process_media,
     badges.RENDER_JOB: render_badge,
@@ -97,4 +102,5 @@ HANDLERS: dict[str, Handler] = {
 
     gift_ledger.RECEIPT_JOB: send_receipt,
     fundraiser_cards.RENDER_JOB: render_fundraiser_card,
+    page_cards.RENDER_JOB: render_page_card,
 }

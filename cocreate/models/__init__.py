@@ -15,6 +15,7 @@ from cocreate.models.listening import TermMention
 from cocreate.models.media import Media
 from cocreate.models.org import Membership, Organization
 from cocreate.models.participation import RulesAcceptance
+from cocreate.models.peer_fundraising import FundraisingPage, FundraisingTeam
 from cocreate.models.power import Ambassador, PowerScore
 from cocreate.models.prize import Prize, Winner
 from cocreate.models.remix import EntryCredit, KitAsset
@@ -42,6 +43,8 @@ __all__ = [
     "EntryTag",
     "Follow",
     "Fundraiser",
+    "FundraisingPage",
+    "FundraisingTeam",
     "Gift",
     "Job",
     "JoinRequest",

@@ -78,7 +78,8 @@ class Gift(Model):
 
     class Meta:
         table = "gifts"
-        indexes = (("campaign_id", "status", "paid_at"), ("donor_id", "created_at"))
+        indexes = (("campaign_id", "status", "paid_at"), ("donor_id", "created_at"),
+                   ("page_id", "status", "paid_at"))
 
 
 class ProviderEvent(Model):

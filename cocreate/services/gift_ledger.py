@@ -6,7 +6,9 @@ counts). Each move is a conditional UPDATE from the state it leaves, so a move a
 twice, or two at once, happens once. The totals move in the same transaction as the gift
 and only on the moves into and out of succeeded, with F() expressions, so raised,
 gift_count and matched always equal the sums over the succeeded gifts. So does what a
-gift counts for the sharer whose link brought its donor (services/referrals.py).
+gift counts for the sharer whose link brought its donor (services/referrals.py), and a gift
+made on a fan's fundraising page moves that page's and its team's totals too
+(services/page_ledger.py).
 
 Call the moves inside a transaction (with the audit row or provider event that goes with
 them), and `announce` after it commits.
@@ -21,7 +23,7 @@ from tortoise.expressions import F
 from cocreate import jobs
 from cocreate.models import Campaign, Fundraiser, Gift
 from cocreate.realtime import Broker
-from cocreate.services import badge_rules, fundraiser_cards, referrals
+from cocreate.services import badge_rules, fundraiser_cards, page_ledger, referrals
 from cocreate.services.errors import Conflict
 
 RECEIPT_JOB = "gifts.receipt"
@@ -46,6 +48,7 @@ async def succeed(gift_id: str, payment_ref: str | None = None,
     await fundraiser_cards.refresh(gift.campaign_id)
     await referrals.record_gift(gift)
     await badge_rules.gift_succeeded(gift)
+    await page_ledger.add(gift)  # a gift made on a fan's fundraising page
     return gift
 
 
@@ -95,6 +98,7 @@ async def refund(gift_id: str, payment_ref: str | None = None,
                 matched=F("matched") - gift.matched_amount)
             await fundraiser_cards.refresh(gift.campaign_id)
             await referrals.forget_gift(gift.id)
+            await page_ledger.remove(gift)
             return gift
         if await Gift.filter(id=gift_id, status="pending").update(
                 status="refunded", refunded_at=now, **extra):

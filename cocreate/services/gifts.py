@@ -16,7 +16,16 @@ from tortoise.transactions import in_transaction
 from cocreate import money, urls
 from cocreate.models import Campaign, Gift, User
 from cocreate.payments import Order, PaymentError
-from cocreate.services import audit, campaigns, fundraisers, gift_ledger, orgs, phases, referrals
+from cocreate.services import (
+    audit,
+    campaigns,
+    fundraisers,
+    fundraising_pages,
+    gift_ledger,
+    orgs,
+    phases,
+    referrals,
+)
 from cocreate.services.context import Deps
 from cocreate.services.errors import Conflict, NotFound, Unavailable
 from cocreate.services.validation import FieldErrors
@@ -38,9 +47,10 @@ def smallest_gift(currency: str) -> int:
 
 
 async def give(deps: Deps, actor: User, slug: str, amount: int | None, *,
-               anonymous: bool = False, message: str = "", referral_code: str | None = None,
-               visitor_id: str | None = None) -> Started:
-    """Start a gift to an open fundraiser: a pledge (offline) or a checkout to pay.
+               anonymous: bool = False, message: str = "", page_id: str | None = None,
+               referral_code: str | None = None, visitor_id: str | None = None) -> Started:
+    """Start a gift to an open fundraiser: a pledge (offline) or a checkout to pay; with
+    `page_id`, made on a fan's fundraising page (it counts for the page and its team too).
 
     `referral_code` is the first share link that brought the donor, kept by their browser
     `visitor_id`: the gift counts for its sharer once it succeeds (services/referrals.py).
@@ -48,6 +58,7 @@ async def give(deps: Deps, actor: User, slug: str, amount: int | None, *,
     campaign = await campaigns.view_campaign(actor, slug)
     fundraiser = await fundraisers.of(campaign)
     phases.require_gifts_open(campaign)
+    page = await fundraising_pages.givable(campaign, page_id) if page_id else None
     errors = FieldErrors()
     least = smallest_gift(fundraiser.currency)
     if amount is None or not least <= amount <= money.MAX_MINOR:
@@ -61,13 +72,15 @@ async def give(deps: Deps, actor: User, slug: str, amount: int | None, *,
     referrer = await referrals.gift_referrer(referral_code, actor, visitor_id)
     gift = await Gift.create(campaign=campaign, donor=actor, amount=amount,
                              currency=fundraiser.currency, provider=provider.name,
-                             anonymous=anonymous, message=note, referred_by=referrer)
+                             anonymous=anonymous, message=note, referred_by=referrer,
+                             page_id=page.id if page else None)
     path = urls.campaign_path(campaign.slug)
+    back = urls.fundraising_page_path(campaign.slug, page.slug) if page else path
     order = Order(
         gift_id=gift.id, amount=amount, currency=fundraiser.currency,
         description=f"Gift to {campaign.title} · {campaign.org.name}", donor_email=actor.email,
         success_url=deps.settings.absolute_url(f"{path}/thanks?gift={gift.id}"),
-        cancel_url=deps.settings.absolute_url(f"{path}?gift=cancelled#give"),
+        cancel_url=deps.settings.absolute_url(f"{back}?gift=cancelled#give"),
     )
     try:
         checkout = await provider.start(order)

@@ -18,6 +18,7 @@ KINDS: dict[str, str] = {
     "acknowledgement": "Thanks from campaign managers",
     "badge": "Badges you earn",
     "phase": "Phase changes of campaigns you follow",
+    "page_gift": "Gifts on your fundraising pages",
 }
 DEFAULT_KINDS: tuple[str, ...] = ("reply", "mention", "acknowledgement")
 ALL = "all"

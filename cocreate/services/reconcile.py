@@ -9,7 +9,9 @@ kind (reaction rows) and open reports (open report rows), the votes people recei
 campaign and per organization (counted vote rows of their entries, a team entry's counting
 for each member), entries' trending sums (counted votes), budgets (votes not voided),
 and fundraisers' raised, gift_count and matched (their succeeded gifts' amounts, number
-and matches).
+and matches), fundraising pages' raised and gift_count (the succeeded gifts made on them)
+and fundraising teams' raised and gift_count (their current pages' succeeded gifts) and
+member_count (their pages).
 Entries' jury scores and judge counts are recomputed from the judges' score rows, and the
 power-user counters and scores per organization and person from their referrals, comments
 and helpful reactions (services/power_ledger.py).
@@ -36,6 +38,8 @@ from cocreate.models import (
     EntryCredit,
     EntryTag,
     Fundraiser,
+    FundraisingPage,
+    FundraisingTeam,
     Gift,
     KitAsset,
     OrgScore,
@@ -46,7 +50,7 @@ from cocreate.models import (
     Vote,
     VoteBudget,
 )
-from cocreate.services import jury, power_ledger, reactions, trending
+from cocreate.services import jury, peer_totals, power_ledger, reactions, trending
 
 log = logging.getLogger(__name__)
 BATCH = 5000
@@ -111,7 +115,8 @@ async def find_differences() -> list[Difference]:
             + await _budget_differences() + await _jury_differences()
             + [Difference(f"power_scores.{field}", row_id, stored, ledger)
                for field, row_id, stored, ledger in await power_ledger.differences()]
-            + await _fundraiser_differences())
+            + await _fundraiser_differences()
+            + [Difference(*found) for found in await peer_totals.differences()])
 
 
 FUNDRAISER_TOTALS = ("raised", "gift_count", "matched")
@@ -261,7 +266,8 @@ async def reconcile(repair: bool = False) -> list[Difference]:
                   difference.row_id, difference.stored, difference.ledger)
     if repair:
         models = {m._meta.db_table: m
-                  for m in (Entry, Campaign, KitAsset, Team, Comment, Tag, Fundraiser)}
+                  for m in (Entry, Campaign, KitAsset, Team, Comment, Tag, Fundraiser,
+                            FundraisingPage, FundraisingTeam)}
         async with in_transaction():
             for difference in differences:
                 table, field = difference.counter.split(".")
