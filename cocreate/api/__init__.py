@@ -16,6 +16,7 @@ from cocreate.api import (
     entries,
     follows,
     fundraisers,
+    fundraising_pages,
     jury,
     listening,
     media,
@@ -46,7 +47,7 @@ ENDPOINTS: list[Endpoint] = [
     *saved_replies.ENDPOINTS,
     *email_prefs.ENDPOINTS, *follows.ENDPOINTS, *power_users.ENDPOINTS,
     *tags.ENDPOINTS, *listening.ENDPOINTS, *similar.ENDPOINTS, *merging.ENDPOINTS,
-    *fundraisers.ENDPOINTS, *reach.ENDPOINTS,
+    *fundraisers.ENDPOINTS, *reach.ENDPOINTS, *fundraising_pages.ENDPOINTS,
 ]
 
 

@@ -18,6 +18,9 @@ class GiftIn(Body):
                             "organization")
     message: str = Field("", max_length=2000, description="A message of support, shown "
                          "with the gift (at most 500 characters)")
+    page_id: str | None = Field(None, max_length=16, description="Give on a fan's "
+                                "fundraising page (its id): the gift counts for the page, "
+                                "its team and the fundraiser")
 
 
 class GiftOut(BaseModel):
@@ -34,6 +37,7 @@ class GiftOut(BaseModel):
     anonymous: bool
     message: str
     matched_amount: int
+    page_id: str | None = Field(description="The fundraising page it was given on")
     donor: UserOut
     created_at: datetime
     paid_at: datetime | None

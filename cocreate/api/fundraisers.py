@@ -24,6 +24,7 @@ def gift_out(settings: Settings, found: Gift, campaign_slug: str) -> schemas.Gif
         currency=found.currency, amount_display=money.format_money(found.amount, found.currency),
         status=found.status, status_label=label, provider=found.provider,
         anonymous=found.anonymous, message=found.message, matched_amount=found.matched_amount,
+        page_id=found.page_id,
         donor=present.user(settings, found.donor), created_at=found.created_at,
         paid_at=found.paid_at, refunded_at=found.refunded_at,
     )
@@ -55,7 +56,8 @@ async def list_supporters(request: Request, campaign: str) -> schemas.SupporterL
 async def give(request: Request, user: User, campaign: str,
                body: schemas.GiftIn) -> schemas.GiftStartedOut:
     started = await gifts.give(deps(request), user, campaign, body.amount,
-                               anonymous=body.anonymous, message=body.message)
+                               anonymous=body.anonymous, message=body.message,
+                               page_id=body.page_id)
     found = await gifts.view_gift(user, started.gift.id)
     return schemas.GiftStartedOut(gift=gift_out(deps(request).settings, found, campaign),
                                   checkout_url=started.redirect_url)

@@ -113,7 +113,8 @@ async def top_teams(campaign: Campaign, limit: int = 10) -> list[FundraisingTeam
 
 async def open_teams(campaign: Campaign, limit: int = 100) -> list[FundraisingTeam]:
     """The teams a new page may join, by name."""
-    return await FundraisingTeam.filter(campaign_id=campaign.id).order_by("name").limit(limit)
+    return await FundraisingTeam.filter(campaign_id=campaign.id).select_related(
+        "captain").order_by("name").limit(limit)
 
 
 def path_of(team: FundraisingTeam) -> str:
