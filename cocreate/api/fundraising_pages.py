@@ -79,13 +79,13 @@ def _teams(request: Request, found: Campaign, teams: list[FundraisingTeam],
     return [team_out(request, team, currency) for team in teams]
 
 
-async def list_pages(request: Request, campaign: str) -> schemas.PageList:
+async def list_fundraising_pages(request: Request, campaign: str) -> schemas.PageList:
     found, currency = await _fundraiser(request, campaign)
     pages = await fundraising_pages.top_pages(found, limit=100)
     return schemas.PageList(pages=_pages(request, found, pages, currency))
 
 
-async def create_page(request: Request, user: User, campaign: str,
+async def create_fundraising_page(request: Request, user: User, campaign: str,
                       body: schemas.PageIn) -> schemas.PageDetailOut:
     page = await fundraising_pages.create_page(deps(request), user, campaign, PageInput(
         title=body.title, goal=body.goal, story=body.story, photo_media_id=body.photo_media_id,
@@ -99,21 +99,21 @@ async def show_fundraising_page(request: Request, campaign: str,
     return await _detail(request, found)
 
 
-async def edit_page(request: Request, user: User, campaign: str, page: str,
+async def edit_fundraising_page(request: Request, user: User, campaign: str, page: str,
                     body: schemas.PageEditIn) -> schemas.PageDetailOut:
     edited = await fundraising_pages.edit_page(deps(request), user, campaign, page, PageInput(
         title=body.title, goal=body.goal, story=body.story, photo_media_id=body.photo_media_id))
     return await _detail(request, edited)
 
 
-async def hide_page(request: Request, user: User, campaign: str, page: str,
+async def hide_fundraising_page(request: Request, user: User, campaign: str, page: str,
                     body: schemas.HideIn) -> schemas.PageDetailOut:
     hidden = await fundraising_pages.moderate(deps(request), user, campaign, page, True,
                                               body.reason)
     return await _detail(request, hidden)
 
 
-async def show_page_again(request: Request, user: User, campaign: str,
+async def show_fundraising_page_again(request: Request, user: User, campaign: str,
                           page: str) -> schemas.PageDetailOut:
     shown = await fundraising_pages.moderate(deps(request), user, campaign, page, False)
     return await _detail(request, shown)
@@ -160,7 +160,7 @@ async def leave_fundraising_team(request: Request, user: User, campaign: str,
     return await show_fundraising_page(request, campaign, page.slug)
 
 
-async def leaderboard(request: Request, campaign: str) -> schemas.LeaderboardOut:
+async def fundraising_leaderboard(request: Request, campaign: str) -> schemas.LeaderboardOut:
     found, currency = await _fundraiser(request, campaign)
     return schemas.LeaderboardOut(
         pages=_pages(request, found, await fundraising_pages.top_pages(found), currency),
@@ -171,22 +171,22 @@ PAGE = "/campaigns/{campaign}/pages/{page}"
 TEAMS = "/campaigns/{campaign}/fundraising-teams"
 
 ENDPOINTS = [
-    Endpoint("GET", "/campaigns/{campaign}/pages", list_pages,
+    Endpoint("GET", "/campaigns/{campaign}/pages", list_fundraising_pages,
              "Fans' fundraising pages under a fundraiser, by amount raised", schemas.PageList,
              auth=False, errors=(404,)),
-    Endpoint("POST", "/campaigns/{campaign}/pages", create_page,
+    Endpoint("POST", "/campaigns/{campaign}/pages", create_fundraising_page,
              "Start your own fundraising page (one per fundraiser, while it takes gifts), "
              "optionally starting or joining a team", schemas.PageDetailOut, status=201,
              body=schemas.PageIn, errors=(401, 403, 404, 409, 422, 429)),
     Endpoint("GET", PAGE, show_fundraising_page,
              "A fundraising page with its latest supporters", schemas.PageDetailOut,
              auth=False, errors=(404,)),
-    Endpoint("PATCH", PAGE, edit_page, "Edit your fundraising page", schemas.PageDetailOut,
-             body=schemas.PageEditIn, errors=(401, 404, 422, 429)),
-    Endpoint("POST", f"{PAGE}/hide", hide_page,
+    Endpoint("PATCH", PAGE, edit_fundraising_page, "Edit your fundraising page",
+             schemas.PageDetailOut, body=schemas.PageEditIn, errors=(401, 404, 422, 429)),
+    Endpoint("POST", f"{PAGE}/hide", hide_fundraising_page,
              "Hide a fundraising page, with a reason (managers and moderators)",
              schemas.PageDetailOut, body=schemas.HideIn, errors=(401, 403, 404, 409, 422)),
-    Endpoint("POST", f"{PAGE}/show", show_page_again,
+    Endpoint("POST", f"{PAGE}/show", show_fundraising_page_again,
              "Show a hidden fundraising page again (managers and moderators)",
              schemas.PageDetailOut, errors=(401, 403, 404, 409)),
     Endpoint("GET", TEAMS, list_fundraising_teams, "A fundraiser's teams, by name",
@@ -204,7 +204,7 @@ ENDPOINTS = [
     Endpoint("POST", f"{TEAMS}/{{team}}/leave", leave_fundraising_team,
              "Your fundraising page leaves the team, its total with it",
              schemas.PageDetailOut, errors=(401, 403, 404, 409, 429)),
-    Endpoint("GET", "/campaigns/{campaign}/leaderboard", leaderboard,
+    Endpoint("GET", "/campaigns/{campaign}/fundraising-leaderboard", fundraising_leaderboard,
              "Top fundraisers and teams by amount raised", schemas.LeaderboardOut,
              auth=False, errors=(404,)),
 ]

@@ -155,7 +155,7 @@ async def create_page(deps: Deps, actor: User, campaign_slug: str,
         async with in_transaction():
             if wanted.new_team:
                 team = await team_membership.new_team(campaign, actor, wanted.new_team, None,
-                                                      None, errors, prefix="new_team_")
+                                                      None, errors, name_field="new_team")
             await page.save()
             if team is not None:
                 await team_membership.move(page, team.id)

@@ -26,15 +26,16 @@ MAX_STORY = 5000
 
 
 async def new_team(campaign: Campaign, captain: User, name: str | None, goal: int | None,
-                   story: str | None, errors: FieldErrors, prefix: str = "") -> FundraisingTeam:
-    """Validate and create a team (with no members yet); field names get `prefix`."""
-    name = errors.text(f"{prefix}name", name, label="Team name", min_len=2, max_len=80)
-    story = errors.text(f"{prefix}story", story, label="Team story", min_len=0,
-                        max_len=MAX_STORY)
+                   story: str | None, errors: FieldErrors, name_field: str = "name"
+                   ) -> FundraisingTeam:
+    """Validate and create a team (with no members yet); the name's errors go to
+    `name_field` (a page's form names it new_team)."""
+    name = errors.text(name_field, name, label="Team name", min_len=2, max_len=80)
+    story = errors.text("story", story, label="Team story", min_len=0, max_len=MAX_STORY)
     if goal is not None and not 0 <= goal <= money.MAX_MINOR * 100:
-        errors.add(f"{prefix}goal", "Set a team goal of zero (none) or more.")
+        errors.add("goal", "Set a team goal of zero (none) or more.")
     if name and await FundraisingTeam.exists(campaign_id=campaign.id, name=name):
-        errors.add(f"{prefix}name", "Another team has that name; choose another.")
+        errors.add(name_field, "Another team has that name; choose another.")
     errors.raise_if_any()
     slug = slugify(name, max_len=80) or "team"
     if await FundraisingTeam.exists(campaign_id=campaign.id, slug=slug):

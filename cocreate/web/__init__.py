@@ -15,6 +15,8 @@ from cocreate.web import (
     entries,
     follows,
     fundraisers,
+    fundraising_pages,
+    fundraising_teams,
     health,
     home,
     jury,
@@ -52,5 +54,6 @@ def routes() -> list[BaseRoute]:
         *comment_moderation.ROUTES,
         *email_prefs.ROUTES, *follows.ROUTES, *power_users.ROUTES,
         *tags.ROUTES, *listening.ROUTES, *similar.ROUTES, *merging.ROUTES,
-        *fundraisers.ROUTES, *payments.ROUTES, *reach.ROUTES,
+        *fundraisers.ROUTES, *payments.ROUTES, *reach.ROUTES, *fundraising_pages.ROUTES,
+        *fundraising_teams.ROUTES,
     ]

@@ -38,6 +38,8 @@ from cocreate.web.common import (
     share_links,
 )
 from cocreate.web.follows import campaign_button
+from cocreate.web.fundraising_pages import give_failed
+from cocreate.web.fundraising_teams import peer_context
 
 
 async def fundraiser_context(request: Request, campaign: Campaign,
@@ -60,6 +62,7 @@ async def fundraiser_context(request: Request, campaign: Campaign,
         "card_ready": bool(fundraiser.card_key),
         "share_image": settings.absolute_url(f"{urls.campaign_path(campaign.slug)}/card.png")
         if card_key else None,
+        **await peer_context(viewer, campaign),
     }
 
 
@@ -99,13 +102,16 @@ async def give(request: Request) -> Response:
     submitted = await form_data(request)
     campaign = await campaigns.view_campaign(user, slug)
     progress = await fundraisers.current_progress(campaign)
+    page_id = submitted.get("page_id") or None  # given on a fan's fundraising page
     try:
         started = await gifts.give(
             deps(request), user, slug, amount_from_form(submitted, progress.currency),
             anonymous=submitted.get("anonymous") == "1", message=submitted.get("message", ""),
             referral_code=request.cookies.get(REFERRAL_COOKIE),
-            visitor_id=request.cookies.get(BROWSER_COOKIE))
+            visitor_id=request.cookies.get(BROWSER_COOKIE), page_id=page_id)
     except (Invalid, Forbidden, Unavailable) as error:
+        if page_id:
+            return await give_failed(request, campaign, page_id, submitted, error)
         context = await fundraiser_context(request, campaign, form=submitted)
         return form_failed(request, "pages/fundraiser.html", context, error, "give_form")
     thanks = f"{urls.campaign_path(slug)}/thanks?gift={started.gift.id}"

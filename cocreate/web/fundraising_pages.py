@@ -1,0 +1,210 @@
+"""Fans' own fundraising pages in the browser: the page (owner, photo, story, progress,
+supporters, the give form and share links), starting and editing one, hiding one
+(managers), and its share card image."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from cocreate import money, urls
+from cocreate.http import current_user, deps, require_user
+from cocreate.models import Campaign, FundraisingPage, User
+from cocreate.services import (
+    campaigns,
+    fundraiser_cards,
+    fundraisers,
+    fundraising_pages,
+    fundraising_teams,
+    gifts,
+    orgs,
+    page_cards,
+    referrals,
+)
+from cocreate.services.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    Invalid,
+    NotFound,
+    RateLimited,
+)
+from cocreate.services.fundraising_pages import PageInput
+from cocreate.web.common import after_post, form_data, form_failed, page, share_links
+from cocreate.web.share_cards import CACHE
+
+
+async def share(request: Request, viewer: User | None, path: str, text: str) -> dict[str, Any]:
+    """A page's share links, carrying the sharer's referral code."""
+    url = referrals.with_code(deps(request).settings.absolute_url(path),
+                              await referrals.code_for(viewer) if viewer else None)
+    return {"url": url, "links": share_links(url, text)}
+
+
+async def page_context(request: Request, found: FundraisingPage,
+                       form: dict[str, str] | None = None) -> dict[str, Any]:
+    """Everything a fundraising page shows (`found` as view_page gives it)."""
+    viewer = current_user(request)
+    campaign = found.campaign
+    progress = await fundraisers.current_progress(campaign)
+    path = fundraising_pages.path_of(found)
+    is_owner = viewer is not None and viewer.id == found.owner_id
+    owner = found.owner.display_name
+    text = (f"I'm raising money for {campaign.org.name}: help me reach my goal!" if is_owner
+            else f"Help {owner} raise money for {campaign.org.name}")
+    return {
+        "campaign": campaign, "org": campaign.org, "fundraising_page": found, "form": form or {},
+        "progress": progress, "give_page": found, "page_url": path,
+        "supporters": await fundraising_pages.supporters(found),
+        "public_name": gifts.public_name, "is_owner": is_owner,
+        "my_gifts": [g for g in await gifts.my_gifts(viewer, campaign) if g.page_id == found.id],
+        "can_moderate": await orgs.can_moderate(viewer, campaign.org),
+        "cancelled": request.query_params.get("gift") == "cancelled",
+        "share": await share(request, viewer, path, text) if found.status == "active" else None,
+        "card_ready": bool(found.card_key),
+        "share_image": deps(request).settings.absolute_url(f"{path}/card.png"),
+        "team_choices": await team_choices(campaign) if is_owner else [],
+    }
+
+
+async def show(request: Request) -> Response:
+    found = await fundraising_pages.view_page(current_user(request),
+                                              request.path_params["campaign"],
+                                              request.path_params["page"])
+    return page(request, "pages/fundraising_page.html", await page_context(request, found))
+
+
+async def give_failed(request: Request, campaign: Campaign, page_id: str,
+                      submitted: dict[str, str], error: DomainError) -> Response:
+    """The give form of a fundraising page again, with what went wrong (web/fundraisers.py
+    takes the gift itself)."""
+    found = await fundraising_pages.givable(campaign, page_id)
+    found = await fundraising_pages.view_page(current_user(request), campaign.slug, found.slug)
+    context = await page_context(request, found, form=submitted)
+    return form_failed(request, "pages/fundraising_page.html", context, error, "give_form")
+
+
+async def team_choices(campaign: Campaign) -> list[tuple[str, str]]:
+    return [(team.slug, team.name) for team in await fundraising_teams.open_teams(campaign)]
+
+
+def page_input(submitted: dict[str, str], currency: str) -> PageInput:
+    """What the form says, the goal read in the fundraiser's currency."""
+    wanted = PageInput(title=submitted.get("title"), story=submitted.get("story", ""),
+                       team=submitted.get("team") or None,
+                       new_team=(submitted.get("new_team") or "").strip() or None)
+    typed = (submitted.get("goal") or "").strip()
+    try:
+        wanted.goal = money.parse_major(typed, currency) if typed else None
+    except ValueError as error:
+        wanted.problems["goal"] = str(error)
+    if submitted.get("clear_photo") == "1":
+        wanted.photo_media_id = ""
+    elif submitted.get("photo_media_id"):
+        wanted.photo_media_id = submitted["photo_media_id"]
+    return wanted
+
+
+async def _form_context(request: Request, campaign: Campaign, form: dict[str, str],
+                        editing: FundraisingPage | None = None) -> dict[str, Any]:
+    return {"campaign": campaign, "org": campaign.org, "form": form, "editing": editing,
+            "progress": await fundraisers.current_progress(campaign),
+            "team_choices": await team_choices(campaign)}
+
+
+async def new_page(request: Request) -> Response:
+    user = require_user(request)
+    campaign = await campaigns.view_campaign(user, request.path_params["campaign"])
+    mine = await fundraising_pages.page_of(user, campaign)
+    if mine is not None:
+        return RedirectResponse(urls.fundraising_page_path(campaign.slug, mine.slug), 303)
+    form = {"title": fundraising_pages.default_title(user, campaign),
+            "team": request.query_params.get("team", "")}
+    return page(request, "pages/fundraising_page_form.html",
+                await _form_context(request, campaign, form))
+
+
+async def create(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    submitted = await form_data(request)
+    campaign = await campaigns.view_campaign(user, slug)
+    progress = await fundraisers.current_progress(campaign)
+    try:
+        made = await fundraising_pages.create_page(deps(request), user, slug,
+                                                   page_input(submitted, progress.currency))
+    except (Invalid, Conflict, Forbidden, RateLimited) as error:
+        context = await _form_context(request, campaign, submitted)
+        return form_failed(request, "pages/fundraising_page_form.html", context, error, "form")
+    return after_post(request, fundraising_pages.path_of(made))
+
+
+async def edit_form(request: Request) -> Response:
+    user = require_user(request)
+    found = await fundraising_pages.view_page(user, request.path_params["campaign"],
+                                              request.path_params["page"])
+    if found.owner_id != user.id:
+        raise NotFound("There is no fundraising page of yours at this address.")
+    progress = await fundraisers.current_progress(found.campaign)
+    form = {"title": found.title, "goal": money.to_major(found.goal, progress.currency),
+            "story": found.story}
+    return page(request, "pages/fundraising_page_form.html",
+                await _form_context(request, found.campaign, form, found))
+
+
+async def edit(request: Request) -> Response:
+    user = require_user(request)
+    slug, page_slug = request.path_params["campaign"], request.path_params["page"]
+    submitted = await form_data(request)
+    found = await fundraising_pages.view_page(user, slug, page_slug)
+    progress = await fundraisers.current_progress(found.campaign)
+    wanted = page_input(submitted, progress.currency)
+    wanted.team = wanted.new_team = None
+    try:
+        edited = await fundraising_pages.edit_page(deps(request), user, slug, page_slug, wanted)
+    except (Invalid, RateLimited) as error:
+        context = await _form_context(request, found.campaign, submitted, found)
+        return form_failed(request, "pages/fundraising_page_form.html", context, error, "form")
+    return after_post(request, fundraising_pages.path_of(edited))
+
+
+async def moderate(request: Request) -> Response:
+    """A manager hides the page with a reason, or shows it again."""
+    user = require_user(request)
+    slug, page_slug = request.path_params["campaign"], request.path_params["page"]
+    submitted = await form_data(request)
+    hide = submitted.get("action", "hide") == "hide"
+    try:
+        done = await fundraising_pages.moderate(deps(request), user, slug, page_slug, hide,
+                                                submitted.get("reason"))
+    except (Invalid, Conflict) as error:
+        found = await fundraising_pages.view_page(user, slug, page_slug)
+        context = {**await page_context(request, found), "hide_form": submitted}
+        return form_failed(request, "pages/fundraising_page.html", context, error,
+                           "moderation")
+    return after_post(request, fundraising_pages.path_of(done))
+
+
+async def card(request: Request) -> Response:
+    """The page's share card (its photo, else the fundraiser's card, until it is drawn)."""
+    found = await fundraising_pages.view_page(None, request.path_params["campaign"],
+                                              request.path_params["page"])
+    key = await page_cards.image_key(found) or await fundraiser_cards.image_key(
+        await fundraisers.of(found.campaign), found.campaign.cover_id)
+    if key is None:
+        raise NotFound("This card is still being drawn. Try again in a moment.")
+    return RedirectResponse(deps(request).storage.url(key), status_code=302, headers=CACHE)
+
+
+ROUTES = [
+    Route("/c/{campaign}/p/new", new_page, methods=["GET"]),
+    Route("/c/{campaign}/pages", create, methods=["POST"]),
+    Route("/c/{campaign}/p/{page}", show, methods=["GET"]),
+    Route("/c/{campaign}/p/{page}/edit", edit_form, methods=["GET"]),
+    Route("/c/{campaign}/p/{page}/edit", edit, methods=["POST"]),
+    Route("/c/{campaign}/p/{page}/hide", moderate, methods=["POST"]),
+    Route("/c/{campaign}/p/{page}/card.png", card, methods=["GET"]),
+]

@@ -1,0 +1,131 @@
+"""Teams of fundraisers in the browser: the team page (members and their totals, join and
+leave), starting or joining a team from your fundraising page, and the leaderboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cocreate import money, urls
+from cocreate.http import current_user, deps, require_user
+from cocreate.models import Campaign, FundraisingTeam, User
+from cocreate.services import (
+    campaigns,
+    fundraisers,
+    fundraising_pages,
+    fundraising_teams,
+)
+from cocreate.services.errors import Conflict, Forbidden, Invalid, RateLimited
+from cocreate.web.common import after_post, form_data, form_failed, page
+from cocreate.web.fundraising_pages import page_context, share
+
+LEADERBOARD_SIZE = 5  # on the fundraiser's own page
+FULL_LEADERBOARD = 50
+
+
+async def leaderboard_context(campaign: Campaign, limit: int = LEADERBOARD_SIZE
+                              ) -> dict[str, Any]:
+    """Top pages and teams, read off their denormalized totals."""
+    return {"top_pages": await fundraising_pages.top_pages(campaign, limit=limit),
+            "top_teams": await fundraising_teams.top_teams(campaign, limit=limit)}
+
+
+async def peer_context(viewer: User | None, campaign: Campaign) -> dict[str, Any]:
+    """What the fundraiser's own page shows of fans' pages: the viewer's, and the leaders."""
+    return {"my_page": await fundraising_pages.page_of(viewer, campaign),
+            **await leaderboard_context(campaign)}
+
+
+async def _team_context(request: Request, team: FundraisingTeam,
+                        **extra: Any) -> dict[str, Any]:
+    viewer = current_user(request)
+    campaign = team.campaign
+    path = fundraising_teams.path_of(team)
+    text = f"Join {team.name} and raise money for {campaign.org.name} with us"
+    return {
+        "campaign": campaign, "org": campaign.org, "team": team,
+        "progress": await fundraisers.current_progress(campaign),
+        "members": await fundraising_teams.members(team),
+        "my_page": await fundraising_pages.page_of(viewer, campaign),
+        "share": await share(request, viewer, path, text), **extra,
+    }
+
+
+async def show(request: Request) -> Response:
+    team = await fundraising_teams.view_team(current_user(request),
+                                             request.path_params["campaign"],
+                                             request.path_params["team"])
+    return page(request, "pages/fundraising_team.html", await _team_context(request, team))
+
+
+async def start_or_join(request: Request) -> Response:
+    """From your fundraising page: start a team (a name) or join one (picked from a list)."""
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    submitted = await form_data(request)
+    try:
+        if submitted.get("team"):
+            team = await fundraising_teams.join(deps(request), user, slug, submitted["team"])
+        else:
+            goal = (submitted.get("goal") or "").strip()
+            progress = await fundraisers.current_progress(
+                await campaigns.view_campaign(user, slug))
+            team = await fundraising_teams.create_team(
+                deps(request), user, slug, submitted.get("name"),
+                money.parse_major(goal, progress.currency) if goal else None,
+                submitted.get("story"))
+    except ValueError as error:
+        return await _page_failed(request, user, slug, submitted,
+                                  Invalid("Please correct the goal.", {"goal": str(error)}))
+    except (Invalid, Conflict, Forbidden, RateLimited) as error:
+        return await _page_failed(request, user, slug, submitted, error)
+    return after_post(request, fundraising_teams.path_of(team))
+
+
+async def _page_failed(request: Request, user: User, slug: str, submitted: dict[str, str],
+                       error: Invalid | Conflict | Forbidden | RateLimited) -> Response:
+    campaign = await campaigns.view_campaign(user, slug)
+    mine = await fundraising_pages.page_of(user, campaign)
+    if mine is None:
+        raise error
+    found = await fundraising_pages.view_page(user, slug, mine.slug)
+    context = {**await page_context(request, found), "team_form": submitted}
+    return form_failed(request, "pages/fundraising_page.html", context, error, "team_panel")
+
+
+async def join_or_leave(request: Request) -> Response:
+    user = require_user(request)
+    slug, team_slug = request.path_params["campaign"], request.path_params["team"]
+    leaving = request.url.path.endswith("/leave")
+    try:
+        if leaving:
+            await fundraising_teams.leave(deps(request), user, slug, team_slug)
+        else:
+            await fundraising_teams.join(deps(request), user, slug, team_slug)
+    except (Conflict, Forbidden, RateLimited) as error:
+        team = await fundraising_teams.view_team(user, slug, team_slug)
+        return form_failed(request, "pages/fundraising_team.html",
+                           await _team_context(request, team), error, "membership")
+    return after_post(request, urls.fundraising_team_path(slug, team_slug))
+
+
+async def leaderboard(request: Request) -> Response:
+    campaign = await campaigns.view_campaign(current_user(request),
+                                             request.path_params["campaign"])
+    await fundraisers.of(campaign)
+    return page(request, "pages/fundraising_leaderboard.html", {
+        "campaign": campaign, "org": campaign.org,
+        "progress": await fundraisers.current_progress(campaign),
+        **await leaderboard_context(campaign, FULL_LEADERBOARD)})
+
+
+ROUTES = [
+    Route("/c/{campaign}/leaderboard", leaderboard, methods=["GET"]),
+    Route("/c/{campaign}/fundraising-teams", start_or_join, methods=["POST"]),
+    Route("/c/{campaign}/t/{team}", show, methods=["GET"]),
+    Route("/c/{campaign}/t/{team}/join", join_or_leave, methods=["POST"]),
+    Route("/c/{campaign}/t/{team}/leave", join_or_leave, methods=["POST"]),
+]
