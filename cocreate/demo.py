@@ -1,6 +1,6 @@
 """Demo data: one brand with a manager, an open idea challenge, fans, ideas with images,
-votes and badges, and a non-profit's fundraiser with gifts. Running it again changes
-nothing."""
+votes and badges, and a non-profit's fundraiser with gifts and two fans' own fundraising
+pages in a team. Running it again changes nothing."""
 
 from __future__ import annotations
 
@@ -12,12 +12,24 @@ from datetime import UTC, datetime, timedelta
 from PIL import Image, ImageDraw
 
 from cocreate import jobs
-from cocreate.models import Campaign, Comment, Entry, Gift, Job, Media, Tag, User
+from cocreate.models import (
+    Campaign,
+    Comment,
+    Entry,
+    FundraisingPage,
+    FundraisingTeam,
+    Gift,
+    Job,
+    Media,
+    Tag,
+    User,
+)
 from cocreate.ratelimit import Limiter
 from cocreate.services import (
     campaigns,
     comments,
     entries,
+    fundraising_pages,
     gifts,
     media,
     orgs,
@@ -224,6 +236,45 @@ async def _fundraiser(deps: Deps, manager: User, fans: list[User]) -> Campaign:
     return campaign
 
 
+PAGES = [  # fan index, title, euros goal, story, team: (start, name) or (join, name)
+    (2, "Léa cycles 100 km for hot meals", 500,
+     "I cycle to the coast and back in one day. **Every kilometre is a meal** for a "
+     "neighbour: sponsor me!", ("start", "Riverside Riders")),
+    (3, "Omar bakes for the kitchen", 300,
+     "Bread every Saturday at the market stall; all the takings go to the kitchen.",
+     ("join", "Riverside Riders")),
+]
+PAGE_GIFTS = [  # page index, fan index, euros, anonymous, message
+    (0, 0, 40, False, "Go Léa, go!"),
+    (0, 1, 25, True, "For the last ten kilometres."),
+    (1, 0, 15, False, "Save me a loaf."),
+]
+
+
+async def _fundraising_pages(deps: Deps, manager: User, fans: list[User],
+                             campaign: Campaign) -> None:
+    """Two fans' own pages under the fundraiser, in one team, with a few paid gifts."""
+    made = []
+    for fan_index, title, goal, story, (how, team) in PAGES:
+        page = await FundraisingPage.get_or_none(campaign=campaign, owner=fans[fan_index])
+        if page is None:
+            slug = await FundraisingTeam.filter(campaign=campaign, name=team).values_list(
+                "slug", flat=True)
+            page = await fundraising_pages.create_page(
+                deps, fans[fan_index], campaign.slug, fundraising_pages.PageInput(
+                    title=title, goal=goal * 100, story=story,
+                    new_team=team if how == "start" else None,
+                    team=slug[0] if how == "join" and slug else None))
+        made.append(page)
+    if await Gift.exists(campaign=campaign, page_id__isnull=False):
+        return
+    for page_index, fan_index, euros, anonymous, message in PAGE_GIFTS:
+        started = await gifts.give(deps, fans[fan_index], campaign.slug, euros * 100,
+                                   anonymous=anonymous, message=message,
+                                   page_id=made[page_index].id)
+        await gifts.manage(deps, manager, started.gift.id, "paid")
+
+
 async def _run_jobs(deps: Deps, storage: Storage) -> None:
     context = jobs.JobContext(settings=deps.settings, storage=storage)
     if deps.settings.uses_redis:
@@ -278,6 +329,7 @@ async def seed(settings: Settings) -> None:
     await _comments(deps, fans, campaign)
     remix_campaign = await _remix_challenge(deps, manager, fans, org)
     fundraiser = await _fundraiser(deps, manager, fans)
+    await _fundraising_pages(deps, manager, fans, fundraiser)
     await _run_jobs(deps, storage)
     await runner.stop()
 
@@ -289,3 +341,5 @@ async def seed(settings: Settings) -> None:
     print(f"What its fans ask for: {settings.absolute_url('/c/' + campaign.slug + '/listening')}")
     print(f"Remix challenge: {settings.absolute_url('/c/' + remix_campaign.slug)}")
     print(f"Fundraiser: {settings.absolute_url('/c/' + fundraiser.slug)}")
+    print("Its leaderboard of fans' own pages: "
+          f"{settings.absolute_url('/c/' + fundraiser.slug + '/leaderboard')}")
