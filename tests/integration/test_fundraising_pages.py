@@ -233,6 +233,7 @@ async def test_a_fan_makes_a_page_in_the_browser_and_a_manager_hides_it(app, cli
                                htmx=True)
         assert wrong.status_code == 422 and "<html" not in wrong.text
         assert "Use an amount like 25" in wrong.text
+        assert f'hx-post="{path}/pages"' in wrong.text  # the form posts to the same place
         made = await fan.post(f"{path}/pages", {
             "title": "My run", "goal": "150", "story": "Every *step* counts.", "team": "",
             "new_team": "Step Squad"})
