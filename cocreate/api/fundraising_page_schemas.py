@@ -31,18 +31,18 @@ class PageEditIn(Body):
     photo_media_id: str | None = Field(None, description='"" removes the photo')
 
 
-class HideIn(Body):
+class PageHideIn(Body):
     reason: str = Field(max_length=1000, description="Why the page is hidden; its owner "
                         "sees it")
 
 
-class TeamIn(Body):
+class FundraisingTeamIn(Body):
     name: str = Field(max_length=400)
     goal: int | None = Field(None, description="Minor units; 0 or none: no team goal")
     story: str | None = Field(None, max_length=20000, description="Markdown")
 
 
-class TeamRef(BaseModel):
+class FundraisingTeamRef(BaseModel):
     slug: str
     name: str
     url: str
@@ -69,7 +69,7 @@ class PageOut(BaseModel):
     story_html: str
     photo_url: str | None
     card_url: str = Field(description="The share card image (1200×630)")
-    team: TeamRef | None
+    team: FundraisingTeamRef | None
     status: Literal["active", "hidden"]
     hidden_reason: str = Field(description="Why managers hid it; only its owner and the "
                                "managers see hidden pages")
@@ -85,7 +85,7 @@ class PageList(BaseModel):
     pages: list[PageOut]
 
 
-class TeamOut(BaseModel):
+class FundraisingTeamOut(BaseModel):
     slug: str
     name: str
     url: str
@@ -101,16 +101,16 @@ class TeamOut(BaseModel):
     created_at: datetime
 
 
-class TeamDetailOut(TeamOut):
+class FundraisingTeamDetailOut(FundraisingTeamOut):
     members: list[PageOut] = Field(description="Its visible pages, by amount raised")
 
 
-class TeamList(BaseModel):
-    teams: list[TeamOut]
+class FundraisingTeamList(BaseModel):
+    teams: list[FundraisingTeamOut]
 
 
 class LeaderboardOut(BaseModel):
     """Top fundraisers and teams by amount raised; ties go to the earlier one."""
 
     pages: list[PageOut]
-    teams: list[TeamOut]
+    teams: list[FundraisingTeamOut]

@@ -32,7 +32,7 @@ def page_out(request: Request, page: FundraisingPage, currency: str) -> schemas.
         story_html=page.story_html,
         photo_url=media_urls(deps(request).storage, page.photo)["url"],
         card_url=settings.absolute_url(f"{path}/card.png"),
-        team=schemas.TeamRef(
+        team=schemas.FundraisingTeamRef(
             slug=team.slug, name=team.name,
             url=settings.absolute_url(urls.fundraising_team_path(page.campaign.slug, team.slug)),
         ) if team else None,
@@ -49,9 +49,9 @@ async def _detail(request: Request, page: FundraisingPage) -> schemas.PageDetail
                     for gift in await fundraising_pages.supporters(page)])
 
 
-def team_out(request: Request, team: FundraisingTeam, currency: str) -> schemas.TeamOut:
+def team_out(request: Request, team: FundraisingTeam, currency: str) -> schemas.FundraisingTeamOut:
     settings = deps(request).settings
-    return schemas.TeamOut(
+    return schemas.FundraisingTeamOut(
         slug=team.slug, name=team.name, url=settings.absolute_url(
             urls.fundraising_team_path(team.campaign.slug, team.slug)),
         campaign=team.campaign.slug, captain=present.user(settings, team.captain),
@@ -73,7 +73,7 @@ def _pages(request: Request, found: Campaign, pages: list[FundraisingPage],
 
 
 def _teams(request: Request, found: Campaign, teams: list[FundraisingTeam],
-           currency: str) -> list[schemas.TeamOut]:
+           currency: str) -> list[schemas.FundraisingTeamOut]:
     for team in teams:
         team.campaign = found
     return [team_out(request, team, currency) for team in teams]
@@ -107,7 +107,7 @@ async def edit_fundraising_page(request: Request, user: User, campaign: str, pag
 
 
 async def hide_fundraising_page(request: Request, user: User, campaign: str, page: str,
-                    body: schemas.HideIn) -> schemas.PageDetailOut:
+                    body: schemas.PageHideIn) -> schemas.PageDetailOut:
     hidden = await fundraising_pages.moderate(deps(request), user, campaign, page, True,
                                               body.reason)
     return await _detail(request, hidden)
@@ -119,35 +119,36 @@ async def show_fundraising_page_again(request: Request, user: User, campaign: st
     return await _detail(request, shown)
 
 
-async def list_fundraising_teams(request: Request, campaign: str) -> schemas.TeamList:
+async def list_fundraising_teams(request: Request, campaign: str) -> schemas.FundraisingTeamList:
     found, currency = await _fundraiser(request, campaign)
     teams = await fundraising_teams.open_teams(found)
-    return schemas.TeamList(teams=_teams(request, found, teams, currency))
+    return schemas.FundraisingTeamList(teams=_teams(request, found, teams, currency))
 
 
-async def _team_detail(request: Request, team: FundraisingTeam) -> schemas.TeamDetailOut:
+async def _team_detail(request: Request, team: FundraisingTeam) -> schemas.FundraisingTeamDetailOut:
     currency = (await fundraisers.of(team.campaign)).currency
     members = await fundraising_teams.members(team)
-    return schemas.TeamDetailOut(
+    return schemas.FundraisingTeamDetailOut(
         **team_out(request, team, currency).model_dump(),
         members=_pages(request, team.campaign, members, currency))
 
 
-async def create_fundraising_team(request: Request, user: User, campaign: str,
-                                  body: schemas.TeamIn) -> schemas.TeamDetailOut:
+async def create_fundraising_team(
+        request: Request, user: User, campaign: str,
+        body: schemas.FundraisingTeamIn) -> schemas.FundraisingTeamDetailOut:
     team = await fundraising_teams.create_team(deps(request), user, campaign, body.name,
                                                body.goal, body.story)
     return await _team_detail(request, team)
 
 
 async def show_fundraising_team(request: Request, campaign: str,
-                                team: str) -> schemas.TeamDetailOut:
+                                team: str) -> schemas.FundraisingTeamDetailOut:
     return await _team_detail(
         request, await fundraising_teams.view_team(current_user(request), campaign, team))
 
 
 async def join_fundraising_team(request: Request, user: User, campaign: str,
-                                team: str) -> schemas.TeamDetailOut:
+                                team: str) -> schemas.FundraisingTeamDetailOut:
     return await _team_detail(
         request, await fundraising_teams.join(deps(request), user, campaign, team))
 
@@ -185,22 +186,22 @@ ENDPOINTS = [
              schemas.PageDetailOut, body=schemas.PageEditIn, errors=(401, 404, 422, 429)),
     Endpoint("POST", f"{PAGE}/hide", hide_fundraising_page,
              "Hide a fundraising page, with a reason (managers and moderators)",
-             schemas.PageDetailOut, body=schemas.HideIn, errors=(401, 403, 404, 409, 422)),
+             schemas.PageDetailOut, body=schemas.PageHideIn, errors=(401, 403, 404, 409, 422)),
     Endpoint("POST", f"{PAGE}/show", show_fundraising_page_again,
              "Show a hidden fundraising page again (managers and moderators)",
              schemas.PageDetailOut, errors=(401, 403, 404, 409)),
     Endpoint("GET", TEAMS, list_fundraising_teams, "A fundraiser's teams, by name",
-             schemas.TeamList, auth=False, errors=(404,)),
+             schemas.FundraisingTeamList, auth=False, errors=(404,)),
     Endpoint("POST", TEAMS, create_fundraising_team,
              "Start a team with your fundraising page in it; you become its captain",
-             schemas.TeamDetailOut, status=201, body=schemas.TeamIn,
+             schemas.FundraisingTeamDetailOut, status=201, body=schemas.FundraisingTeamIn,
              errors=(401, 403, 404, 409, 422, 429)),
     Endpoint("GET", f"{TEAMS}/{{team}}", show_fundraising_team,
-             "A team of fundraisers with its members' totals", schemas.TeamDetailOut,
+             "A team of fundraisers with its members' totals", schemas.FundraisingTeamDetailOut,
              auth=False, errors=(404,)),
     Endpoint("POST", f"{TEAMS}/{{team}}/join", join_fundraising_team,
              "Your fundraising page joins the team (leaving its team, its total with it)",
-             schemas.TeamDetailOut, errors=(401, 403, 404, 409, 429)),
+             schemas.FundraisingTeamDetailOut, errors=(401, 403, 404, 409, 429)),
     Endpoint("POST", f"{TEAMS}/{{team}}/leave", leave_fundraising_team,
              "Your fundraising page leaves the team, its total with it",
              schemas.PageDetailOut, errors=(401, 403, 404, 409, 429)),

@@ -113,7 +113,7 @@ async def test_replies_turned_off_are_not_mailed(client, make_client, smtp_serve
     ana, ben = await sign_up(make_client(), "Ana"), await sign_up(make_client(), "Ben")
     defaults = (await ana.get("/me/email-preferences")).json()
     assert defaults["kinds"] == ["reply", "mention", "acknowledgement"]
-    assert defaults["digest"] is False and len(defaults["available"]) == 6
+    assert defaults["digest"] is False and len(defaults["available"]) == 7
     changed = await ana.put("/me/email-preferences", {"kinds": ["mention"], "digest": False})
     assert changed.status_code == 200 and changed.json()["kinds"] == ["mention"]
     refused = await ana.put("/me/email-preferences", {"kinds": ["spam"], "digest": False})

@@ -8,7 +8,14 @@ import asyncio
 import uuid
 from typing import Any
 
-from cocreate.models import AuditEvent, FundraisingPage, FundraisingTeam, Gift, Notification
+from cocreate.models import (
+    AuditEvent,
+    FundraisingPage,
+    FundraisingTeam,
+    Gift,
+    Job,
+    Notification,
+)
 from cocreate.services.reconcile import find_differences
 from tests.browser import Browser, meta_tags, new_client
 from tests.integration.test_fundraisers import launch_fundraiser, pledge, progress
@@ -49,11 +56,26 @@ async def assert_totals_equal_the_ledger() -> None:
         ("fundraisers.", "fundraising_pages.", "fundraising_teams."))] == []
 
 
+def gift_mails(smtp_server, address: str) -> list[str]:  # type: ignore[no-untyped-def]
+    texts = [m.get_body(("plain",)).get_content() for m in smtp_server.to(address)]
+    return [text for text in texts if "on your fundraising page" in text]
+
+
+async def wait_for_gift_mails(smtp_server, address: str, count: int) -> list[str]:  # type: ignore[no-untyped-def]
+    for _ in range(200):
+        if len(found := gift_mails(smtp_server, address)) >= count:
+            return found
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"fewer than {count} mails to {address}")
+
+
 async def test_a_fan_raises_money_on_their_own_page_for_themselves_their_team_and_the_cause(
-        client, make_client):
+        client, make_client, smtp_server):
     manager = await sign_up(client, "Kitchen manager")
     slug = (await launch_fundraiser(manager, sponsor_name="Fizzwell", match_cap=100_000))["slug"]
     runner = await sign_up(make_client(), "Rita Runner")
+    chosen = await runner.put("/me/email-preferences", {"kinds": ["page_gift"], "digest": False})
+    assert chosen.status_code == 200, chosen.text
 
     bad = await runner.post(f"/campaigns/{slug}/pages", {"goal": 0, "story": "x" * 6000})
     assert bad.status_code == 422
@@ -85,6 +107,17 @@ async def test_a_fan_raises_money_on_their_own_page_for_themselves_their_team_an
                                                                               flat=True)
     assert told == ["Frida Friend gave €25 on your fundraising page "
                     "“Rita runs 10k for hot meals”"]
+    [mail] = await wait_for_gift_mails(smtp_server, runner.email, 1)
+    assert "Frida Friend gave €25" in mail
+    drawn = Job.filter(key__startswith=f"page-card:{page['id']}:12:", status="done")
+    for _ in range(300):  # the share card is drawn again with the new progress
+        if await drawn.exists():
+            break
+        await asyncio.sleep(0.1)
+    stored = await FundraisingPage.get(id=page["id"])
+    assert stored.card_key and stored.card_percent == 12
+    card = await client.get(f"/c/{slug}/p/{page['slug']}/card.png")
+    assert card.status_code == 302 and stored.card_key in card.headers["location"]
     await assert_totals_equal_the_ledger()
 
     await manager.post(f"/gifts/{gift['id']}/refund")
@@ -94,6 +127,7 @@ async def test_a_fan_raises_money_on_their_own_page_for_themselves_their_team_an
     assert (await progress(friend, slug))["raised"] == 0
     assert await Notification.filter(key__startswith="page-gift:",
                                      user__handle=runner.handle).count() == 1
+    assert len(gift_mails(smtp_server, runner.email)) == 1  # told once per gift
     await assert_totals_equal_the_ledger()
 
 
