@@ -34,7 +34,7 @@ from cocreate.services.errors import (
 )
 from cocreate.services.fundraising_pages import PageInput
 from cocreate.web.common import after_post, form_data, form_failed, page, share_links
-from cocreate.web.share_cards import CACHE
+from cocreate.web.share_cards import to_card
 
 
 async def share(request: Request, viewer: User | None, path: str, text: str) -> dict[str, Any]:
@@ -192,11 +192,8 @@ async def card(request: Request) -> Response:
     """The page's share card (its photo, else the fundraiser's card, until it is drawn)."""
     found = await fundraising_pages.view_page(None, request.path_params["campaign"],
                                               request.path_params["page"])
-    key = await page_cards.image_key(found) or await fundraiser_cards.image_key(
-        await fundraisers.of(found.campaign), found.campaign.cover_id)
-    if key is None:
-        raise NotFound("This card is still being drawn. Try again in a moment.")
-    return RedirectResponse(deps(request).storage.url(key), status_code=302, headers=CACHE)
+    return to_card(request, await page_cards.image_key(found) or await fundraiser_cards.image_key(
+        await fundraisers.of(found.campaign), found.campaign.cover_id))
 
 
 ROUTES = [

@@ -41,13 +41,17 @@ def profile_image_url(request: Request, person: User) -> str | None:
     return deps(request).settings.absolute_url(urls.user_card_path(person.handle))
 
 
-async def entry_card(request: Request) -> Response:
-    """The entry's card; the campaign's cover until the card is drawn."""
-    entry = await entries.view_entry(None, request.path_params["entry"])
-    key = await entry_cards.image_key(entry)
+def to_card(request: Request, key: str | None) -> Response:
+    """Redirect to a stored card (or the picture standing in for it until it is drawn)."""
     if key is None:
         raise NotFound("This card is still being drawn. Try again in a moment.")
     return RedirectResponse(deps(request).storage.url(key), status_code=302, headers=CACHE)
+
+
+async def entry_card(request: Request) -> Response:
+    """The entry's card; the campaign's cover until the card is drawn."""
+    entry = await entries.view_entry(None, request.path_params["entry"])
+    return to_card(request, await entry_cards.image_key(entry))
 
 
 async def profile_card(request: Request) -> Response:
@@ -68,10 +72,8 @@ async def campaign_cover(request: Request) -> Response:
 async def fundraiser_card(request: Request) -> Response:
     """A public fundraiser's progress card (its cover until the card is drawn)."""
     campaign = await campaigns.view_campaign(None, request.path_params["campaign"])
-    key = await fundraiser_cards.image_key(await fundraisers.of(campaign), campaign.cover_id)
-    if key is None:
-        raise NotFound("This card is still being drawn. Try again in a moment.")
-    return RedirectResponse(deps(request).storage.url(key), status_code=302, headers=CACHE)
+    return to_card(request, await fundraiser_cards.image_key(await fundraisers.of(campaign),
+                                                             campaign.cover_id))
 
 
 ROUTES = [
