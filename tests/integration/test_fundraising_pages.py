@@ -250,6 +250,18 @@ async def test_gifts_on_one_page_succeeding_at_once_keep_every_total_equal_to_th
     assert team.raised == sum(g["amount"] for g in pledged) and team.gift_count == 10
     await assert_totals_equal_the_ledger()
 
+    # More gifts succeed while a page leaves its team and joins another, back and forth.
+    others = (await teammate.post(f"/campaigns/{slug}/fundraising-teams", {"name": "Others"})
+              ).json()["slug"]
+    more = [await give_on(fan, page if n % 2 else other, 500) for n, fan in enumerate(fans)]
+    moves = [teammate.post(f"/campaigns/{slug}/fundraising-teams/{target}/join")
+             for target in (page["team"]["slug"], others) * 2]
+    done = await asyncio.gather(*(manager.post(f"/gifts/{g['id']}/paid") for g in more), *moves)
+    assert all(r.status_code == 200 for r in done[:len(more)])
+    moved = [r.status_code for r in done[len(more):]]
+    assert 200 in moved and set(moved) <= {200, 409}  # a move racing another is refused
+    await assert_totals_equal_the_ledger()
+
 
 async def test_a_fan_makes_a_page_in_the_browser_and_a_manager_hides_it(app, client):
     manager = await sign_up(client, "Hiding manager")
