@@ -113,6 +113,9 @@ async def test_a_fan_raises_money_on_their_own_page_and_a_friend_gives_through_i
     board = fan.get_by_role("region", name="Top fundraisers")
     await expect(board.get_by_role("link", name="Rita Runner")).to_be_visible()
     await expect(board).to_contain_text("€25 of €200")
+    await fan.goto(campaign_path)
+    await expect(fan.get_by_role("link", name="Your fundraising page")).to_be_visible()
+    await expect(fan.get_by_role("region", name="Top teams")).to_contain_text("Riverside Runners")
     await fan.screenshot(path=SCREENSHOTS / "cocreate-e2e-fundraising-board.png",
                          full_page=True)
     assert problems.seen == []
