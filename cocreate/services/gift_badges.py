@@ -3,7 +3,8 @@
 Evaluated by the badge worker after a gift succeeds (services/badge_rules.py), from the
 state it then reads. Supporter: the donor's first gift to a campaign that succeeds, in their
 own name (an anonymous donor asked not to be named, and a badge is public), once per
-campaign. Fundraiser: once what friends gave through a fan's share links to a campaign
+campaign. Fundraiser: once what a fan raised for a campaign, the gifts made on their own
+fundraising page and those friends made through their share links (each gift once),
 reaches the fundraiser's threshold (services/fundraisers.badge_threshold).
 
 A refund does not take an awarded badge back: the gift was made and the friends did give,
@@ -13,19 +14,25 @@ a mistake in the amount that is given again) would punish the fan for it.
 
 from __future__ import annotations
 
+from tortoise.expressions import Q
 from tortoise.functions import Sum
 from tortoise.transactions import in_transaction
 
-from cocreate.models import Campaign, Fundraiser, Gift, Referral
+from cocreate.models import Campaign, Fundraiser, FundraisingPage, Gift
 from cocreate.services import badges, fundraisers
 
 
-async def raised_through_links(sharer_id: str, campaign_id: str) -> int:
-    """What friends gave a campaign through someone's share links (succeeded gifts only:
-    a refund removes its referral), in minor units."""
-    found = await Referral.filter(sharer_id=sharer_id, kind="gift", campaign_id=campaign_id) \
-        .annotate(total=Sum("amount")).group_by("sharer_id").values_list("total", flat=True)
-    return int(found[0] or 0) if found else 0
+async def raised_by(fan_id: str, campaign_id: str) -> int:
+    """What a fan raised for a campaign in minor units: succeeded gifts made on their
+    fundraising page or through their share links, each gift counted once."""
+    page_ids = await FundraisingPage.filter(campaign_id=campaign_id, owner_id=fan_id) \
+        .values_list("id", flat=True)
+    raised_for_them = Q(referred_by_id=fan_id)
+    if page_ids:
+        raised_for_them |= Q(page_id__in=list(page_ids))
+    found = await Gift.filter(raised_for_them, campaign_id=campaign_id, status="succeeded") \
+        .annotate(total=Sum("amount")).first().values_list("total", flat=True)
+    return int(found or 0)
 
 
 async def evaluate(gift_id: str) -> None:
@@ -38,7 +45,10 @@ async def evaluate(gift_id: str) -> None:
     async with in_transaction():
         if not gift.anonymous:
             await badges.award(gift.donor_id, badges.SUPPORTER, campaign, None)
-        sharer = gift.referred_by_id
-        if sharer and sharer != gift.donor_id and await raised_through_links(
-                sharer, campaign.id) >= fundraisers.badge_threshold(fundraiser):
-            await badges.award(sharer, badges.FUNDRAISER, campaign, None)
+        raisers = {gift.referred_by_id}
+        if gift.page_id:
+            raisers.add(await FundraisingPage.filter(id=gift.page_id).first().values_list(
+                "owner_id", flat=True))
+        for fan in raisers - {None, gift.donor_id}:
+            if await raised_by(fan, campaign.id) >= fundraisers.badge_threshold(fundraiser):
+                await badges.award(fan, badges.FUNDRAISER, campaign, None)

@@ -10,6 +10,7 @@ from typing import Any
 
 from cocreate.models import (
     AuditEvent,
+    Award,
     FundraisingPage,
     FundraisingTeam,
     Gift,
@@ -19,7 +20,7 @@ from cocreate.models import (
 from cocreate.services.reconcile import find_differences
 from tests.browser import Browser, meta_tags, new_client
 from tests.integration.test_fundraisers import launch_fundraiser, pledge, progress
-from tests.people import Person, sign_up
+from tests.people import Person, sign_up, wait_for
 
 
 async def start_page(fan: Person, slug: str, goal: int = 50_000, **fields: Any
@@ -307,3 +308,23 @@ async def test_a_fan_makes_a_page_in_the_browser_and_a_manager_hides_it(app, cli
                                      slug=page_path.rsplit("/", 1)[1])
     event = await AuditEvent.get(action="fundraising_page.hide", target_id=page.id)
     assert "Not about the kitchen" in event.summary and "Form Fan" in event.summary
+
+
+async def test_a_page_owner_earns_the_fundraiser_badge_for_what_their_page_raised(
+        client, make_client):
+    manager = await sign_up(client, "Badge manager")
+    slug = (await launch_fundraiser(manager, fundraiser_badge_at=5000))["slug"]
+    runner = await sign_up(make_client(), "Rae Runner")
+    page = await start_page(runner, slug, 20_000)
+    first, second = await sign_up(make_client(), "Flo"), await sign_up(make_client(), "Gil")
+
+    await paid(manager, await give_on(first, page, 3000))
+    # Flo's Supporter badge comes from the same evaluation: by then Rae's is decided.
+    await wait_for(runner, f"/users/{first.handle}/badges", lambda body: any(
+        a["badge"] == "supporter" for a in body["awards"]), seconds=30)
+    assert not await Award.exists(badge="fundraiser", user__handle=runner.handle)  # €30 < €50
+    await paid(manager, await give_on(second, page, 2000))
+    await wait_for(runner, f"/users/{runner.handle}/badges", lambda body: any(
+        a["badge"] == "fundraiser" for a in body["awards"]), seconds=30)
+    await paid(manager, await give_on(first, page, 1000))  # still one badge (a unique award)
+    assert await Award.filter(badge="fundraiser", user__handle=runner.handle).count() == 1
