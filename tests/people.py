@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,6 +96,16 @@ async def _post_to_storage(app_client: httpx.AsyncClient, storage_client: httpx.
     if form["url"].startswith("http://testserver"):
         return await app_client.post(form["url"], data=form["fields"], files=files)
     return await storage_client.post(form["url"], data=form["fields"], files=files)
+
+
+async def eventually(condition: Callable[[], Awaitable[bool]], what: str,
+                     seconds: float = 20.0) -> None:
+    """Wait until a worker has made `condition` true (checked every tenth of a second)."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not await condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"{what} did not happen within {seconds} seconds")
+        await asyncio.sleep(0.1)
 
 
 async def wait_for(person: Person, path: str, done: Any, seconds: float = 20.0) -> dict[str, Any]:

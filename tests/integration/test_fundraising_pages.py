@@ -20,7 +20,7 @@ from cocreate.models import (
 from cocreate.services.reconcile import find_differences
 from tests.browser import Browser, meta_tags, new_client
 from tests.integration.test_fundraisers import launch_fundraiser, pledge, progress
-from tests.people import Person, sign_up, wait_for
+from tests.people import Person, eventually, sign_up, wait_for
 
 
 async def start_page(fan: Person, slug: str, goal: int = 50_000, **fields: Any
@@ -110,11 +110,8 @@ async def test_a_fan_raises_money_on_their_own_page_for_themselves_their_team_an
                     "“Rita runs 10k for hot meals”"]
     [mail] = await wait_for_gift_mails(smtp_server, runner.email, 1)
     assert "Frida Friend gave €25" in mail
-    drawn = Job.filter(key__startswith=f"page-card:{page['id']}:12:", status="done")
-    for _ in range(300):  # the share card is drawn again with the new progress
-        if await drawn.exists():
-            break
-        await asyncio.sleep(0.1)
+    await eventually(Job.filter(key__startswith=f"page-card:{page['id']}:12:",
+                                status="done").exists, "the page's card drawn again", 30)
     stored = await FundraisingPage.get(id=page["id"])
     assert stored.card_key and stored.card_percent == 12
     card = await client.get(f"/c/{slug}/p/{page['slug']}/card.png")

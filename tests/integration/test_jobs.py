@@ -10,7 +10,7 @@ from cocreate import jobs
 from cocreate.models import Award, Job, User
 from cocreate.services import award_cards, badges, entries
 from cocreate.services.context import Deps
-from tests.people import launch_campaign, sign_up, wait_for
+from tests.people import eventually, launch_campaign, sign_up, wait_for
 
 
 async def test_a_badge_earned_while_redis_is_down_is_rendered_once_it_is_back(
@@ -38,7 +38,8 @@ async def test_a_badge_earned_while_redis_is_down_is_rendered_once_it_is_back(
     body = await wait_for(fan, f"/users/{fan.handle}/badges",
                           lambda b: b["awards"] and b["awards"][0]["status"] == "ready")
     assert body["awards"][0]["image_url"]
-    assert (await Job.get(key=f"award:{award.id}")).status == "done"
+    await eventually(Job.filter(key=f"award:{award.id}", status="done").exists,
+                     "the worker marking the render job done")
 
 
 async def test_recording_a_job_twice_keeps_one_job():
