@@ -103,12 +103,22 @@ async def test_the_entry_form_shows_already_suggested_ideas_as_the_fan_types(app
                                     params={"title": "Moon base", "body": ""}, htmx=True)
         assert "Already suggested?" not in nothing.text and 'id="similar-ideas"' in nothing.text
 
-        # Without JavaScript the button reloads the page with the draft kept in the form
-        plain = await browser.get(f"/c/{campaign}/similar",
-                                  params={"title": "Refill my botles", "body": "Less waste"})
+        # Without JavaScript the button posts the draft (the form's CSRF token stays out of
+        # the URL) and gets the page back, the draft kept in the form, the ideas shown.
+        assert (f'formaction="/c/{campaign}/similar#similar-ideas" formmethod="post"' in page)
+        plain = await browser.post(f"/c/{campaign}/similar",
+                                   {"title": "Refill my botles", "body": "Less waste"})
         assert plain.status_code == 200 and "<html" in plain.text
-        assert "Already suggested?" in plain.text
+        assert "csrf_token=" not in str(plain.url)
+        assert "Already suggested?" in plain.text and f'href="/e/{kept}"' in plain.text
         assert 'value="Refill my botles"' in plain.text and "Less waste</textarea>" in plain.text
+        forged = await browser.post(f"/c/{campaign}/similar", {"title": "Refill"}, csrf=False)
+        assert forged.status_code == 403
+        # The typing path is a GET of the title and body alone: no token needed or kept
+        typed = await browser.get(f"/c/{campaign}/similar",
+                                  params={"title": "Refill my botles", "csrf_token": "x"})
+        assert typed.status_code == 200 and 'value="Refill my botles"' in typed.text
+        assert 'value="x"' not in typed.text
     assert (await client.get(f"/api/v1/entries/{kept}")).json()["vote_count"] == 1
 
 
