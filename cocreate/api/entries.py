@@ -11,6 +11,7 @@ from cocreate.models import Entry, Tag, User
 from cocreate.services import (
     campaigns,
     entries,
+    entry_edits,
     idea_status,
     jury_views,
     merging,
@@ -66,6 +67,13 @@ async def show_entry(request: Request, entry: str) -> schemas.EntryOut:
                          jury=await jury_views.scores_visible(viewer, found.campaign),
                          tags=await tags.of_entry(viewer, found),
                          credited=await merging.credited_authors(found))
+
+
+async def edit_entry(request: Request, user: User, entry: str,
+                     body: schemas.EntryEditIn) -> schemas.EntryOut:
+    found = await entry_edits.edit(deps(request), user, entry, body.title, body.body)
+    return present.entry(deps(request).settings, deps(request).storage, found,
+                         found.campaign.slug, tags=await tags.of_entry(user, found))
 
 
 async def _vote_out(user: User, entry_id: str, voted: bool, count: int) -> schemas.VoteOut:
@@ -134,6 +142,10 @@ ENDPOINTS = [
              query=schemas.EntryPageQuery, auth=False, errors=(404, 422)),
     Endpoint("GET", "/entries/{entry}", show_entry, "One entry", schemas.EntryOut,
              auth=False, errors=(404,)),
+    Endpoint("PATCH", "/entries/{entry}", edit_entry,
+             "Change your entry's title or description: its author (or its team's captain), "
+             "while the campaign takes entries and before anyone voted for it",
+             schemas.EntryOut, body=schemas.EntryEditIn, errors=(401, 403, 404, 409, 422, 429)),
     Endpoint("PUT", "/entries/{entry}/vote", vote, "Vote for an entry (idempotent)",
              schemas.VoteOut, errors=(401, 403, 404, 429)),
     Endpoint("DELETE", "/entries/{entry}/vote", unvote, "Withdraw a vote (idempotent)",

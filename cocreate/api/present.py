@@ -125,7 +125,7 @@ def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str
         image_url=files["poster_url"] if kind == "video" else files["url"],
         video_url=files["url"] if kind == "video" else None,
         thumbnail_url=files["thumbnail_url"], created_at=found.created_at,
-        url=settings.absolute_url(urls.entry_path(found.id)),
+        edited_at=found.edited_at, url=settings.absolute_url(urls.entry_path(found.id)),
         idea_status=found.idea_status, idea_status_note=found.idea_status_note or "",
         tags=None if tags is None else [tag_ref(t) for t in tags],
         merged_into=found.merged_into_id,

@@ -298,6 +298,11 @@ class EntryIn(Body):
                                     "offered to others once a manager approves it")
 
 
+class EntryEditIn(Body):
+    title: str | None = Field(None, description="The new title (left out: kept)")
+    body: str | None = Field(None, description="The new description, Markdown (left out: kept)")
+
+
 class TeamRef(BaseModel):
     id: str
     name: str
@@ -335,6 +340,7 @@ class EntryOut(BaseModel):
     video_url: str | None
     thumbnail_url: str | None
     created_at: datetime
+    edited_at: datetime | None = Field(None, description="When its author last changed it")
     url: str
     idea_status: Literal["review", "planned", "progress", "done", "declined"] | None = None
     idea_status_note: str = ""

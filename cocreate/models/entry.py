@@ -56,6 +56,7 @@ class Entry(Model):
     merged_at = fields.DatetimeField(null=True)
     moderation_reason = fields.CharField(max_length=500, null=True)
     open_reports = fields.IntField(default=0, db_default=0)
+    edited_at = fields.DatetimeField(null=True)  # its author last changed the title or body
     created_at = created_field()
 
     class Meta:

@@ -71,8 +71,7 @@ async def submit(
     for name, message in eligibility.missing_details(actor, campaign).items():
         if not told[name]:
             errors.add(name, message)
-    title = errors.text("title", title, label="Title", min_len=3, max_len=140)
-    body = errors.text("body", body, label="Description", min_len=0, max_len=10_000)
+    title, body = check_text(errors, title, body)
     media = None
     if media_id:
         media = await Media.get_or_none(id=media_id, owner=actor)
@@ -110,6 +109,12 @@ async def submit(
                        "entry.") from error
     deps.jobs.kick()
     return entry
+
+
+def check_text(errors: FieldErrors, title: str | None, body: str | None) -> tuple[str, str]:
+    """An entry's title and description, trimmed, with what is wrong noted in `errors`."""
+    return (errors.text("title", title, label="Title", min_len=3, max_len=140),
+            errors.text("body", body, label="Description", min_len=0, max_len=10_000))
 
 
 async def on_published(entry: Entry, campaign: Campaign, author: User) -> None:

@@ -41,6 +41,11 @@ async def on_published(entry: Entry) -> None:
     await _enqueue(entry.id, entry.card_milestone)
 
 
+async def redraw(entry_id: str, stamp: int) -> None:
+    """Draw the card again after its author changed the title (inside that transaction)."""
+    await jobs.enqueue(RENDER_JOB, {"entry_id": entry_id}, key=f"entry-card:{entry_id}:e{stamp}")
+
+
 async def refresh_on_votes(entry_id: str, vote_count: int | None = None) -> None:
     """Queue a new card when the count reaches a milestone the card does not show yet.
 

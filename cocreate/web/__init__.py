@@ -13,6 +13,7 @@ from cocreate.web import (
     comments,
     email_prefs,
     entries,
+    entry_edits,
     follows,
     fundraisers,
     fundraising_pages,
@@ -47,7 +48,8 @@ from cocreate.web import (
 def routes() -> list[BaseRoute]:
     return [
         *health.ROUTES, *local_media.ROUTES, *home.ROUTES, *accounts.ROUTES, *orgs.ROUTES,
-        *campaigns.ROUTES, *entries.ROUTES, *moderation.ROUTES, *badges.ROUTES, *profiles.ROUTES,
+        *campaigns.ROUTES, *entries.ROUTES, *entry_edits.ROUTES, *moderation.ROUTES,
+        *badges.ROUTES, *profiles.ROUTES,
         *teams.ROUTES, *jury.ROUTES, *live.ROUTES, *verification.ROUTES, *vote_review.ROUTES,
         *notifications.ROUTES, *org_badges.ROUTES, *oembed.ROUTES, *openbadges.ROUTES,
         *share_cards.ROUTES, *ack_inbox.ROUTES, *saved_replies.ROUTES, *comments.ROUTES,
