@@ -2,9 +2,10 @@
 
 In one transaction the duplicate's votes move to the kept idea (a person who voted for both
 keeps one vote: the other is removed and, under budget voting, given back), held votes move
-the same way, comments move with their threads, and the duplicate's authors are credited on
-the kept idea. The duplicate becomes "merged" (no longer public, so out of every list and
-count) and its address leads to the kept idea. Totals move with tally.move, the same path as a
+the same way, comments move with their threads, the duplicate's authors are credited on
+the kept idea, and its approved tags join the kept idea's while there is room (tags.py).
+The duplicate becomes "merged" (no longer public, so out of every list and count) and its
+address leads to the kept idea. Totals move with tally.move, the same path as a
 vote, so they stay equal to the ledgers reconcile checks. Both rows are claimed by conditional
 updates in id order: two managers merging at once merge once, and a merge each way cannot
 deadlock. A worker then tells the duplicate's authors and voters, once each.
@@ -44,6 +45,7 @@ from cocreate.services import (
     referrals,
     scores,
     similar,
+    tags,
     tally,
     voting,
 )
@@ -79,6 +81,7 @@ async def merge(deps: Deps, actor: User, entry_id: str, into_id: str | None) -> 
             comments_moved = await _move_comments(entry, kept)
             credited = await _credit(entry, kept)
             await follows.entry_merged(entry.id, kept.id)
+            tagged = await tags.carry_over(entry, kept)
             await Report.filter(entry_id=entry.id, status="open").update(
                 status="resolved", resolution="merged", resolved_at=now)
             await entries.on_unpublished(entry)
@@ -89,7 +92,7 @@ async def merge(deps: Deps, actor: User, entry_id: str, into_id: str | None) -> 
                 entry.campaign.org_id, actor, "entry.merge", "entry", entry.id,
                 f"Merged “{entry.title}” into “{kept.title}”",
                 {"into": kept.id, "votes_moved": moved, "votes_removed": removed,
-                 "comments_moved": comments_moved})
+                 "comments_moved": comments_moved, "tags_added": [t.slug for t in tagged]})
             await jobs.enqueue(NOTIFY_JOB, {"entry_id": entry.id, "into_id": kept.id,
                                             "voter_ids": sorted(voters)},
                                key=f"merged:{entry.id}")

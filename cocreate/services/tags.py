@@ -125,6 +125,27 @@ async def attach(entry: Entry, choice: Choice, actor: User, *, manager: bool = F
     await _write(entry, choice, actor, manager, set(), published=False)
 
 
+async def carry_over(duplicate: Entry, kept: Entry) -> list[Tag]:
+    """A merged duplicate's approved tags go to the idea kept (inside the merge's
+    transaction, with `kept` locked and public), up to MAX_PER_ENTRY: the kept idea's own
+    tags stay, and the duplicate's most used ones fill what room is left. Suggestions stay
+    behind: they were never a manager's choice. The kept idea counts for each tag it gains."""
+    have = set(await EntryTag.filter(entry_id=kept.id).values_list("tag_id", flat=True))
+    room = MAX_PER_ENTRY - len(have)
+    if room <= 0:
+        return []
+    query = Tag.filter(entry_tags__entry_id=duplicate.id, status=APPROVED)
+    if have:
+        query = query.exclude(id__in=list(have))
+    gained = await query.order_by("-entry_count", "name").limit(room)
+    if gained:
+        await EntryTag.bulk_create([EntryTag(entry_id=kept.id, tag_id=tag.id)
+                                    for tag in gained])
+        await Tag.filter(id__in=[tag.id for tag in gained]).update(
+            entry_count=F("entry_count") + 1)
+    return gained
+
+
 def may_tag(viewer: User | None, entry: Entry) -> bool:
     """Its author may tag an entry while the campaign is public (managers always may)."""
     return (viewer is not None and viewer.id == entry.author_id

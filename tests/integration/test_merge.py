@@ -227,3 +227,41 @@ async def test_held_votes_move_held_and_still_wait_for_a_manager(app, client, ma
     assert accepted.json()["changed"] == 5
     assert (await manager.get(f"/entries/{kept}")).json()["vote_count"] == 6
     assert await reconcile() == []
+
+
+async def test_the_idea_kept_gains_the_duplicates_approved_tags_while_it_has_room(client,
+                                                                                  make_client):
+    manager = await sign_up(client, "Tag merger")
+    slug = (await launch_campaign(manager, "Tagged twins"))["slug"]
+    for name in ("Sweet", "Fresh", "Cheap", "Green"):
+        assert (await manager.post(f"/campaigns/{slug}/tags", {"name": name})).status_code == 201
+    fan = await sign_up(make_client(), "Tagging fan")
+
+    async def tagged(title: str, tags: list[str], suggest: str | None = None) -> str:
+        created = await fan.post(f"/campaigns/{slug}/entries", {
+            "title": title, "tags": tags, "suggest_tag": suggest})
+        assert created.status_code == 201, created.text
+        return created.json()["id"]
+
+    async def tags_of(entry: str) -> list[str]:
+        return sorted(t["slug"] for t in (await manager.get(f"/entries/{entry}")).json()["tags"])
+
+    async def counts() -> dict[str, int]:
+        listed = (await manager.get(f"/campaigns/{slug}/tags")).json()["tags"]
+        return {t["slug"]: t["entry_count"] for t in listed}
+
+    await tagged("Green wrappers", ["green"])  # green is used more than cheap
+    full = await tagged("Sugar-free sweets", ["sweet", "fresh"])
+    twin = await tagged("Sugarless sweets", ["fresh", "cheap", "green"])
+
+    # One place left: the twin's most used tag the kept idea lacks takes it
+    assert (await manager.post(f"/entries/{twin}/merge", {"into": full})).status_code == 200
+    assert await tags_of(full) == ["fresh", "green", "sweet"]
+    # A fan's suggestion stays behind; approved tags come along
+    roomy = await tagged("Mint drops", [])
+    other_twin = await tagged("Minty drops", ["cheap"], suggest="Minty")
+    assert (await manager.post(f"/entries/{other_twin}/merge", {"into": roomy})
+            ).status_code == 200
+    assert await tags_of(roomy) == ["cheap"]
+    assert await counts() == {"green": 2, "fresh": 1, "sweet": 1, "cheap": 1, "minty": 0}
+    assert await reconcile() == []
