@@ -9,7 +9,7 @@ from cocreate.api import present, tag_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.models import Tag, User
-from cocreate.services import campaigns, tag_curation, tags
+from cocreate.services import tag_curation, tags
 from cocreate.settings import Settings
 
 
@@ -21,8 +21,7 @@ def tag_out(settings: Settings, campaign_slug: str, found: Tag) -> tag_schemas.T
 
 async def list_tags(request: Request, campaign: str) -> tag_schemas.TagList:
     viewer = current_user(request)
-    found = await campaigns.view_campaign(viewer, campaign)
-    offered = await tags.offered(viewer, found, manager=await campaigns.can_manage(viewer, found))
+    _, offered = await tags.listed(viewer, campaign)
     settings = deps(request).settings
     return tag_schemas.TagList(campaign=campaign,
                                tags=[tag_out(settings, campaign, t) for t in offered])

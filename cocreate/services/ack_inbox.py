@@ -15,7 +15,7 @@ from datetime import datetime
 from tortoise.expressions import Q
 
 from cocreate.models import Campaign, Entry, User
-from cocreate.services import ambassadors, campaigns, orgs, power_ranking
+from cocreate.services import ambassadors, campaigns, orgs, phases, power_ranking
 from cocreate.services.errors import Invalid
 from cocreate.services.pagination import decode_cursor, encode_cursor
 
@@ -42,6 +42,7 @@ async def inbox(actor: User, org_slug: str, campaign_slug: str | None = None,
         campaign = await campaigns.get_campaign(campaign_slug)
         if campaign.org_id != org.id:
             raise Invalid("Choose one of your campaigns.", {"campaign": "Not yours."})
+        phases.require_entry_kind(campaign, "entries to thank people for")
         query = query.filter(campaign_id=campaign.id)
     if kind:
         if kind not in KINDS:
@@ -87,5 +88,6 @@ async def inbox(actor: User, org_slug: str, campaign_slug: str | None = None,
 
 async def campaign_choices(org_slug: str) -> list[tuple[str, str]]:
     org = await orgs.get_org(org_slug)
-    rows = await Campaign.filter(org=org).order_by("-created_at").values_list("slug", "title")
+    rows = await Campaign.filter(org=org).exclude(kind="fundraiser").order_by(
+        "-created_at").values_list("slug", "title")
     return [(slug, title) for slug, title in rows]

@@ -203,6 +203,7 @@ async def list_entries(
     if sort not in SORTS:
         raise Invalid("Unknown sort order.", {"sort": "Use top, trending or new."})
     campaign = await campaigns.view_campaign(viewer, campaign_slug)
+    phases.require_entry_kind(campaign, "entries")
     query = Entry.filter(campaign=campaign, status="published").select_related(
         "author", "media", "team")
     if tag:

@@ -135,6 +135,7 @@ async def set_criteria(actor: User, slug: str, wanted: list[CriterionIn]) -> lis
     """Replace the campaign's criteria, until the first score."""
     campaign = await campaigns.get_campaign(slug)
     await orgs.require_manager(actor, campaign.org)
+    phases.require_entry_kind(campaign, "jury")
     cleaned = _clean_criteria(wanted)
     async with in_transaction():
         # Waits for a score being written (its rows reference these), so the check below
@@ -178,6 +179,7 @@ async def judge_of(user: User | None, campaign: Campaign) -> Judge | None:
 async def add_judge(actor: User, slug: str, handle: str | None) -> Judge:
     campaign = await campaigns.get_campaign(slug)
     await orgs.require_manager(actor, campaign.org)
+    phases.require_entry_kind(campaign, "jury")
     _require_jury_open(campaign)
     person = await User.get_or_none(handle=(handle or "").strip().lstrip("@").lower())
     if person is None:

@@ -107,6 +107,7 @@ async def judges(actor: User, slug: str) -> tuple[Campaign, list[JudgeProgress]]
     """The judges and their progress, for the managers."""
     campaign = await campaigns.get_campaign(slug)
     await orgs.require_manager(actor, campaign.org)
+    phases.require_entry_kind(campaign, "jury")
     return campaign, await _progress(campaign)
 
 

@@ -18,7 +18,7 @@ from tortoise.transactions import in_transaction
 
 from cocreate import jobs
 from cocreate.models import Campaign, Comment, Entry, EntryTag, Tag, TermMention, User
-from cocreate.services import campaigns, terms
+from cocreate.services import campaigns, phases, terms
 from cocreate.services.errors import Forbidden, Invalid
 
 EXTRACT_JOB = "listening.extract"
@@ -139,6 +139,7 @@ async def _managed(actor: User | None, slug: str, days: int) -> Campaign:
     campaign = await campaigns.get_campaign(slug)
     if not await campaigns.can_manage(actor, campaign):
         raise Forbidden(f"Only managers of {campaign.org.name} can see what fans ask for.")
+    phases.require_entry_kind(campaign, "ideas to listen to")
     if days not in PERIODS:
         raise Invalid("Unknown period.", {"days": "Choose 7, 30 or 90 days."})
     return campaign

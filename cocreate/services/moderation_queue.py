@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cocreate.models import Campaign, User
-from cocreate.services import campaigns, comment_moderation, moderation, orgs
+from cocreate.services import campaigns, comment_moderation, moderation, orgs, phases
 from cocreate.services.comment_moderation import CommentQueueItem
 from cocreate.services.moderation import QueueItem
 
@@ -25,5 +25,6 @@ class Queue:
 async def queue(actor: User, campaign_slug: str) -> Queue:
     campaign = await campaigns.get_campaign(campaign_slug)
     await orgs.require_moderator(actor, campaign.org)
+    phases.require_entry_kind(campaign, "moderation queue")
     return Queue(campaign=campaign, entries=await moderation.queue_of(campaign),
                  comments=await comment_moderation.queue_of(campaign))

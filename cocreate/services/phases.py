@@ -21,7 +21,7 @@ from cocreate import urls
 from cocreate.models import Campaign, User
 from cocreate.realtime import Broker
 from cocreate.services import activity, audit, orgs, results
-from cocreate.services.errors import Forbidden, Invalid
+from cocreate.services.errors import Conflict, Forbidden, Invalid
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +161,14 @@ def shows_results(campaign: Campaign) -> bool:
 def ranks_by_final_score(campaign: Campaign) -> bool:
     """A campaign with a jury ranks its results by the stored final scores."""
     return campaign.jury_weight > 0 and shows_results(campaign)
+
+
+def require_entry_kind(campaign: Campaign, what: str) -> None:
+    """What only campaigns of entries have (`what`: tags, the gallery, the moderation
+    queue...): a fundraiser answers 409 with the reason, never an empty page."""
+    if campaign.kind == "fundraiser":
+        raise Conflict(f"“{campaign.title}” is a fundraiser: it takes gifts, not entries, so "
+                       f"it has no {what}.")
 
 
 def require_entries_open(campaign: Campaign) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from tortoise import connections
 
 from cocreate.models import Campaign, Entry, User
-from cocreate.services import campaigns, voting
+from cocreate.services import campaigns, phases, voting
 from cocreate.services.context import Deps
 
 MIN_CHARS = 3  # less than this is no question yet
@@ -92,6 +92,7 @@ async def search(deps: Deps, viewer: User | None, campaign_slug: str, text: str 
     """Similar ideas in a campaign the viewer may see. Each search with enough to go on costs
     one of the viewer's (or, logged out, their address's) searches."""
     campaign = await campaigns.view_campaign(viewer, campaign_slug)
+    phases.require_entry_kind(campaign, "ideas to compare with")
     text = (text or "").strip()
     if len(text) < MIN_CHARS:
         return Suggestions(campaign, [])

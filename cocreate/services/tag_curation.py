@@ -9,7 +9,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Campaign, Entry, EntryTag, Tag, User
-from cocreate.services import audit, campaigns, orgs
+from cocreate.services import audit, campaigns, orgs, phases
 from cocreate.services.context import Deps
 from cocreate.services.errors import Conflict, Invalid, NotFound
 from cocreate.services.tags import APPROVED, SUGGESTED, clean_name
@@ -19,6 +19,7 @@ from cocreate.services.validation import FieldErrors, slugify, valid_color
 async def _managed(deps: Deps | None, actor: User, slug: str) -> Campaign:
     campaign = await campaigns.get_campaign(slug)
     await orgs.require_manager(actor, campaign.org)
+    phases.require_entry_kind(campaign, "tags")
     if deps is not None:
         await deps.limiter.hit("tags", actor.id)
     return campaign

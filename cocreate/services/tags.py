@@ -53,6 +53,14 @@ async def offered(viewer: User | None, campaign: Campaign, *, manager: bool = Fa
     return await query.order_by("-entry_count", "name")
 
 
+async def listed(viewer: User | None, campaign_slug: str) -> tuple[Campaign, list[Tag]]:
+    """A campaign's tags as `viewer` may pick them (managers: every one, suggestions too)."""
+    campaign = await campaigns.view_campaign(viewer, campaign_slug)
+    phases.require_entry_kind(campaign, "tags")
+    manager = await campaigns.can_manage(viewer, campaign)
+    return campaign, await offered(viewer, campaign, manager=manager)
+
+
 async def approved(campaign: Campaign) -> list[Tag]:
     """The tags the gallery offers as filters."""
     return await Tag.filter(campaign_id=campaign.id, status=APPROVED).order_by(

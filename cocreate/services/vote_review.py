@@ -12,7 +12,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Campaign, Entry, User, Vote, VoteBudget
-from cocreate.services import audit, campaigns, orgs, referrals, tally, voting
+from cocreate.services import audit, campaigns, orgs, phases, referrals, tally, voting
 from cocreate.services.context import Deps
 from cocreate.services.errors import Invalid
 
@@ -32,6 +32,7 @@ class HeldGroup:
 async def _managed(actor: User, slug: str) -> Campaign:
     campaign = await campaigns.get_campaign(slug)
     await orgs.require_manager(actor, campaign.org)
+    phases.require_entry_kind(campaign, "votes to review")
     return campaign
 
 

@@ -154,9 +154,10 @@ async def _manage_context(request: Request, slug: str, **extra: Any) -> dict[str
     user = require_user(request)
     campaign = await campaigns.get_campaign(slug)
     await orgs.require_manager(user, campaign.org)
-    top = await entries.leaderboard(slug, limit=30, viewer=user)
+    fundraiser = campaign.kind == fundraisers.KIND  # no entries, so no winners to pick
+    top = [] if fundraiser else await entries.leaderboard(slug, limit=30, viewer=user)
     form = form_from_campaign(campaign)
-    if campaign.kind == fundraisers.KIND:
+    if fundraiser:
         form.update(form_from_fundraiser(await fundraisers.of(campaign)))
     return {
         "campaign": campaign, "org": campaign.org, "form": form,
