@@ -9,7 +9,7 @@ from starlette.routing import Route
 from cocreate import urls
 from cocreate.http import deps, require_user
 from cocreate.services import entries, entry_edits
-from cocreate.services.errors import Conflict, Forbidden, Invalid, RateLimited
+from cocreate.services.errors import Conflict, Invalid, RateLimited
 from cocreate.web.common import after_post, form_data, form_failed, page
 
 TEMPLATE = "pages/entry_edit.html"
@@ -29,7 +29,7 @@ async def save(request: Request) -> Response:
     try:
         await entry_edits.edit(deps(request), user, entry_id, submitted.get("title", ""),
                                submitted.get("body", ""))
-    except (Invalid, RateLimited, Conflict, Forbidden) as error:  # e.g. a vote came first
+    except (Invalid, RateLimited, Conflict) as error:  # Conflict: a vote came in first
         entry = await entries.view_entry(user, entry_id)
         context = {"entry": entry, "campaign": entry.campaign, "form": submitted}
         return form_failed(request, TEMPLATE, context, error, "form")
