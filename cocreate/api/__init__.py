@@ -31,6 +31,7 @@ from cocreate.api import (
     remix,
     saved_replies,
     similar,
+    story_images,
     tags,
     teams,
     vote_review,
@@ -48,6 +49,7 @@ ENDPOINTS: list[Endpoint] = [
     *email_prefs.ENDPOINTS, *follows.ENDPOINTS, *power_users.ENDPOINTS,
     *tags.ENDPOINTS, *listening.ENDPOINTS, *similar.ENDPOINTS, *merging.ENDPOINTS,
     *fundraisers.ENDPOINTS, *reach.ENDPOINTS, *fundraising_pages.ENDPOINTS,
+    *story_images.ENDPOINTS,
 ]
 
 

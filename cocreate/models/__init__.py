@@ -21,6 +21,7 @@ from cocreate.models.prize import Prize, Winner
 from cocreate.models.remix import EntryCredit, KitAsset
 from cocreate.models.score import CampaignScore, OrgScore
 from cocreate.models.social import Notification, Referral
+from cocreate.models.story import CampaignImage
 from cocreate.models.tag import EntryTag, Tag
 from cocreate.models.team import JoinRequest, Team, TeamMember
 from cocreate.models.user import AuthToken, User
@@ -33,6 +34,7 @@ __all__ = [
     "AuthToken",
     "Award",
     "Campaign",
+    "CampaignImage",
     "CampaignScore",
     "Comment",
     "CommentReport",

@@ -38,6 +38,7 @@ from cocreate.web import (
     saved_replies,
     share_cards,
     similar,
+    story_images,
     tags,
     teams,
     verification,
@@ -57,5 +58,5 @@ def routes() -> list[BaseRoute]:
         *email_prefs.ROUTES, *follows.ROUTES, *power_users.ROUTES,
         *tags.ROUTES, *listening.ROUTES, *similar.ROUTES, *merging.ROUTES,
         *fundraisers.ROUTES, *payments.ROUTES, *reach.ROUTES, *fundraising_pages.ROUTES,
-        *fundraising_teams.ROUTES,
+        *fundraising_teams.ROUTES, *story_images.ROUTES,
     ]

@@ -26,6 +26,7 @@ from cocreate.services import (
     prizes,
     remix,
     scores,
+    story_images,
     tags,
     teams,
     vote_review,
@@ -117,7 +118,7 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
         **await _remix_context(viewer, campaign),
         "follow": campaign_button(campaign, await follows.campaign_state(viewer, campaign)),
         "offered_tags": await tags.offered(viewer, campaign) if viewer else [],
-        "tag": tag,
+        "tag": tag, "story": await story_images.story(deps(request).storage, campaign),
     }
     if gallery:
         found = await entries.list_entries(slug, sort, cursor, viewer=viewer, tag=tag)
@@ -150,7 +151,7 @@ async def campaign_page(request: Request) -> Response:
 
 # The manager's screen ----------------------------------------------------------------------
 
-async def _manage_context(request: Request, slug: str, **extra: Any) -> dict[str, Any]:
+async def manage_context(request: Request, slug: str, **extra: Any) -> dict[str, Any]:
     user = require_user(request)
     campaign = await campaigns.get_campaign(slug)
     await orgs.require_manager(user, campaign.org)
@@ -165,13 +166,14 @@ async def _manage_context(request: Request, slug: str, **extra: Any) -> dict[str
         "winners": await prizes.winners(user, campaign), "candidates": top,
         "queue_size": await moderation.queue_size(campaign),
         "held_votes": await vote_review.held_count(campaign), "kit": await remix.kit(campaign),
-        "kit_form": {}, **extra,
+        "kit_form": {}, "story_images": await story_images.images(campaign),
+        "story_form": {}, "story_snippet": story_images.snippet, **extra,
     }
 
 
 async def manage_page(request: Request) -> Response:
     return page(request, "pages/campaign_manage.html",
-                await _manage_context(request, request.path_params["campaign"]))
+                await manage_context(request, request.path_params["campaign"]))
 
 
 async def update_settings(request: Request) -> Response:
@@ -181,11 +183,11 @@ async def update_settings(request: Request) -> Response:
     try:
         await campaigns.update_campaign(user, slug, settings_from_form(submitted))
     except Invalid as error:
-        context = await _manage_context(request, slug)
+        context = await manage_context(request, slug)
         context["form"] = submitted
         return form_failed(request, "pages/campaign_manage.html", context, error, "settings")
     if wants_fragment(request):
-        context = await _manage_context(request, slug, saved=True)
+        context = await manage_context(request, slug, saved=True)
         return page(request, "pages/campaign_manage.html", context, block="settings")
     return redirect(urls.campaign_manage_path(slug) + "?saved=1")
 
@@ -198,7 +200,7 @@ async def move_phase(request: Request) -> Response:
     try:
         await phases.move_by_hand(user, campaign, submitted.get("phase"), deps(request).realtime)
     except Invalid as error:
-        context = await _manage_context(request, slug)
+        context = await manage_context(request, slug)
         return form_failed(request, "pages/campaign_manage.html", context, error, "phase")
     return after_post(request, urls.campaign_manage_path(slug))
 
@@ -216,7 +218,7 @@ async def save_prizes(request: Request) -> Response:
     try:
         await prizes.set_prizes(user, slug, wanted)
     except (Invalid, Conflict) as error:
-        context = await _manage_context(request, slug)
+        context = await manage_context(request, slug)
         return form_failed(request, "pages/campaign_manage.html", context, error, "prizes")
     return after_post(request, urls.campaign_manage_path(slug) + "#prizes")
 
@@ -232,7 +234,7 @@ async def pick_winner(request: Request) -> Response:
             await prizes.pick_winner(user, slug, submitted.get("prize_id") or "",
                                      submitted.get("entry_id") or "")
     except (Invalid, Conflict, Forbidden, NotFound) as error:
-        context = await _manage_context(request, slug)
+        context = await manage_context(request, slug)
         return form_failed(request, "pages/campaign_manage.html", context, error, "winners")
     return after_post(request, urls.campaign_manage_path(slug) + "#winners")
 
@@ -249,7 +251,7 @@ async def kit_action(request: Request) -> Response:
             await remix.add_kit_asset(user, slug, submitted.get("kit_media_id"),
                                       submitted.get("title"), submitted.get("licence"))
     except (Invalid, Conflict, NotFound) as error:
-        context = await _manage_context(request, slug, kit_form=submitted)
+        context = await manage_context(request, slug, kit_form=submitted)
         if "media_id" in error.fields:
             error.fields["kit_media_id"] = error.fields.pop("media_id")
         return form_failed(request, "pages/campaign_manage.html", context, error, "kit")

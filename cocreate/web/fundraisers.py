@@ -27,6 +27,7 @@ from cocreate.services import (
     gifts,
     phases,
     referrals,
+    story_images,
 )
 from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound, Unavailable
 from cocreate.web.common import (
@@ -57,6 +58,7 @@ async def fundraiser_context(request: Request, campaign: Campaign,
         "my_gifts": await gifts.my_gifts(viewer, campaign),
         "can_manage": await campaigns.can_manage(viewer, campaign),
         "phases": phases.phases_of(campaign)[1:],
+        "story": await story_images.story(deps(request).storage, campaign),
         "cancelled": request.query_params.get("gift") == "cancelled",
         "follow": campaign_button(campaign, await follows.campaign_state(viewer, campaign)),
         "card_ready": bool(fundraiser.card_key),

@@ -10,7 +10,9 @@
     var source = document.querySelector(button.getAttribute("data-copy"));
     var box = button.closest(".copy-link") || document;
     var status = box.querySelector("[data-copy-status]");
-    if (!source || !navigator.clipboard) return;
+    var label = button.textContent;
+    if (!source || !navigator.clipboard || button.dataset.copyReady) return;
+    button.dataset.copyReady = "1";
     button.hidden = false;
     source.addEventListener("focus", function () {
       source.select();
@@ -19,9 +21,11 @@
       navigator.clipboard.writeText(source.value).then(
         function () {
           button.textContent = "Copied!";
-          if (status) status.textContent = "Link copied to your clipboard.";
+          if (status) {
+            status.textContent = button.getAttribute("data-copied") || "Link copied to your clipboard.";
+          }
           setTimeout(function () {
-            button.textContent = "Copy link";
+            button.textContent = label;
           }, 2500);
         },
         function () {
@@ -34,4 +38,8 @@
   }
 
   document.querySelectorAll("[data-copy]").forEach(setup);
+  // htmx swaps lists back in (a manager's story images): set up their buttons too.
+  document.addEventListener("htmx:load", function (event) {
+    event.target.querySelectorAll("[data-copy]").forEach(setup);
+  });
 })();

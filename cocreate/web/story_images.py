@@ -1,0 +1,53 @@
+"""The story's pictures on the manager's screen: add an uploaded image with its alt text,
+change the alt text, move it up or down the list, remove it. Every form posts without
+JavaScript (then the page comes back); htmx swaps just the list."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cocreate import urls
+from cocreate.http import deps, require_user, wants_fragment
+from cocreate.services import story_images
+from cocreate.services.errors import Conflict, Invalid, NotFound
+from cocreate.web.campaigns import manage_context
+from cocreate.web.common import after_post, form_data, form_failed, page
+
+BLOCK = "story_images"
+MOVES = {"up": -1, "down": 1}
+
+
+async def story_image_action(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    submitted = await form_data(request)
+    image_id = submitted.get("image") or ""
+    d = deps(request)
+    try:
+        if submitted.get("action") == "remove":
+            await story_images.remove_image(d, user, slug, image_id)
+        elif submitted.get("action") in MOVES:
+            await story_images.move_image(d, user, slug, image_id, MOVES[submitted["action"]])
+        elif image_id:
+            await story_images.set_alt(d, user, slug, image_id, submitted.get("alt"))
+        else:
+            await story_images.add_image(d, user, slug, submitted.get("story_media_id"),
+                                         submitted.get("alt"))
+    except (Invalid, Conflict, NotFound) as error:
+        context = await manage_context(request, slug, story_form=submitted)
+        if "media_id" in error.fields:
+            error.fields["story_media_id"] = error.fields.pop("media_id")
+        if image_id and "alt" in error.fields:  # the message belongs to that image's field
+            error.fields[f"alt-{image_id}"] = error.fields.pop("alt")
+        return form_failed(request, "pages/campaign_manage.html", context, error, BLOCK)
+    if wants_fragment(request):
+        context = await manage_context(request, slug, story_saved=True)
+        return page(request, "pages/campaign_manage.html", context, block=BLOCK)
+    return after_post(request, urls.campaign_manage_path(slug) + "#story-images")
+
+
+ROUTES = [
+    Route("/c/{campaign}/story-images", story_image_action, methods=["POST"]),
+]
