@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw
 from cocreate import jobs
 from cocreate.models import (
     Campaign,
+    CampaignImage,
     Comment,
     Entry,
     FundraisingPage,
@@ -35,6 +36,7 @@ from cocreate.services import (
     orgs,
     prizes,
     remix,
+    story_images,
     tag_curation,
     users,
     voting,
@@ -196,6 +198,8 @@ FUNDRAISER_TITLE = "Hot meals all winter"
 FUNDRAISER_STORY = """Every evening our volunteers cook for **120 neighbours** who would
 otherwise go without. This winter we want to keep the kitchen open seven days a week.
 
+![Volunteers ladling soup at the kitchen's long table](image:1)
+
 - €5 buys a hot meal
 - €25 keeps the soup pots full for an evening
 - €100 pays for a week of fresh bread
@@ -227,6 +231,10 @@ async def _fundraiser(deps: Deps, manager: User, fans: list[User]) -> Campaign:
                 goal=500_000, currency="EUR", suggested_amounts=[500, 2500, 5000, 10000],
                 sponsor_name="Fizzwell Sparkling", match_percent=100, match_cap=50_000),
         ))
+    if not await CampaignImage.exists(campaign=campaign):
+        photo = await _ready_image(deps, manager, 7)
+        await story_images.add_image(deps, manager, campaign.slug, photo.id,
+                                     "Volunteers ladling soup at the kitchen's long table")
     if not await Gift.exists(campaign=campaign):
         for fan_index, euros, anonymous, message, paid in GIFTS:
             started = await gifts.give(deps, fans[fan_index], campaign.slug, euros * 100,
