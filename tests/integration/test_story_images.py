@@ -101,8 +101,8 @@ async def test_a_manager_keeps_the_story_images_on_the_manage_page(client, make_
     manager = await sign_up(client, "Kitchen manager")
     slug = (await launch_fundraiser(manager))["slug"]
     browser = await Browser(make_client()).log_in(manager.email)
-    manage = f"/c/{slug}/manage"
-    await browser.get(manage)
+    manage = await browser.get(f"/c/{slug}/manage")
+    assert manage.status_code == 200 and "Photos in the story" in manage.text
 
     missing = await browser.post(f"/c/{slug}/story-images",
                                  {"story_media_id": await image(manager), "alt": ""}, htmx=True)
