@@ -5,7 +5,7 @@ from tortoise.fields.base import OnDelete
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0023_peer_fundraising')]
+    dependencies = [('models', '0024_entry_edits')]
 
     initial = False
 
