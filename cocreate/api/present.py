@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cocreate import money, urls
-from cocreate.api import comment_schemas, schemas
+from cocreate.api import comment_schemas, remix_schemas, schemas
 from cocreate.models import (
     AuditEvent,
     Award,
@@ -191,9 +191,9 @@ def team_ref(settings: Settings, found: Team) -> schemas.TeamRef:
                            url=settings.absolute_url(urls.team_path(found.id)))
 
 
-def kit_asset(storage: Storage, found: KitAsset) -> schemas.KitAssetOut:
+def kit_asset(storage: Storage, found: KitAsset) -> remix_schemas.KitAssetOut:
     files = media_urls(storage, found.media)
-    return schemas.KitAssetOut(
+    return remix_schemas.KitAssetOut(
         id=found.id, title=found.title, licence=found.licence,
         content_type=found.media.content_type, url=files["url"],
         thumbnail_url=files["thumbnail_url"], remix_count=found.remix_count,

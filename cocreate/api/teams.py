@@ -5,21 +5,21 @@ from __future__ import annotations
 from starlette.requests import Request
 
 from cocreate import urls
-from cocreate.api import present, schemas
+from cocreate.api import present, schemas, team_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.models import Entry, Team, User
 from cocreate.services import campaigns, teams
 
 
-async def team_out(request: Request, team: Team) -> schemas.TeamOut:
+async def team_out(request: Request, team: Team) -> team_schemas.TeamOut:
     settings = deps(request).settings
     viewer = current_user(request)
     people = await teams.members(team)
     member = viewer is not None and any(person.id == viewer.id for person in people)
     captain = viewer is not None and viewer.id == team.captain_id
     entry = await Entry.get_or_none(team_id=team.id)
-    return schemas.TeamOut(
+    return team_schemas.TeamOut(
         id=team.id, name=team.name, campaign=team.campaign.slug,
         captain=present.user(settings, team.captain),
         members=[present.user(settings, person) for person in people],
@@ -30,7 +30,7 @@ async def team_out(request: Request, team: Team) -> schemas.TeamOut:
         invite_url=settings.absolute_url(urls.team_invite_path(team.invite_code))
         if member else None,
         requests=[
-            schemas.JoinRequestOut(id=r.id, user=present.user(settings, r.user),
+            team_schemas.JoinRequestOut(id=r.id, user=present.user(settings, r.user),
                                    status=r.status, created_at=r.created_at)
             for r in await teams.pending_requests(team)
         ] if captain else [],
@@ -39,73 +39,74 @@ async def team_out(request: Request, team: Team) -> schemas.TeamOut:
 
 
 async def create_team(request: Request, user: User, campaign: str,
-                      body: schemas.TeamIn) -> schemas.TeamOut:
+                      body: team_schemas.TeamIn) -> team_schemas.TeamOut:
     return await team_out(request, await teams.create_team(user, campaign, body.name))
 
 
-async def list_teams(request: Request, campaign: str) -> schemas.TeamList:
+async def list_teams(request: Request, campaign: str) -> team_schemas.TeamList:
     found = await campaigns.view_campaign(current_user(request), campaign)
     listed = [await teams.get_team(t.id) for t in await teams.campaign_teams(found)]
-    return schemas.TeamList(teams=[await team_out(request, t) for t in listed])
+    return team_schemas.TeamList(teams=[await team_out(request, t) for t in listed])
 
 
-async def show_team(request: Request, team: str) -> schemas.TeamOut:
+async def show_team(request: Request, team: str) -> team_schemas.TeamOut:
     return await team_out(request, await teams.get_team(team))
 
 
-async def join_team(request: Request, user: User, body: schemas.JoinIn) -> schemas.TeamOut:
+async def join_team(request: Request, user: User, body: team_schemas.JoinIn
+                    ) -> team_schemas.TeamOut:
     return await team_out(request, await teams.join_with_code(user, body.code))
 
 
-async def request_to_join(request: Request, user: User, team: str) -> schemas.JoinRequestOut:
+async def request_to_join(request: Request, user: User, team: str) -> team_schemas.JoinRequestOut:
     found = await teams.request_to_join(user, team)
-    return schemas.JoinRequestOut(id=found.id, user=present.user(deps(request).settings, user),
+    return team_schemas.JoinRequestOut(id=found.id, user=present.user(deps(request).settings, user),
                                   status=found.status, created_at=found.created_at)
 
 
 async def answer_request(request: Request, user: User, team: str, join_request: str,
-                         body: schemas.AnswerIn) -> schemas.TeamOut:
+                         body: team_schemas.AnswerIn) -> team_schemas.TeamOut:
     return await team_out(request,
                           await teams.answer_request(user, team, join_request, body.accept))
 
 
 async def remove_member(request: Request, user: User, team: str,
-                        handle: str) -> schemas.TeamOut:
+                        handle: str) -> team_schemas.TeamOut:
     return await team_out(request, await teams.remove_member(user, team, handle))
 
 
 async def make_captain(request: Request, user: User, team: str,
-                       body: schemas.HandleIn) -> schemas.TeamOut:
+                       body: schemas.HandleIn) -> team_schemas.TeamOut:
     return await team_out(request, await teams.transfer_captaincy(user, team, body.handle))
 
 
-async def new_invite(request: Request, user: User, team: str) -> schemas.TeamOut:
+async def new_invite(request: Request, user: User, team: str) -> team_schemas.TeamOut:
     return await team_out(request, await teams.new_invite_code(user, team))
 
 
 ENDPOINTS = [
     Endpoint("POST", "/campaigns/{campaign}/teams", create_team,
-             "Create a team for a team challenge; you become its captain", schemas.TeamOut,
-             status=201, body=schemas.TeamIn, errors=(401, 403, 404, 409, 422)),
+             "Create a team for a team challenge; you become its captain", team_schemas.TeamOut,
+             status=201, body=team_schemas.TeamIn, errors=(401, 403, 404, 409, 422)),
     Endpoint("GET", "/campaigns/{campaign}/teams", list_teams, "A campaign's teams",
-             schemas.TeamList, auth=False, errors=(404,)),
-    Endpoint("GET", "/teams/{team}", show_team, "One team", schemas.TeamOut, auth=False,
+             team_schemas.TeamList, auth=False, errors=(404,)),
+    Endpoint("GET", "/teams/{team}", show_team, "One team", team_schemas.TeamOut, auth=False,
              errors=(404,)),
     Endpoint("POST", "/teams/join", join_team, "Join a team with its invite code",
-             schemas.TeamOut, body=schemas.JoinIn, errors=(401, 403, 404, 409)),
+             team_schemas.TeamOut, body=team_schemas.JoinIn, errors=(401, 403, 404, 409)),
     Endpoint("POST", "/teams/{team}/requests", request_to_join,
-             "Ask to join a team; its captain answers", schemas.JoinRequestOut, status=201,
+             "Ask to join a team; its captain answers", team_schemas.JoinRequestOut, status=201,
              errors=(401, 403, 404, 409)),
     Endpoint("POST", "/teams/{team}/requests/{join_request}", answer_request,
-             "Accept or decline a request to join (captain only)", schemas.TeamOut,
-             body=schemas.AnswerIn, errors=(401, 403, 404, 409)),
+             "Accept or decline a request to join (captain only)", team_schemas.TeamOut,
+             body=team_schemas.AnswerIn, errors=(401, 403, 404, 409)),
     Endpoint("DELETE", "/teams/{team}/members/{handle}", remove_member,
-             "Remove a member (captain), or leave the team (yourself)", schemas.TeamOut,
+             "Remove a member (captain), or leave the team (yourself)", team_schemas.TeamOut,
              errors=(401, 403, 404, 409)),
     Endpoint("POST", "/teams/{team}/captain", make_captain,
-             "Hand the captaincy to another member (captain only)", schemas.TeamOut,
+             "Hand the captaincy to another member (captain only)", team_schemas.TeamOut,
              body=schemas.HandleIn, errors=(401, 403, 404, 422)),
     Endpoint("POST", "/teams/{team}/invite", new_invite,
              "Make a new invite link; the old one stops working (captain only)",
-             schemas.TeamOut, errors=(401, 403, 404)),
+             team_schemas.TeamOut, errors=(401, 403, 404)),
 ]
