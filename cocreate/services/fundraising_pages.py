@@ -97,6 +97,14 @@ async def givable(campaign: Campaign, page_id: str) -> FundraisingPage:
     return page
 
 
+async def given_on(gift: Gift) -> FundraisingPage | None:
+    """The fan's page a gift was made on, while it is shown (its owner loaded)."""
+    if not gift.page_id:
+        return None
+    return await FundraisingPage.get_or_none(id=gift.page_id, status="active").select_related(
+        "owner")
+
+
 async def _apply(page: FundraisingPage, actor: User, wanted: PageInput, currency: str,
                  errors: FieldErrors, creating: bool) -> None:
     for name, problem in wanted.problems.items():

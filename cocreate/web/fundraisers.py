@@ -24,6 +24,7 @@ from cocreate.services import (
     follows,
     fundraiser_cards,
     fundraisers,
+    fundraising_pages,
     gifts,
     phases,
     referrals,
@@ -132,8 +133,13 @@ async def thanks(request: Request) -> Response:
         except NotFound:
             found = None
         gift = found if found is not None and found.donor_id == viewer.id else None
-    return page(request, "pages/gift_thanks.html",
-                {"campaign": campaign, "org": campaign.org, "gift": gift})
+    given_on = await fundraising_pages.given_on(gift) if gift else None
+    return page(request, "pages/gift_thanks.html", {
+        "campaign": campaign, "org": campaign.org, "gift": gift,
+        "given_on": given_on,
+        "given_on_path": urls.fundraising_page_path(campaign.slug, given_on.slug)
+        if given_on else None,
+    })
 
 
 async def _book_context(request: Request, slug: str, **extra: Any) -> dict[str, Any]:

@@ -325,3 +325,21 @@ async def test_a_page_owner_earns_the_fundraiser_badge_for_what_their_page_raise
         a["badge"] == "fundraiser" for a in body["awards"]), seconds=30)
     await paid(manager, await give_on(first, page, 1000))  # still one badge (a unique award)
     assert await Award.filter(badge="fundraiser", user__handle=runner.handle).count() == 1
+
+
+async def test_after_giving_on_a_page_the_donor_is_led_back_to_it(app, client, make_client):
+    manager = await sign_up(client, "Thanks manager")
+    slug = (await launch_fundraiser(manager))["slug"]
+    page = await start_page(await sign_up(make_client(), "Una Runner"), slug)
+    async with new_client(app) as http:
+        friend = Browser(http)
+        await friend.sign_up("Vic Friend")
+        await friend.get(f"/c/{slug}/p/{page['slug']}")
+        given = await friend.post(f"/c/{slug}/give", {"amount": "25", "custom_amount": "",
+                                                      "page_id": page["id"]})
+        assert given.status_code == 303, given.text
+        thanks = (await friend.get(given.headers["location"])).text
+        assert "Your pledge of €25 is recorded" in thanks
+        assert f'href="/c/{slug}/p/{page["slug"]}">Back to Una Runner’s page' in thanks
+        plain = await friend.post(f"/c/{slug}/give", {"amount": "25", "custom_amount": ""})
+        assert "Back to the fundraiser" in (await friend.get(plain.headers["location"])).text
