@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from cocreate import urls
-from cocreate.services import badges, campaigns, entries, users
+from cocreate.services import badges, campaigns, entries, merging, users
 from cocreate.services.errors import NotFound
 from cocreate.settings import Settings
 
@@ -54,8 +54,9 @@ async def describe(path: str) -> Embed:
                      person.display_name, urls.user_path(person.handle),
                      urls.award_path(award.id), f"/embed{urls.award_path(award.id)}",
                      urls.award_card_path(award.id))
-    if kind == "e":
-        entry = await entries.view_entry(None, key)
+    if kind == "e":  # a merged duplicate embeds the idea it went into
+        entry = await entries.view_entry(None, await merging.kept_entry_id(
+            await entries.get_entry(key)) or key)
         author = entry.author
         return Embed(entry.title, author.display_name, urls.user_path(author.handle),
                      urls.entry_path(entry.id), f"/embed{urls.entry_path(entry.id)}",

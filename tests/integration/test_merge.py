@@ -97,6 +97,12 @@ async def test_merging_moves_votes_comments_and_credit_to_the_idea_kept(app, cli
     profile = (await client.get(f"/u/{bob.handle}")).text
     assert "Refillable bottles in every store" in profile and "Credited" in profile
     assert "1 entry" in profile
+    # Sites that embedded the duplicate now show the idea kept.
+    embedded = await client.get("/oembed", params={"url": f"http://testserver/e/{twin}"})
+    assert embedded.status_code == 200, embedded.text
+    assert embedded.json()["title"] == "Refillable bottles in every store"
+    framed = await client.get(f"/embed/e/{twin}")
+    assert framed.status_code == 200 and "Refillable bottles in every store" in framed.text
 
     # Bob, and Tim and Bo who voted for it, are told once; Kay is not
     assert len(await _told(bob, "merged your idea")) == 1
