@@ -141,6 +141,13 @@ async def create_fundraising_team(
     return await _team_detail(request, team)
 
 
+async def edit_fundraising_team(
+        request: Request, user: User, campaign: str, team: str,
+        body: schemas.FundraisingTeamIn) -> schemas.FundraisingTeamDetailOut:
+    return await _team_detail(request, await fundraising_teams.edit_team(
+        deps(request), user, campaign, team, body.name, body.goal, body.story))
+
+
 async def show_fundraising_team(request: Request, campaign: str,
                                 team: str) -> schemas.FundraisingTeamDetailOut:
     return await _team_detail(
@@ -199,6 +206,10 @@ ENDPOINTS = [
     Endpoint("GET", f"{TEAMS}/{{team}}", show_fundraising_team,
              "A team of fundraisers with its members' totals", schemas.FundraisingTeamDetailOut,
              auth=False, errors=(404,)),
+    Endpoint("PUT", f"{TEAMS}/{{team}}", edit_fundraising_team,
+             "The captain changes the team's name, goal and story (its address stays)",
+             schemas.FundraisingTeamDetailOut, body=schemas.FundraisingTeamIn,
+             errors=(401, 403, 404, 409, 422, 429)),
     Endpoint("POST", f"{TEAMS}/{{team}}/join", join_fundraising_team,
              "Your fundraising page joins the team (leaving its team, its total with it)",
              schemas.FundraisingTeamDetailOut, errors=(401, 403, 404, 409, 429)),

@@ -10,10 +10,11 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from cocreate import urls
+from cocreate.markdown import render_markdown
 from cocreate.models import Campaign, FundraisingPage, FundraisingTeam, User
 from cocreate.services import campaigns, fundraisers, fundraising_pages, phases, team_membership
 from cocreate.services.context import Deps
-from cocreate.services.errors import Conflict, NotFound
+from cocreate.services.errors import Conflict, Forbidden, NotFound
 from cocreate.services.validation import FieldErrors
 
 
@@ -53,6 +54,27 @@ async def create_team(deps: Deps, actor: User, campaign_slug: str, name: str | N
         raise Conflict("Another team just took that name.",
                        {"name": "Choose another name."}) from error
     return await view_team(actor, campaign_slug, team.slug)
+
+
+async def edit_team(deps: Deps, actor: User, campaign_slug: str, slug: str,
+                    name: str | None, goal: int | None, story: str | None) -> FundraisingTeam:
+    """The captain changes the team's name, goal and story; its address stays the same, so
+    links already shared keep working."""
+    team = await view_team(actor, campaign_slug, slug)
+    if team.captain_id != actor.id:
+        raise Forbidden("Only the team's captain can change it.")
+    phases.require_gifts_open(team.campaign)
+    name, goal, story = await team_membership.checked(team.campaign, name, goal, story,
+                                                      FieldErrors(), team_id=team.id)
+    await deps.limiter.hit("submissions", actor.id)
+    try:
+        await FundraisingTeam.filter(id=team.id).update(
+            name=name, goal=goal, story=story,
+            story_html=render_markdown(story) if story else "")
+    except IntegrityError as error:
+        raise Conflict("Another team just took that name.",
+                       {"name": "Choose another name."}) from error
+    return await view_team(actor, campaign_slug, slug)
 
 
 async def join(deps: Deps, actor: User, campaign_slug: str, slug: str) -> FundraisingTeam:

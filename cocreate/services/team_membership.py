@@ -25,24 +25,34 @@ from cocreate.services.validation import FieldErrors, slugify
 MAX_STORY = 5000
 
 
+async def checked(campaign: Campaign, name: str | None, goal: int | None, story: str | None,
+                  errors: FieldErrors, name_field: str = "name", team_id: str | None = None
+                  ) -> tuple[str, int, str]:
+    """A team's name, goal and story, validated (the name unique among the fundraiser's
+    other teams); raises Invalid with every field's message."""
+    name = errors.text(name_field, name, label="Team name", min_len=2, max_len=80)
+    story = errors.text("story", story, label="Team story", min_len=0, max_len=MAX_STORY)
+    if goal is not None and not 0 <= goal <= money.MAX_MINOR * 100:
+        errors.add("goal", "Set a team goal of zero (none) or more.")
+    others = FundraisingTeam.filter(campaign_id=campaign.id, name=name)
+    if name and await (others.exclude(id=team_id) if team_id else others).exists():
+        errors.add(name_field, "Another team has that name; choose another.")
+    errors.raise_if_any()
+    return name or "", goal or 0, story or ""
+
+
 async def new_team(campaign: Campaign, captain: User, name: str | None, goal: int | None,
                    story: str | None, errors: FieldErrors, name_field: str = "name"
                    ) -> FundraisingTeam:
     """Validate and create a team (with no members yet); the name's errors go to
     `name_field` (a page's form names it new_team)."""
-    name = errors.text(name_field, name, label="Team name", min_len=2, max_len=80)
-    story = errors.text("story", story, label="Team story", min_len=0, max_len=MAX_STORY)
-    if goal is not None and not 0 <= goal <= money.MAX_MINOR * 100:
-        errors.add("goal", "Set a team goal of zero (none) or more.")
-    if name and await FundraisingTeam.exists(campaign_id=campaign.id, name=name):
-        errors.add(name_field, "Another team has that name; choose another.")
-    errors.raise_if_any()
+    name, goal, story = await checked(campaign, name, goal, story, errors, name_field)
     slug = slugify(name, max_len=80) or "team"
     if await FundraisingTeam.exists(campaign_id=campaign.id, slug=slug):
         slug = f"{slug}-{new_id(4)}"
     return await FundraisingTeam.create(
         campaign=campaign, name=name, slug=slug, captain=captain, story=story,
-        story_html=render_markdown(story) if story else "", goal=goal or 0)
+        story_html=render_markdown(story) if story else "", goal=goal)
 
 
 async def move(page: FundraisingPage, to_team_id: str | None) -> None:

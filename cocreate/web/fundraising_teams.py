@@ -1,5 +1,6 @@
 """Teams of fundraisers in the browser: the team page (members and their totals, join and
-leave), starting or joining a team from your fundraising page, and the leaderboard."""
+leave, the captain's changes), starting or joining a team from your fundraising page, and
+the leaderboard."""
 
 from __future__ import annotations
 
@@ -112,6 +113,28 @@ async def join_or_leave(request: Request) -> Response:
     return after_post(request, urls.fundraising_team_path(slug, team_slug))
 
 
+async def edit(request: Request) -> Response:
+    """The captain changes the team's name, goal and story."""
+    user = require_user(request)
+    slug, team_slug = request.path_params["campaign"], request.path_params["team"]
+    submitted = await form_data(request)
+    team = await fundraising_teams.view_team(user, slug, team_slug)
+    goal = (submitted.get("goal") or "").strip()
+    try:
+        currency = (await fundraisers.current_progress(team.campaign)).currency
+        try:
+            minor = money.parse_major(goal, currency) if goal else None
+        except ValueError as error:
+            raise Invalid("Please correct the goal.", {"goal": str(error)}) from error
+        await fundraising_teams.edit_team(deps(request), user, slug, team_slug,
+                                          submitted.get("name"), minor, submitted.get("story"))
+    except (Invalid, Conflict, Forbidden, RateLimited) as error:
+        return form_failed(request, "pages/fundraising_team.html",
+                           await _team_context(request, team, team_form=submitted), error,
+                           "team_edit")
+    return after_post(request, urls.fundraising_team_path(slug, team_slug))
+
+
 async def leaderboard(request: Request) -> Response:
     campaign = await campaigns.view_campaign(current_user(request),
                                              request.path_params["campaign"])
@@ -128,4 +151,5 @@ ROUTES = [
     Route("/c/{campaign}/t/{team}", show, methods=["GET"]),
     Route("/c/{campaign}/t/{team}/join", join_or_leave, methods=["POST"]),
     Route("/c/{campaign}/t/{team}/leave", join_or_leave, methods=["POST"]),
+    Route("/c/{campaign}/t/{team}/edit", edit, methods=["POST"]),
 ]

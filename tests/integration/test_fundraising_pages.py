@@ -343,3 +343,41 @@ async def test_after_giving_on_a_page_the_donor_is_led_back_to_it(app, client, m
         assert f'href="/c/{slug}/p/{page["slug"]}">Back to Una Runner’s page' in thanks
         plain = await friend.post(f"/c/{slug}/give", {"amount": "25", "custom_amount": ""})
         assert "Back to the fundraiser" in (await friend.get(plain.headers["location"])).text
+
+
+async def test_the_captain_edits_the_team_and_its_address_stays(app, client, make_client):
+    manager = await sign_up(client, "Team edit manager")
+    slug = (await launch_fundraiser(manager))["slug"]
+    captain, member = await sign_up(make_client(), "Cora Captain"), await sign_up(
+        make_client(), "Max Member")
+    crew = (await start_page(captain, slug, new_team="Dock Crew"))["team"]["slug"]
+    await start_page(member, slug, team=crew)
+    await start_page(await sign_up(make_client(), "Other Captain"), slug,
+                     new_team="Quay Crew")
+    path = f"/campaigns/{slug}/fundraising-teams/{crew}"
+
+    body = {"name": "Dock Crew Runners", "goal": 50_000, "story": "We run **every** dock."}
+    assert (await member.put(path, body)).status_code == 403
+    taken = await captain.put(path, {**body, "name": "Quay Crew"})
+    assert taken.status_code == 422 and "name" in taken.json()["error"]["fields"]
+    changed = await captain.put(path, body)
+    assert changed.status_code == 200, changed.text
+    team = changed.json()
+    assert (team["name"], team["goal"], team["slug"]) == ("Dock Crew Runners", 50_000, crew)
+    assert "<strong>every</strong>" in team["story_html"]
+
+    async with new_client(app) as http:
+        browser = await Browser(http).log_in(captain.email)
+        shown = await browser.get(f"/c/{slug}/t/{crew}")
+        assert "Edit the team" in shown.text and 'value="500"' in shown.text
+        bad = await browser.post(f"/c/{slug}/t/{crew}/edit", {"name": "x", "goal": "lots"},
+                                 htmx=True)
+        assert bad.status_code == 422 and 'id="team-edit"' in bad.text
+        assert "<html" not in bad.text
+        saved = await browser.post(f"/c/{slug}/t/{crew}/edit",
+                                   {"name": "Dock Crew", "goal": "", "story": ""})
+        assert saved.status_code == 303 and saved.headers["location"] == f"/c/{slug}/t/{crew}"
+    assert (await team_of(member, slug, crew))["goal"] == 0
+    async with new_client(app) as http:
+        other = await Browser(http).log_in(member.email)
+        assert "Edit the team" not in (await other.get(f"/c/{slug}/t/{crew}")).text
