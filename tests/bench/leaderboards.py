@@ -20,7 +20,8 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
 import asyncpg
@@ -84,14 +85,23 @@ async def _load(url: str, entry_count: int, per_entry: int) -> str:
     return "bench"
 
 
-async def _median(work: Callable[[], Awaitable[object]]) -> float:
+async def timings(work: Callable[[], Awaitable[object]], rounds: int = ROUNDS,
+                  budget: float | None = None) -> list[float]:
+    """Seconds per call over `rounds` calls after a warm-up one; with a `budget` (seconds),
+    stops early once it is spent, after at least five calls."""
     await work()  # warm
-    timings = []
-    for _ in range(ROUNDS):
+    found: list[float] = []
+    while len(found) < rounds:
         started = time.perf_counter()
         await work()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
+        found.append(time.perf_counter() - started)
+        if budget is not None and len(found) >= 5 and sum(found) > budget:
+            break
+    return found
+
+
+async def _median(work: Callable[[], Awaitable[object]]) -> float:
+    return statistics.median(await timings(work))
 
 
 async def _measure(url: str, slug: str) -> None:
@@ -126,7 +136,10 @@ async def _measure(url: str, slug: str) -> None:
     await db.close()
 
 
-async def main(entry_count: int, per_entry: int) -> None:
+@asynccontextmanager
+async def scratch_database() -> AsyncIterator[str]:
+    """A new database on ADMIN_URL's server with the migrations applied (its URL); dropped
+    on the way out."""
     name = "cocreate_bench_" + uuid.uuid4().hex[:8]
     admin = await asyncpg.connect(ADMIN_URL)
     await admin.execute(f'CREATE DATABASE "{name}"')
@@ -135,15 +148,20 @@ async def main(entry_count: int, per_entry: int) -> None:
         env = {**os.environ, "DATABASE_URL": url}
         await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "cocreate.cli", "migrate"],
                                 env=env, check=True)
+        yield url
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+async def main(entry_count: int, per_entry: int) -> None:
+    async with scratch_database() as url:
         slug = await _load(url, entry_count, per_entry)
         await Tortoise.init(config=tortoise_config(Settings(database_url=url)))
         try:
             await _measure(url, slug)
         finally:
             await Tortoise.close_connections()
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
 
 
 if __name__ == "__main__":
