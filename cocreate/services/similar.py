@@ -20,18 +20,28 @@ from cocreate.services.context import Deps
 
 MIN_CHARS = 3  # less than this is no question yet
 MAX_WORDS = 24
+QUERY_WORDS = 8  # words any of which may match: more would match nearly every idea
 LIMIT = 5
 WORD = re.compile(r"\w+")
 
 DOCUMENT = ("setweight(to_tsvector('english'::regconfig, e.title), 'A') || "
             "setweight(to_tsvector('english'::regconfig, e.body), 'B')")
+QUERY = "websearch_to_tsquery('english'::regconfig, $2)"
+# Each branch of the union can use its own index (full text, trigrams), and the hits are
+# gathered first (MATERIALIZED) so that only they are ranked: ranking reads each document
+# again, which costs far more than finding it.
 POSTGRES = f"""
-WITH q AS (SELECT websearch_to_tsquery('english'::regconfig, $2) AS query, lower($3) AS title)
+WITH hits AS MATERIALIZED (
+    SELECT e.id FROM entries e
+    WHERE e.campaign_id = $1 AND e.status = 'published' AND ({DOCUMENT}) @@ {QUERY}
+    UNION
+    SELECT e.id FROM entries e
+    WHERE e.campaign_id = $1 AND e.status = 'published' AND lower(e.title) % lower($3)
+)
 SELECT e.id,
-       ts_rank({DOCUMENT}, q.query, 32) + similarity(lower(e.title), q.title) AS score
-FROM entries e, q
-WHERE e.campaign_id = $1 AND e.status = 'published' AND e.id <> $4
-  AND (({DOCUMENT}) @@ q.query OR lower(e.title) % q.title)
+       ts_rank({DOCUMENT}, {QUERY}, 32) + similarity(lower(e.title), lower($3)) AS score
+FROM entries e JOIN hits ON hits.id = e.id
+WHERE e.id <> $4
 ORDER BY score DESC, e.vote_count DESC, e.id
 LIMIT $5
 """
@@ -72,8 +82,9 @@ async def similar_ideas(campaign: Campaign, text: str, limit: int = LIMIT,
     client = connections.get("default")
     if client.capabilities.dialect == "postgres":
         typed_title = (title if title is not None else text).strip()[:140]
-        rows = await client.execute_query_dict(
-            POSTGRES, [campaign.id, " or ".join(words), typed_title, exclude or "", limit])
+        asked = (words_of(title) if title else []) or words  # the title says what it is about
+        rows = await client.execute_query_dict(POSTGRES, [
+            campaign.id, " or ".join(asked[:QUERY_WORDS]), typed_title, exclude or "", limit])
     else:
         # Each word quoted (FTS5 syntax stays out of it); the last one may be half typed.
         terms = [f'"{word}"' for word in words]
