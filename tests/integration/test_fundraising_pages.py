@@ -257,7 +257,9 @@ async def test_gifts_on_one_page_succeeding_at_once_keep_every_total_equal_to_th
     done = await asyncio.gather(*(manager.post(f"/gifts/{g['id']}/paid") for g in more), *moves)
     assert all(r.status_code == 200 for r in done[:len(more)])
     moved = [r.status_code for r in done[len(more):]]
-    assert 200 in moved and set(moved) <= {200, 409}  # a move racing another is refused
+    # A move racing another is refused (409); once the captain's page leaves "Others" for
+    # good, that empty team closes and joining it finds nothing (404).
+    assert 200 in moved and set(moved) <= {200, 404, 409}
     await assert_totals_equal_the_ledger()
 
 
