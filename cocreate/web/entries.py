@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.requests import Request
@@ -37,7 +38,7 @@ from cocreate.services import (
     voting,
 )
 from cocreate.services import campaigns as campaigns_service
-from cocreate.services.errors import Conflict, Forbidden, Invalid, RateLimited
+from cocreate.services.errors import Conflict, DomainError, Forbidden, Invalid, RateLimited
 from cocreate.web import comments as comments_web
 from cocreate.web import follows as follows_web
 from cocreate.web import tags as tags_web
@@ -180,20 +181,32 @@ async def vote(request: Request) -> Response:
     return redirect(local_referer(request, back))
 
 
+async def _panel_change(request: Request, entry_id: str, block: str, anchor: str,
+                        change: Callable[[], Awaitable[object]], form: dict[str, Any],
+                        expected: tuple[type[DomainError], ...]) -> Response:
+    """A form of one panel of the entry page: on success htmx gets the panel again and a
+    plain form goes back to it; on an expected error the panel comes back with the form
+    (`form`: the context keys that keep what was typed)."""
+    try:
+        await change()
+    except expected as error:
+        context = await entry_context(request, entry_id, **form)
+        return form_failed(request, "pages/entry.html", context, error, block)
+    if wants_fragment(request):
+        return page(request, "pages/entry.html", await entry_context(request, entry_id),
+                    block=block)
+    return redirect(urls.entry_path(entry_id) + anchor)
+
+
 async def acknowledge(request: Request) -> Response:
     user = require_user(request)
     entry_id = request.path_params["entry"]
     submitted = await form_data(request)
-    try:
-        await acknowledgements.acknowledge(user, entry_id, submitted.get("note"),
-                                           submitted.get("handle"))
-    except (Invalid, Conflict) as error:
-        context = await entry_context(request, entry_id, thank_form=submitted)
-        return form_failed(request, "pages/entry.html", context, error, "thanks_panel")
-    if wants_fragment(request):
-        return page(request, "pages/entry.html", await entry_context(request, entry_id),
-                    block="thanks_panel")
-    return redirect(urls.entry_path(entry_id) + "#thanks")
+    return await _panel_change(
+        request, entry_id, "thanks_panel", "#thanks",
+        lambda: acknowledgements.acknowledge(user, entry_id, submitted.get("note"),
+                                             submitted.get("handle")),
+        {"thank_form": submitted}, (Invalid, Conflict))
 
 
 async def set_tags(request: Request) -> Response:
@@ -201,33 +214,22 @@ async def set_tags(request: Request) -> Response:
     entry_id = request.path_params["entry"]
     submitted = await form_data(request)
     chosen = await form_list(request, "tags")
-    try:
-        await tags.set_entry_tags(deps(request), user, entry_id, chosen,
-                                  submitted.get("suggest_tag"))
-    except (Invalid, RateLimited) as error:
-        context = await entry_context(request, entry_id, tags_form=submitted,
-                                      chosen_tags=chosen)
-        return form_failed(request, "pages/entry.html", context, error, "tags_panel")
-    if wants_fragment(request):
-        return page(request, "pages/entry.html", await entry_context(request, entry_id),
-                    block="tags_panel")
-    return redirect(urls.entry_path(entry_id) + "#entry-tags")
+    return await _panel_change(
+        request, entry_id, "tags_panel", "#entry-tags",
+        lambda: tags.set_entry_tags(deps(request), user, entry_id, chosen,
+                                    submitted.get("suggest_tag")),
+        {"tags_form": submitted, "chosen_tags": chosen}, (Invalid, RateLimited))
 
 
 async def set_status(request: Request) -> Response:
     user = require_user(request)
     entry_id = request.path_params["entry"]
     submitted = await form_data(request)
-    try:
-        await idea_status.set_status(user, entry_id, submitted.get("status"),
-                                     submitted.get("note"))
-    except Invalid as error:
-        context = await entry_context(request, entry_id, status_form=submitted)
-        return form_failed(request, "pages/entry.html", context, error, "status_panel")
-    if wants_fragment(request):
-        return page(request, "pages/entry.html", await entry_context(request, entry_id),
-                    block="status_panel")
-    return redirect(urls.entry_path(entry_id) + "#idea-status")
+    return await _panel_change(
+        request, entry_id, "status_panel", "#idea-status",
+        lambda: idea_status.set_status(user, entry_id, submitted.get("status"),
+                                       submitted.get("note")),
+        {"status_form": submitted}, (Invalid,))
 
 
 ROUTES = [
