@@ -4,7 +4,7 @@ follow the idea it went into; the follow button works with and without htmx."""
 
 from __future__ import annotations
 
-from cocreate.models import Notification
+from cocreate.models import Follow, Notification, User
 from tests.browser import Browser, new_client
 from tests.people import Person, launch_campaign, sign_up, wait_for
 
@@ -70,8 +70,9 @@ async def test_a_merged_ideas_followers_follow_the_idea_kept(client, make_client
     await fan.put(f"/entries/{twin}/follow")
     merged = await manager.post(f"/entries/{twin}/merge", {"into": kept})
     assert merged.status_code == 200, merged.text
-    assert (await fan.put(f"/entries/{kept}/follow")).json() == {
-        "following": True, "followers": 1}
+    follower = await User.get(handle=fan.handle)
+    assert await Follow.exists(follower=follower, entry_id=kept)  # moved by the merge
+    assert not await Follow.exists(entry_id=twin)
 
 
 async def test_the_entry_follow_button_works_with_and_without_htmx(app, make_client):
