@@ -41,11 +41,12 @@ worker: $(RUN_STAMP)  ## run a background worker (needs REDIS_URL; without it jo
 static:  ## install the pinned front-end packages and copy them into static/vendor/
 	scripts/build-static
 
-test: $(DEV_STAMP)  ## start services, build assets, run ruff and the whole pytest suite
+test: $(DEV_STAMP)  ## start services, build assets, run ruff, the import contracts and the whole pytest suite
 	scripts/ensure-services
 	scripts/build-static --require-npm
 	status=0; \
 	$(BIN)/ruff check . || status=$$?; \
+	$(BIN)/lint-imports --no-cache || status=$$?; \
 	TEST_DATABASE_URL='$(TEST_DATABASE_URL)' TEST_REDIS_URL='$(TEST_REDIS_URL)' \
 	CHROMIUM_PATH='$(CHROMIUM_PATH)' \
 	timeout --kill-after=30 $(TEST_TIMEOUT) \
@@ -53,8 +54,9 @@ test: $(DEV_STAMP)  ## start services, build assets, run ruff and the whole pyte
 	if [ $$status -eq 124 ]; then echo "pytest stopped after $(TEST_TIMEOUT)s" >&2; fi; \
 	exit $$status
 
-lint: $(DEV_STAMP)  ## ruff check
+lint: $(DEV_STAMP)  ## ruff check and the import contracts
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 clean:  ## remove build output and caches (keeps .venv and var/, which holds your data)
 	rm -rf static/vendor static/node_modules build *.egg-info \

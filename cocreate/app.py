@@ -12,17 +12,18 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from tortoise.contrib.starlette import RegisterTortoise
 
-from cocreate import api, jobs, web
-from cocreate.db import ensure_sqlite_folder, tortoise_config
+from cocreate import api, web
+from cocreate.doors import jobs
+from cocreate.doors.db import ensure_sqlite_folder, tortoise_config
+from cocreate.doors.payments import create_provider
+from cocreate.doors.ratelimit import Limiter
+from cocreate.doors.realtime import create_broker
+from cocreate.doors.storage import create_storage
 from cocreate.errors import EXCEPTION_HANDLERS
 from cocreate.middleware import RequestContextMiddleware
-from cocreate.payments import create_provider
-from cocreate.ratelimit import Limiter
-from cocreate.realtime import create_broker
 from cocreate.schedule import InProcessScheduler
-from cocreate.services.context import Deps
+from cocreate.services.core.context import Deps
 from cocreate.settings import Settings
-from cocreate.storage import create_storage
 from cocreate.templating import create_templates
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 
 from tortoise import Tortoise
 
-from cocreate.db import migrate, tortoise_config
+from cocreate.doors.db import migrate, tortoise_config
 from cocreate.settings import Settings
 
 
@@ -54,7 +54,7 @@ def _demo(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def _reconcile(settings: Settings, args: argparse.Namespace) -> None:
-    from cocreate.services.reconcile import reconcile
+    from cocreate.services.operations.reconcile import reconcile
 
     async def work() -> None:
         differences = await reconcile(repair=args.repair)
@@ -70,12 +70,13 @@ def _reconcile(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def _user_create(settings: Settings, args: argparse.Namespace) -> None:
-    from cocreate.services import orgs, users
-    from cocreate.services.errors import DomainError
+    from cocreate.lib.errors import DomainError
+    from cocreate.services.accounts import accounts
+    from cocreate.services.orgs import orgs
 
     async def work() -> None:
         try:
-            person = await users.create_user(args.email, args.password, args.name)
+            person = await accounts.create_user(args.email, args.password, args.name)
             if args.org:
                 await orgs.add_membership(person, args.org, args.role)
         except DomainError as error:

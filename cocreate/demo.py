@@ -11,7 +11,9 @@ from datetime import UTC, datetime, timedelta
 
 from PIL import Image, ImageDraw
 
-from cocreate import jobs
+from cocreate.doors import jobs
+from cocreate.doors.ratelimit import Limiter
+from cocreate.doors.storage import Storage, create_storage
 from cocreate.models import (
     Campaign,
     CampaignImage,
@@ -25,27 +27,20 @@ from cocreate.models import (
     Tag,
     User,
 )
-from cocreate.ratelimit import Limiter
-from cocreate.services import (
-    campaigns,
-    comments,
-    entries,
-    fundraising_pages,
-    gifts,
-    media,
-    orgs,
-    prizes,
-    remix,
-    story_images,
-    tag_curation,
-    users,
-    voting,
-)
-from cocreate.services.campaigns import CampaignSettings
-from cocreate.services.context import Deps
-from cocreate.services.fundraisers import FundraiserSettings
+from cocreate.services.accounts import accounts
+from cocreate.services.campaigns import campaigns, story_images
+from cocreate.services.campaigns.campaigns import CampaignSettings
+from cocreate.services.campaigns.fundraisers import FundraiserSettings
+from cocreate.services.conversation import comments
+from cocreate.services.core.context import Deps
+from cocreate.services.entries import entries, remix
+from cocreate.services.fundraising import fundraising_pages, gifts
+from cocreate.services.judging import prizes
+from cocreate.services.media import media
+from cocreate.services.orgs import orgs
+from cocreate.services.tags import tag_curation
+from cocreate.services.voting import voting
 from cocreate.settings import Settings
-from cocreate.storage import Storage, create_storage
 from workers.tasks import HANDLERS
 
 PASSWORD = "cocreate-demo"
@@ -122,7 +117,8 @@ def _demo_image(seed: int) -> bytes:
 
 async def _person(email: str, name: str) -> User:
     """A demo account, its email already confirmed."""
-    person = await User.get_or_none(email=email) or await users.create_user(email, PASSWORD, name)
+    person = await User.get_or_none(email=email)
+    person = person or await accounts.create_user(email, PASSWORD, name)
     if person.email_verified_at is None:
         person.email_verified_at = datetime.now(UTC)
         await person.save(update_fields=["email_verified_at"])

@@ -8,7 +8,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from cocreate.services.errors import DomainError, Unauthenticated
+from cocreate.lib.errors import DomainError, Unauthenticated
 from cocreate.templating import render
 
 log = logging.getLogger(__name__)

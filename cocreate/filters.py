@@ -7,8 +7,9 @@ from typing import Any
 
 import jinja2
 
-from cocreate import money
-from cocreate.services import phases
+from cocreate.lib import money
+from cocreate.lib.text import counted
+from cocreate.services.campaigns import phases
 
 
 def short_date(value: datetime | None) -> str:
@@ -50,12 +51,6 @@ def next_phase_label(campaign: Any, now: datetime | None = None) -> str:
         return ""
     left = time_left(upcoming[1], now)
     return f"{NEXT_PHASE_WORDS[upcoming[0]]} in {left}" if left else ""
-
-
-def counted(number: int, singular: str, plural: str | None = None) -> str:
-    """1 idea, 2 ideas."""
-    word = singular if number == 1 else (plural or singular + "s")
-    return f"{number:,} {word}"
 
 
 def initial(text: str | None) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
+from cocreate.lib.errors import Unauthenticated
 from cocreate.models import User
-from cocreate.services.context import Deps
-from cocreate.services.errors import Unauthenticated
+from cocreate.services.core.context import Deps
 
 SESSION_COOKIE = "cc_session"
 BROWSER_COOKIE = "cc_bid"

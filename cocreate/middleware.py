@@ -9,12 +9,13 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
+from cocreate.doors.payments import CHECKOUT_ORIGINS
+from cocreate.doors.storage import LocalStorage
 from cocreate.http import BROWSER_COOKIE, REFERRAL_COOKIE, SESSION_COOKIE, is_crawler
-from cocreate.payments import CHECKOUT_ORIGINS
-from cocreate.security import csrf_token_for, csrf_token_valid, new_token
-from cocreate.services import referrals, users
+from cocreate.lib.security import csrf_token_for, csrf_token_valid, new_token
+from cocreate.services.accounts import accounts
+from cocreate.services.influence import referrals
 from cocreate.settings import Settings
-from cocreate.storage import LocalStorage
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 UNSUBSCRIBE_PREFIX = "/unsubscribe/"  # one-click unsubscribe links in every mail
@@ -74,10 +75,10 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
             self.settings.secret_key, browser_id or new_browser_id
         )
         if is_api and bearer.lower().startswith("bearer "):
-            request.state.user = await users.user_for_token(bearer[7:].strip(), "api")
+            request.state.user = await accounts.user_for_token(bearer[7:].strip(), "api")
             request.state.auth = "token"
         else:
-            request.state.user = await users.user_for_token(
+            request.state.user = await accounts.user_for_token(
                 request.cookies.get(SESSION_COOKIE), "session"
             )
             request.state.auth = "session"
@@ -122,7 +123,8 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
         if request.url.path.startswith(UNSUBSCRIBE_PREFIX):
             return True  # authorized by its signed token; mail clients POST it (RFC 8058)
         if request.url.path.startswith(WEBHOOK_PREFIX):
-            return True  # authorized by the provider's signature (services/payment_events.py)
+            # authorized by the provider's signature (services/fundraising/payment_events.py)
+            return True
         token = request.headers.get("x-csrf-token", "")
         content_type = request.headers.get("content-type", "")
         if not token and content_type.startswith("application/x-www-form-urlencoded"):

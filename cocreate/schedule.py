@@ -9,8 +9,9 @@ import contextlib
 import logging
 from datetime import UTC, date, datetime
 
-from cocreate.realtime import Broker
-from cocreate.services import notification_mail, phases
+from cocreate.doors.realtime import Broker
+from cocreate.services.campaigns import phases
+from cocreate.services.notifications import notification_mail
 from cocreate.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from cocreate.openbadges.signing import load_private_key
+from cocreate.lib.openbadges.signing import load_private_key
 
 DEV_SECRET_KEY = "dev-secret-key-change-me"
 

@@ -14,7 +14,7 @@ import sys
 import asyncpg
 from tortoise import Tortoise
 
-from cocreate.db import migrate, tortoise_config
+from cocreate.doors.db import migrate, tortoise_config
 from cocreate.settings import Settings
 
 COLUMNS = """

@@ -10,9 +10,9 @@ import sys
 
 from tortoise import Tortoise
 
-from cocreate.db import tortoise_config
+from cocreate.doors.db import tortoise_config
 from cocreate.models import Campaign, Entry, Organization, User
-from cocreate.services.similar import similar_ideas
+from cocreate.services.listening.similar import similar_ideas
 from cocreate.settings import Settings
 
 

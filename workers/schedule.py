@@ -12,7 +12,9 @@ from typing import Any
 
 from arq.cron import CronJob, cron
 
-from cocreate.services import notification_mail, phases, reconcile
+from cocreate.services.campaigns import phases
+from cocreate.services.notifications import notification_mail
+from cocreate.services.operations import reconcile
 from cocreate.settings import Settings
 
 

@@ -8,11 +8,11 @@ from arq import Retry
 from arq.connections import RedisSettings
 from tortoise import Tortoise
 
-from cocreate import jobs
-from cocreate.db import tortoise_config
-from cocreate.realtime import create_broker
+from cocreate.doors import jobs
+from cocreate.doors.db import tortoise_config
+from cocreate.doors.realtime import create_broker
+from cocreate.doors.storage import create_storage
 from cocreate.settings import Settings
-from cocreate.storage import create_storage
 from workers.schedule import cron_jobs
 from workers.tasks import HANDLERS
 

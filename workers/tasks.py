@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from cocreate.jobs import Handler, JobContext
-from cocreate.services import (
+from cocreate.doors.jobs import Handler, JobContext
+from cocreate.services.accounts import verification
+from cocreate.services.badges import badges
+from cocreate.services.conversation import follows, idea_status
+from cocreate.services.core import events
+from cocreate.services.fundraising import gift_ledger, receipts
+from cocreate.services.listening import listening
+from cocreate.services.media import media
+from cocreate.services.moderation import merging
+from cocreate.services.notifications import notification_mail
+from cocreate.services.recognition import badge_rules
+from cocreate.services.sharing import (
     award_cards,
-    badge_rules,
-    badges,
     entry_cards,
-    follows,
     fundraiser_cards,
-    gift_ledger,
-    idea_status,
-    listening,
-    media,
-    merging,
-    notification_mail,
     page_cards,
     profile_cards,
-    receipts,
-    verification,
 )
 
 
@@ -90,13 +89,13 @@ HANDLERS: dict[str, Handler] = {
     badges.RENDER_JOB: render_badge,
     entry_cards.RENDER_JOB: render_entry_card,
     profile_cards.RENDER_JOB: render_profile_card,
-    badge_rules.EVALUATE_JOB: evaluate_badges,
+    events.BADGES_JOB: evaluate_badges,
     verification.SEND_JOB: send_verification,
     notification_mail.EMAIL_JOB: email_notification,
-    follows.PHASE_JOB: tell_followers,
+    events.PHASE_FOLLOWERS_JOB: tell_followers,
     follows.COMMENT_JOB: tell_entry_followers,
     idea_status.NOTIFY_JOB: tell_idea_status,
-    listening.EXTRACT_JOB: extract_terms,
+    events.TERMS_JOB: extract_terms,
     merging.NOTIFY_JOB: tell_merged,
 
 

@@ -8,11 +8,12 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import client_ip, deps
 from cocreate.models import User
-from cocreate.services import badges, profiles, users, verification
+from cocreate.services.accounts import accounts, profiles, verification
+from cocreate.services.badges import badges
 
 
 async def signup(request: Request, body: schemas.SignupIn) -> schemas.SignupOut:
-    person = await users.signup(
+    person = await accounts.signup(
         deps(request), body.email, body.password, body.display_name, client_ip(request),
         body.ref,
     )
@@ -20,8 +21,9 @@ async def signup(request: Request, body: schemas.SignupIn) -> schemas.SignupOut:
 
 
 async def create_token(request: Request, body: schemas.TokenIn) -> schemas.TokenOut:
-    person = await users.authenticate(deps(request), body.email, body.password, client_ip(request))
-    return schemas.TokenOut(token=await users.issue_token(person, "api", days=None))
+    person = await accounts.authenticate(deps(request), body.email, body.password,
+                                         client_ip(request))
+    return schemas.TokenOut(token=await accounts.issue_token(person, "api", days=None))
 
 
 async def show_me(request: Request, user: User) -> schemas.MeOut:
@@ -39,7 +41,7 @@ async def resend_verification(request: Request, user: User) -> schemas.MeOut:
 
 
 async def user_badges(request: Request, handle: str) -> schemas.AwardList:
-    person = await users.get_by_handle(handle)
+    person = await accounts.get_by_handle(handle)
     found = await badges.awards_of(person)
     d = deps(request)
     return schemas.AwardList(awards=[present.award(d.settings, d.storage, a) for a in found])

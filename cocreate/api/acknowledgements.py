@@ -11,7 +11,8 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.models import Acknowledgement, User
-from cocreate.services import ack_inbox, ack_metrics, acknowledgements, entries
+from cocreate.services.entries import entries
+from cocreate.services.recognition import ack_inbox, ack_metrics, acknowledgements
 
 
 class AcknowledgementIn(schemas.Body):

@@ -8,9 +8,10 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.models import Campaign, User
-from cocreate.services import campaigns, eligibility, fundraisers, jury_views, phases, prizes
-from cocreate.services.campaigns import DATE_FIELDS, CampaignSettings
-from cocreate.services.fundraisers import FundraiserSettings
+from cocreate.services.campaigns import campaigns, eligibility, fundraisers, phases
+from cocreate.services.campaigns.campaigns import DATE_FIELDS, CampaignSettings
+from cocreate.services.campaigns.fundraisers import FundraiserSettings
+from cocreate.services.judging import jury_views, prizes
 
 
 def _settings(body: schemas.CampaignSettingsIn) -> CampaignSettings:

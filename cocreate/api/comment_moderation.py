@@ -9,7 +9,7 @@ from cocreate.api.comment_schemas import CommentModerationIn, CommentOut, Commen
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.models import User
-from cocreate.services import comment_moderation
+from cocreate.services.moderation import comment_moderation
 
 
 async def report_comment(request: Request, user: User, comment: str,

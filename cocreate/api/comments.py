@@ -16,7 +16,8 @@ from cocreate.api.comment_schemas import (
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.models import Comment, User
-from cocreate.services import comment_moderation, comments, reactions
+from cocreate.services.conversation import comments, reactions
+from cocreate.services.moderation import comment_moderation
 
 
 def _out(request: Request, comment: Comment, revealed: bool = True,

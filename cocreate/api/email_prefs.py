@@ -8,7 +8,7 @@ from starlette.requests import Request
 from cocreate.api import schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.models import User
-from cocreate.services import mail_prefs
+from cocreate.services.notifications import email_prefs
 
 
 class EmailKindOut(BaseModel):
@@ -27,17 +27,17 @@ class EmailPrefsIn(schemas.Body):
     digest: bool = False
 
 
-def _out(prefs: mail_prefs.EmailPrefs) -> EmailPrefsOut:
+def _out(prefs: email_prefs.EmailPrefs) -> EmailPrefsOut:
     return EmailPrefsOut(kinds=prefs.kinds, digest=prefs.digest, available=[
-        EmailKindOut(kind=kind, label=label) for kind, label in mail_prefs.KINDS.items()])
+        EmailKindOut(kind=kind, label=label) for kind, label in email_prefs.KINDS.items()])
 
 
 async def show_email_prefs(request: Request, user: User) -> EmailPrefsOut:
-    return _out(mail_prefs.get(user))
+    return _out(email_prefs.get(user))
 
 
 async def set_email_prefs(request: Request, user: User, body: EmailPrefsIn) -> EmailPrefsOut:
-    return _out(await mail_prefs.set_prefs(user, body.kinds, body.digest))
+    return _out(await email_prefs.set_prefs(user, body.kinds, body.digest))
 
 
 ENDPOINTS = [

@@ -8,17 +8,14 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import client_ip, current_user, deps
 from cocreate.models import Entry, Tag, User
-from cocreate.services import (
-    campaigns,
-    entries,
-    entry_edits,
-    idea_status,
-    jury_views,
-    merging,
-    scores,
-    tags,
-    voting,
-)
+from cocreate.services.campaigns import campaigns
+from cocreate.services.conversation import idea_status
+from cocreate.services.entries import entries, entry_edits
+from cocreate.services.judging import jury_views
+from cocreate.services.moderation import merging
+from cocreate.services.scores import scores
+from cocreate.services.tags import tags
+from cocreate.services.voting import voting
 
 
 async def submit_entry(request: Request, user: User, campaign: str,

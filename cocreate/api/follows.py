@@ -11,7 +11,8 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.models import User
-from cocreate.services import activity, follows
+from cocreate.services.conversation import follows
+from cocreate.services.notifications import activity
 
 
 class FollowOut(BaseModel):

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-from cocreate import money
 from cocreate.api import fundraiser_schemas as schemas
 from cocreate.api import present
 from cocreate.api.endpoint import Endpoint
 from cocreate.api.schemas import ProgressOut
 from cocreate.http import current_user, deps
+from cocreate.lib import money
 from cocreate.models import Gift, User
-from cocreate.services import campaigns, fundraisers, gifts
+from cocreate.services.campaigns import campaigns, fundraisers
+from cocreate.services.fundraising import gifts
 from cocreate.settings import Settings
 
 

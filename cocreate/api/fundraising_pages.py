@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-from cocreate import money, urls
 from cocreate.api import fundraising_page_schemas as schemas
 from cocreate.api import present
 from cocreate.api.endpoint import Endpoint
 from cocreate.api.fundraisers import supporter_out
 from cocreate.http import current_user, deps
+from cocreate.lib import money, urls
 from cocreate.models import Campaign, FundraisingPage, FundraisingTeam, User
-from cocreate.services import campaigns, fundraisers, fundraising_pages, fundraising_teams
-from cocreate.services.fundraising_pages import PageInput
-from cocreate.services.media import media_urls
+from cocreate.services.campaigns import campaigns, fundraisers
+from cocreate.services.fundraising import fundraising_pages, fundraising_teams
+from cocreate.services.fundraising.fundraising_pages import PageInput
+from cocreate.services.media.media import media_urls
 
 
 def page_out(request: Request, page: FundraisingPage, currency: str) -> schemas.PageOut:

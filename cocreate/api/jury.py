@@ -9,8 +9,8 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.models import Criterion, User
-from cocreate.services import jury, jury_views
-from cocreate.services.results import ResultRow
+from cocreate.services.campaigns.results import ResultRow
+from cocreate.services.judging import jury, jury_views
 
 
 def _criterion(found: Criterion) -> js.CriterionOut:

@@ -6,12 +6,12 @@ from urllib.parse import urlencode
 
 from starlette.requests import Request
 
-from cocreate import urls
 from cocreate.api import present, tag_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
+from cocreate.lib import urls
 from cocreate.models import User
-from cocreate.services import listening
+from cocreate.services.listening import listening
 from cocreate.settings import Settings
 
 

@@ -8,7 +8,7 @@ from cocreate.api import schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.models import Media, User
-from cocreate.services import media
+from cocreate.services.media import media
 
 
 def _media_out(request: Request, found: Media) -> schemas.MediaOut:

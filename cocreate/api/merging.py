@@ -9,7 +9,7 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.models import User
-from cocreate.services import merging
+from cocreate.services.moderation import merging
 
 
 class MergeIn(schemas.Body):

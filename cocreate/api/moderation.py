@@ -6,15 +6,15 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 
-from cocreate import urls
 from cocreate.api import present, schemas
 from cocreate.api.comment_schemas import CommentQueueItemOut, EntryLink
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
+from cocreate.lib import urls
 from cocreate.models import User
-from cocreate.services import moderation
-from cocreate.services import moderation_queue as moderation_queue_service
-from cocreate.services.comment_moderation import CommentQueueItem
+from cocreate.services.moderation import moderation
+from cocreate.services.moderation import moderation_queue as moderation_queue_service
+from cocreate.services.moderation.comment_moderation import CommentQueueItem
 from cocreate.settings import Settings
 
 

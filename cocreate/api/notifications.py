@@ -11,7 +11,7 @@ from cocreate.api import schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.models import User
-from cocreate.services import notifications
+from cocreate.services.notifications import notifications
 
 
 class NotificationOut(BaseModel):

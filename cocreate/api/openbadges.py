@@ -10,9 +10,9 @@ from starlette.requests import Request
 from cocreate.api.endpoint import Endpoint
 from cocreate.api.schemas import Body
 from cocreate.http import deps
+from cocreate.lib.openbadges import paths
 from cocreate.models import User
-from cocreate.openbadges import paths
-from cocreate.services import openbadges
+from cocreate.services.recognition import openbadges
 
 
 class RevokeIn(Body):

@@ -9,7 +9,8 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.models import OrgBadge, User
-from cocreate.services import badges, org_badges
+from cocreate.services.badges import badges
+from cocreate.services.recognition import org_badges
 
 
 class OrgBadgeIn(schemas.Body):

@@ -8,7 +8,8 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.models import User
-from cocreate.services import audit, orgs
+from cocreate.services.orgs import orgs
+from cocreate.services.orgs.audit_log import org_log
 
 
 async def create_org(request: Request, user: User, body: schemas.OrgIn) -> schemas.OrgOut:
@@ -26,7 +27,7 @@ async def add_member(request: Request, user: User, org: str,
 
 
 async def audit_log(request: Request, user: User, org: str) -> schemas.AuditLog:
-    events = await audit.org_log(user, org)
+    events = await org_log(user, org)
     settings = deps(request).settings
     return schemas.AuditLog(org=org, events=[present.audit_event(settings, e) for e in events])
 

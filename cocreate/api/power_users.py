@@ -12,12 +12,13 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.models import User
-from cocreate.services import ambassadors, power_ranking
+from cocreate.services.reach import power_users as ranking
+from cocreate.services.recognition import ambassadors
 
 
 class PowerUsersQuery(BaseModel):
     by: Literal["influence", "conversation"] = "influence"
-    page: int = Field(default=1, ge=1, le=power_ranking.MAX_PAGE)
+    page: int = Field(default=1, ge=1, le=ranking.MAX_PAGE)
 
 
 class PowerUserOut(BaseModel):
@@ -50,7 +51,7 @@ class AmbassadorOut(BaseModel):
 
 async def power_users(request: Request, user: User, org: str,
                       query: PowerUsersQuery) -> PowerUserPage:
-    found = await power_ranking.ranking(user, org, query.by, query.page)
+    found = await ranking.ranking(user, org, query.by, query.page)
     settings = deps(request).settings
     return PowerUserPage(by=found.by, page=found.page, has_next=found.has_next, people=[
         PowerUserOut(rank=row.rank, user=present.user(settings, row.user), score=row.score,

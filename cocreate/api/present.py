@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from cocreate import money, urls
 from cocreate.api import comment_schemas, remix_schemas, schemas
+from cocreate.doors.storage import Storage
+from cocreate.lib import money, urls
 from cocreate.models import (
     AuditEvent,
     Award,
@@ -20,12 +21,13 @@ from cocreate.models import (
     User,
     Winner,
 )
-from cocreate.services import badges, phases, reactions
-from cocreate.services.comment_moderation import hidden_by_reports
-from cocreate.services.fundraisers import Progress
-from cocreate.services.media import media_urls
+from cocreate.services.badges import badges
+from cocreate.services.campaigns import phases
+from cocreate.services.campaigns.fundraisers import Progress
+from cocreate.services.conversation import reactions
+from cocreate.services.media.media import media_urls
+from cocreate.services.moderation.comment_moderation import hidden_by_reports
 from cocreate.settings import Settings
-from cocreate.storage import Storage
 
 
 def user(settings: Settings, person: User) -> schemas.UserOut:
@@ -110,7 +112,7 @@ def entry(settings: Settings, storage: Storage, found: Entry, campaign_slug: str
           jury: bool = False, tags: list[Tag] | None = None,
           credited: list[User] | None = None) -> schemas.EntryOut:
     """`jury`: the viewer may see the jury's scores (jury_views.scores_visible); `tags`: the
-    entry's tags as the viewer sees them (services/tags.py), when the endpoint gives them;
+    entry's tags as the viewer sees them (services/tags/tags.py), when the endpoint gives them;
     `credited`: the people credited on it through merges, when the caller has them."""
     files = media_urls(storage, found.media)
     kind = found.media.kind if found.media and found.media.status == "ready" else None

@@ -9,7 +9,7 @@ from starlette.requests import Request
 
 from cocreate.api.endpoint import Endpoint
 from cocreate.models import User
-from cocreate.services import reach
+from cocreate.services.reach import reach
 
 
 class MoneyOut(BaseModel):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-from cocreate import urls
 from cocreate.api import present, remix_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
+from cocreate.lib import urls
 from cocreate.models import User
-from cocreate.services import campaigns, entries, remix
+from cocreate.services.campaigns import campaigns
+from cocreate.services.entries import entries, remix
+from cocreate.services.lineage.lineage import remixed_by, remixes_of
 
 
 async def list_kit(request: Request, campaign: str) -> remix_schemas.KitList:
@@ -34,14 +36,14 @@ async def remove_kit_asset(request: Request, user: User, campaign: str,
 async def lineage(request: Request, entry: str) -> remix_schemas.LineageOut:
     found = await entries.view_entry(current_user(request), entry)
     d = deps(request)
-    sources = await remix.remixes_of(found)
+    sources = await remixes_of(found)
     slug = found.campaign.slug
     return remix_schemas.LineageOut(
         entry=found.id,
         kit_assets=[present.kit_asset(d.storage, a) for a in sources.kit_assets],
         remixes=[present.entry(d.settings, d.storage, e, slug) for e in sources.entries],
         remixed_by=[present.entry(d.settings, d.storage, e, slug)
-                    for e in await remix.remixed_by(found)],
+                    for e in await remixed_by(found)],
     )
 
 

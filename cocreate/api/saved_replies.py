@@ -11,7 +11,7 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.models import SavedReply, User
-from cocreate.services import saved_replies
+from cocreate.services.recognition import saved_replies
 
 
 class SavedReplyIn(schemas.Body):

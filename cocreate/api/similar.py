@@ -8,7 +8,7 @@ from starlette.requests import Request
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import client_ip, current_user, deps
-from cocreate.services import similar
+from cocreate.services.listening import similar
 
 
 class SimilarQuery(schemas.Body):

@@ -12,11 +12,11 @@ from cocreate.api.story_image_schemas import (
     StoryImageOrderIn,
     StoryImageOut,
 )
+from cocreate.doors.storage import Storage
 from cocreate.http import current_user, deps
 from cocreate.models import CampaignImage, User
-from cocreate.services import campaigns, story_images
-from cocreate.services.media import media_urls
-from cocreate.storage import Storage
+from cocreate.services.campaigns import campaigns, story_images
+from cocreate.services.media.media import media_urls
 
 PATH = "/campaigns/{campaign}/story-images"
 

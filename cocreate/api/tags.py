@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-from cocreate import urls
 from cocreate.api import present, tag_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
+from cocreate.lib import urls
 from cocreate.models import Tag, User
-from cocreate.services import tag_curation, tags
+from cocreate.services.tags import tag_curation, tags
 from cocreate.settings import Settings
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-from cocreate import urls
 from cocreate.api import present, schemas, team_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
+from cocreate.lib import urls
 from cocreate.models import Entry, Team, User
-from cocreate.services import campaigns, teams
+from cocreate.services.campaigns import campaigns
+from cocreate.services.entries import teams
 
 
 async def team_out(request: Request, team: Team) -> team_schemas.TeamOut:

@@ -12,7 +12,7 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.models import User
-from cocreate.services import vote_review
+from cocreate.services.voting import vote_review
 
 
 class HeldVoteOut(BaseModel):

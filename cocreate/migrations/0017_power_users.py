@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('influence', fields.IntField(default=0, db_default=0)),
                 ('conversation', fields.IntField(default=0, db_default=0)),
             ],
-            options={'table': 'power_scores', 'app': 'models', 'unique_together': (('org', 'user'),), 'indexes': [Index(fields=['org_id', 'influence']), Index(fields=['org_id', 'conversation'])], 'pk_attr': 'id', 'table_description': "One person's reach and conversation in one organization (services/power_scores.py)."},
+            options={'table': 'power_scores', 'app': 'models', 'unique_together': (('org', 'user'),), 'indexes': [Index(fields=['org_id', 'influence']), Index(fields=['org_id', 'conversation'])], 'pk_attr': 'id', 'table_description': "One person's reach and conversation in one organization (services/influence/power_scores.py)."},
             bases=['Model'],
         ),
         ops.AddField(

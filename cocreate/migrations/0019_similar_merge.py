@@ -6,7 +6,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 
 
-# Search for similar ideas (cocreate/services/similar.py), one index per dialect.
+# Search for similar ideas (cocreate/services/listening/similar.py), one index per dialect.
 # PostgreSQL: full text over title (weight A) and body (weight B) with the 'english'
 # configuration (stemming, so "recycling" finds "recycled"), and trigrams of the lowercased
 # title (pg_trgm) for typos. Both are expression indexes: the service's query repeats the

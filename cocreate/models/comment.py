@@ -33,7 +33,7 @@ class Comment(Model):
     moderation_reason = fields.CharField(max_length=500, null=True)  # shown to its author
     open_reports = fields.IntField(default=0, db_default=0)  # reports waiting for a moderator
     reply_count = fields.IntField(default=0, db_default=0)  # direct replies, visible or not
-    # Reactions, one counter per kind of the fixed set (services/reactions.py)
+    # Reactions, one counter per kind of the fixed set (services/conversation/reactions.py)
     likes = fields.IntField(default=0, db_default=0)
     loves = fields.IntField(default=0, db_default=0)
     laughs = fields.IntField(default=0, db_default=0)

@@ -30,7 +30,7 @@ class Entry(Model):
     remix_count = fields.IntField(default=0, db_default=0)  # published entries crediting it
     comment_count = fields.IntField(default=0, db_default=0)  # visible comments
     # Trending: the sum over its votes of e^(hours from the campaign's start to the vote / 24),
-    # so a vote counts e times more than one cast a day earlier (services/trending.py).
+    # so a vote counts e times more than one cast a day earlier (services/voting/trending.py).
     trend = fields.FloatField(default=0, db_default=0)
     # Jury: the average over judges of each judge's weighted mean of the criteria (1 to 10),
     # and how many judges scored it. final_score (0 to 100) ranks the results, set when they
@@ -48,7 +48,8 @@ class Entry(Model):
     card_milestone = fields.IntField(default=0, db_default=0)
     # Moderation: "published" entries are public, "pending" wait for a manager (pre-moderation),
     # "hidden" and "rejected" are seen by their author (with the reason) and moderators only.
-    # "merged": a duplicate idea a manager folded into `merged_into` (services/merging.py).
+    # "merged": a duplicate idea a manager folded into `merged_into`
+    # (services/moderation/merging.py).
     status = fields.CharField(max_length=10, default="published", db_default="published")
     merged_into: fields.ForeignKeyNullableRelation[Entry] = fields.ForeignKeyField(
         "models.Entry", related_name="merged_from", null=True, on_delete=fields.SET_NULL

@@ -33,7 +33,7 @@ class Fundraiser(Model):
     card_key = fields.CharField(max_length=255, null=True)  # the progress share card
     card_percent = fields.IntField(default=-1, db_default=-1)  # the percent last queued
     # What a fan's share links must raise for the Fundraiser badge, in minor units (null:
-    # 100 whole units of the currency, services/gift_badges.py)
+    # 100 whole units of the currency, services/recognition/gift_badges.py)
     fundraiser_badge_at = fields.BigIntField(null=True)
     created_at = created_field()
 

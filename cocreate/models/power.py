@@ -13,7 +13,7 @@ def _counter() -> fields.IntField:
 
 
 class PowerScore(Model):
-    """One person's reach and conversation in one organization (services/power_scores.py).
+    """One person's reach and conversation in one organization (services/influence/power_scores.py).
 
     Each counter moves in the transaction of the row it counts (a referral, a comment, a
     helpful reaction), and the two scores are weighted sums of the counters kept with them,

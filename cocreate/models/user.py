@@ -23,7 +23,8 @@ class User(Model):
     referral_code = fields.CharField(max_length=12, null=True, unique=True)  # in share links
     card_key = fields.CharField(max_length=255, null=True)  # the profile's share card
     # Email: the notification kinds mailed one by one, or all in a daily digest instead
-    email_kinds = fields.JSONField(null=True)  # None: the defaults (services/mail_prefs.py)
+    # None: the defaults (services/notifications/email_prefs.py)
+    email_kinds = fields.JSONField(null=True)
     email_digest = fields.BooleanField(default=False, db_default=False)
     digest_sent_at = fields.DatetimeField(null=True)
     created_at = created_field()

@@ -14,17 +14,17 @@ from cocreate.http import (
     current_user,
     deps,
 )
+from cocreate.lib.errors import Conflict, Invalid, RateLimited, Unauthenticated
 from cocreate.models import User
-from cocreate.services import users
-from cocreate.services.errors import Conflict, Invalid, RateLimited, Unauthenticated
+from cocreate.services.accounts import accounts
 from cocreate.web.common import form_data, form_failed, local_path, page, redirect
 
 
 async def _signed_in(request: Request, user: User, next_path: str) -> Response:
     """A fresh session (the old one, if any, is revoked: sessions rotate at every login)."""
     settings = deps(request).settings
-    await users.revoke_token(request.cookies.get(SESSION_COOKIE))
-    token = await users.issue_token(user, "session", days=settings.session_days)
+    await accounts.revoke_token(request.cookies.get(SESSION_COOKIE))
+    token = await accounts.issue_token(user, "session", days=settings.session_days)
     response = redirect(next_path)
     response.set_cookie(
         SESSION_COOKIE, token, max_age=settings.session_days * 24 * 3600, httponly=True,
@@ -48,7 +48,7 @@ async def signup(request: Request) -> Response:
     submitted = await form_data(request)
     next_path = _next(request, submitted)
     try:
-        user = await users.signup(
+        user = await accounts.signup(
             deps(request), submitted.get("email"), submitted.get("password"),
             submitted.get("display_name"), client_ip(request),
             request.cookies.get(REFERRAL_COOKIE), request.cookies.get(BROWSER_COOKIE),
@@ -69,7 +69,7 @@ async def login(request: Request) -> Response:
     submitted = await form_data(request)
     next_path = _next(request, submitted)
     try:
-        user = await users.authenticate(
+        user = await accounts.authenticate(
             deps(request), submitted.get("email"), submitted.get("password"), client_ip(request)
         )
     except (Unauthenticated, RateLimited) as error:
@@ -79,7 +79,7 @@ async def login(request: Request) -> Response:
 
 
 async def logout(request: Request) -> Response:
-    await users.revoke_token(request.cookies.get(SESSION_COOKIE))
+    await accounts.revoke_token(request.cookies.get(SESSION_COOKIE))
     response = redirect("/")
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax",
                            secure=deps(request).settings.secure_cookies)

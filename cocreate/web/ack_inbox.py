@@ -9,8 +9,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import require_user, wants_fragment
-from cocreate.services import ack_inbox, ack_metrics, acknowledgements, entries, orgs
-from cocreate.services.errors import Conflict, Forbidden, Invalid
+from cocreate.lib.errors import Conflict, Forbidden, Invalid
+from cocreate.services.entries import entries
+from cocreate.services.orgs import orgs
+from cocreate.services.recognition import ack_inbox, ack_metrics, acknowledgements
 from cocreate.web.common import after_post, form_data, page
 from cocreate.web.saved_replies import inbox_picks
 

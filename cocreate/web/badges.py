@@ -9,11 +9,13 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import current_user, deps, wants_fragment
-from cocreate.openbadges import paths as ob_paths
-from cocreate.services import badges, openbadges, referrals
-from cocreate.services.errors import Conflict, Invalid, NotFound
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, Invalid, NotFound
+from cocreate.lib.openbadges import paths as ob_paths
+from cocreate.services.badges import badges
+from cocreate.services.influence import referrals
+from cocreate.services.recognition import openbadges
 from cocreate.web.common import (
     after_post,
     form_data,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
-from cocreate import money
+from cocreate.lib import money
+from cocreate.lib.errors import Invalid
 from cocreate.models import Campaign, Fundraiser
-from cocreate.services.campaigns import DATE_FIELDS, CampaignSettings
-from cocreate.services.errors import Invalid
-from cocreate.services.fundraisers import FundraiserSettings
-from cocreate.services.validation import FieldErrors
+from cocreate.services.campaigns.campaigns import DATE_FIELDS, CampaignSettings
+from cocreate.services.campaigns.fundraisers import FundraiserSettings
+from cocreate.services.core.validation import FieldErrors
 
 
 def _datetime(errors: FieldErrors, name: str, value: str) -> datetime | None:

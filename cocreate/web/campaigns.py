@@ -9,30 +9,19 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import current_user, deps, require_user, wants_fragment
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.models import User
-from cocreate.services import (
-    campaigns,
-    eligibility,
-    entries,
-    follows,
-    fundraisers,
-    jury,
-    jury_views,
-    moderation,
-    orgs,
-    phases,
-    prizes,
-    remix,
-    scores,
-    story_images,
-    tags,
-    teams,
-    vote_review,
-    voting,
-)
-from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
+from cocreate.services.campaigns import campaigns, eligibility, fundraisers, phases, story_images
+from cocreate.services.conversation import follows
+from cocreate.services.entries import entries, remix, teams
+from cocreate.services.judging import jury, jury_views, prizes
+from cocreate.services.moderation import moderation
+from cocreate.services.orgs import orgs
+from cocreate.services.scores import scores
+from cocreate.services.tags import tags
+from cocreate.services.voting import vote_review, voting
 from cocreate.web import tags as tags_web
 from cocreate.web.campaign_forms import (
     form_from_campaign,

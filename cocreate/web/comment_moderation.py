@@ -9,11 +9,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import current_user, deps, require_user, wants_fragment
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, DomainError, Forbidden, Invalid, RateLimited
 from cocreate.models import Comment
-from cocreate.services import comment_moderation, moderation
-from cocreate.services.errors import Conflict, DomainError, Forbidden, Invalid, RateLimited
+from cocreate.services.moderation import comment_moderation, moderation
 from cocreate.web.comments import answer, posted
 from cocreate.web.common import after_post, local_referer, login_first, page, redirect
 from cocreate.web.entries import entry_context

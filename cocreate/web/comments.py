@@ -9,11 +9,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import current_user, deps, require_user, wants_fragment
+from cocreate.lib import urls
+from cocreate.lib.errors import DomainError, Forbidden, Invalid, NotFound, RateLimited
 from cocreate.models import Comment, Entry, User
-from cocreate.services import comment_moderation, comments, entries, moderation, reactions
-from cocreate.services.errors import DomainError, Forbidden, Invalid, NotFound, RateLimited
+from cocreate.services.conversation import comments, reactions
+from cocreate.services.entries import entries
+from cocreate.services.moderation import comment_moderation, moderation
 from cocreate.web.common import form_data, login_first, page, redirect
 
 TEMPLATE = "partials/_comments.html"

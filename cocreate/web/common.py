@@ -9,12 +9,12 @@ from urllib.parse import quote, urlencode, urlsplit
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from cocreate import urls
+from cocreate.doors.storage import Storage
 from cocreate.http import deps, wants_fragment
+from cocreate.lib import urls
+from cocreate.lib.errors import DomainError
 from cocreate.models import Award, Media
-from cocreate.services.errors import DomainError
-from cocreate.services.media import still_key
-from cocreate.storage import Storage
+from cocreate.services.media.media import still_key
 from cocreate.templating import render
 
 SHARE_IMAGE_SECONDS = 7 * 24 * 3600  # the longest a presigned S3 GET may live

@@ -8,22 +8,22 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import deps, require_user, wants_fragment
-from cocreate.services import mail_prefs
-from cocreate.services.errors import Invalid
+from cocreate.lib.errors import Invalid
+from cocreate.services.notifications import email_prefs
 from cocreate.web.common import form_data, form_failed, form_list, fragment_or_page, page, redirect
 
 SETTINGS_PAGE = "pages/email_settings.html"
 UNSUBSCRIBE_PAGE = "pages/unsubscribe.html"
 
 
-def _context(prefs: mail_prefs.EmailPrefs, **extra: object) -> dict[str, object]:
-    return {"kinds": mail_prefs.KINDS, "chosen": prefs.kinds, "digest": prefs.digest, **extra}
+def _context(prefs: email_prefs.EmailPrefs, **extra: object) -> dict[str, object]:
+    return {"kinds": email_prefs.KINDS, "chosen": prefs.kinds, "digest": prefs.digest, **extra}
 
 
 async def settings_page(request: Request) -> Response:
     user = require_user(request)
     saved = request.query_params.get("saved") == "1"
-    return page(request, SETTINGS_PAGE, _context(mail_prefs.get(user), saved=saved))
+    return page(request, SETTINGS_PAGE, _context(email_prefs.get(user), saved=saved))
 
 
 async def save_settings(request: Request) -> Response:
@@ -32,9 +32,9 @@ async def save_settings(request: Request) -> Response:
     kinds = await form_list(request, "kinds")
     digest = submitted.get("digest") == "1"
     try:
-        prefs = await mail_prefs.set_prefs(user, kinds, digest)
+        prefs = await email_prefs.set_prefs(user, kinds, digest)
     except Invalid as error:
-        context = _context(mail_prefs.EmailPrefs(kinds=kinds, digest=digest))
+        context = _context(email_prefs.EmailPrefs(kinds=kinds, digest=digest))
         return form_failed(request, SETTINGS_PAGE, context, error, "form")
     if wants_fragment(request):
         return fragment_or_page(request, SETTINGS_PAGE, _context(prefs, saved=True), "form")
@@ -44,12 +44,12 @@ async def save_settings(request: Request) -> Response:
 async def unsubscribe_page(request: Request) -> Response:
     """Only a confirmation: mail scanners follow links, so GET changes nothing."""
     try:
-        user, kind = await mail_prefs.read_token(deps(request).settings,
+        user, kind = await email_prefs.read_token(deps(request).settings,
                                                  request.path_params["token"])
     except Invalid as error:
         return page(request, UNSUBSCRIBE_PAGE, {"problem": error.message}, status_code=400)
     return page(request, UNSUBSCRIBE_PAGE, {
-        "person": user, "label": mail_prefs.kind_label(kind),
+        "person": user, "label": email_prefs.kind_label(kind),
         "token": request.path_params["token"]})
 
 
@@ -59,12 +59,12 @@ async def unsubscribe(request: Request) -> Response:
     The signed token is the authorization, so this path is exempt from CSRF.
     """
     try:
-        user, kind = await mail_prefs.unsubscribe(deps(request).settings,
+        user, kind = await email_prefs.unsubscribe(deps(request).settings,
                                                   request.path_params["token"])
     except Invalid as error:
         return page(request, UNSUBSCRIBE_PAGE, {"problem": error.message}, status_code=400)
     return page(request, UNSUBSCRIBE_PAGE, {
-        "person": user, "label": mail_prefs.kind_label(kind), "done": True})
+        "person": user, "label": email_prefs.kind_label(kind), "done": True})
 
 
 ROUTES = [

@@ -9,7 +9,6 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import (
     REFERRAL_COOKIE,
     client_ip,
@@ -18,27 +17,21 @@ from cocreate.http import (
     require_user,
     wants_fragment,
 )
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, DomainError, Forbidden, Invalid, RateLimited
 from cocreate.models import Entry, User
-from cocreate.services import (
-    acknowledgements,
-    badges,
-    entries,
-    entry_edits,
-    follows,
-    idea_status,
-    jury_views,
-    merging,
-    moderation,
-    orgs,
-    prizes,
-    referrals,
-    remix,
-    tags,
-    teams,
-    voting,
-)
-from cocreate.services import campaigns as campaigns_service
-from cocreate.services.errors import Conflict, DomainError, Forbidden, Invalid, RateLimited
+from cocreate.services.badges import badges
+from cocreate.services.campaigns import campaigns as campaigns_service
+from cocreate.services.conversation import follows, idea_status
+from cocreate.services.entries import entries, entry_edits, teams
+from cocreate.services.influence import referrals
+from cocreate.services.judging import jury_views, prizes
+from cocreate.services.lineage import lineage
+from cocreate.services.moderation import merging, moderation
+from cocreate.services.orgs import orgs
+from cocreate.services.recognition import acknowledgements
+from cocreate.services.tags import tags
+from cocreate.services.voting import voting
 from cocreate.web import comments as comments_web
 from cocreate.web import follows as follows_web
 from cocreate.web import tags as tags_web
@@ -110,7 +103,7 @@ async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[s
         "report_form": {}, "reported": request.query_params.get("reported") == "1",
         "moderation_form": {},
         "co_authors": await teams.members(entry.team) if entry.team_id else [],
-        "sources": await remix.remixes_of(entry), "remixed_by": await remix.remixed_by(entry),
+        "sources": await lineage.remixes_of(entry), "remixed_by": await lineage.remixed_by(entry),
         "jury": await jury_views.entry_jury(user, entry),
         "thanks": await acknowledgements.of_entry(entry),
         "statuses": idea_status.STATUSES, "status_form": {},

@@ -6,10 +6,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import deps, require_user
-from cocreate.services import entries, entry_edits
-from cocreate.services.errors import Conflict, Invalid, RateLimited
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, Invalid, RateLimited
+from cocreate.services.entries import entries, entry_edits
 from cocreate.web.common import after_post, form_data, form_failed, page
 
 TEMPLATE = "pages/entry_edit.html"

@@ -14,10 +14,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import current_user, require_user, wants_fragment
+from cocreate.lib import urls
 from cocreate.models import Campaign, Entry, User
-from cocreate.services import activity, campaigns, entries, follows, users
+from cocreate.services.accounts import accounts
+from cocreate.services.campaigns import campaigns
+from cocreate.services.conversation import follows
+from cocreate.services.entries import entries
+from cocreate.services.notifications import activity
 from cocreate.web.common import form_data, local_referer, login_first, page, redirect
 
 SUGGESTED_CAMPAIGNS = 6
@@ -67,7 +71,7 @@ class Followable:
 
 
 async def _person_button(handle: str, state: follows.FollowState) -> dict[str, Any]:
-    return user_button(await users.get_by_handle(handle), state)
+    return user_button(await accounts.get_by_handle(handle), state)
 
 
 async def _campaign_button(slug: str, state: follows.FollowState) -> dict[str, Any]:

@@ -9,7 +9,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import money, urls
 from cocreate.http import (
     BROWSER_COOKIE,
     REFERRAL_COOKIE,
@@ -18,19 +17,14 @@ from cocreate.http import (
     require_user,
     wants_fragment,
 )
+from cocreate.lib import money, urls
+from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound, Unavailable
 from cocreate.models import Campaign, User
-from cocreate.services import (
-    campaigns,
-    follows,
-    fundraiser_cards,
-    fundraisers,
-    fundraising_pages,
-    gifts,
-    phases,
-    referrals,
-    story_images,
-)
-from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound, Unavailable
+from cocreate.services.campaigns import campaigns, fundraisers, phases, story_images
+from cocreate.services.conversation import follows
+from cocreate.services.fundraising import fundraising_pages, gifts
+from cocreate.services.influence import referrals
+from cocreate.services.sharing import fundraiser_cards
 from cocreate.web.common import (
     after_post,
     form_data,

@@ -10,21 +10,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cocreate import money, urls
 from cocreate.http import current_user, deps, require_user
-from cocreate.models import Campaign, FundraisingPage, User
-from cocreate.services import (
-    campaigns,
-    fundraiser_cards,
-    fundraisers,
-    fundraising_pages,
-    fundraising_teams,
-    gifts,
-    orgs,
-    page_cards,
-    referrals,
-)
-from cocreate.services.errors import (
+from cocreate.lib import money, urls
+from cocreate.lib.errors import (
     Conflict,
     DomainError,
     Forbidden,
@@ -32,7 +20,13 @@ from cocreate.services.errors import (
     NotFound,
     RateLimited,
 )
-from cocreate.services.fundraising_pages import PageInput
+from cocreate.models import Campaign, FundraisingPage, User
+from cocreate.services.campaigns import campaigns, fundraisers
+from cocreate.services.fundraising import fundraising_pages, fundraising_teams, gifts
+from cocreate.services.fundraising.fundraising_pages import PageInput
+from cocreate.services.influence import referrals
+from cocreate.services.orgs import orgs
+from cocreate.services.sharing import fundraiser_cards, page_cards
 from cocreate.web.common import after_post, form_data, form_failed, page, share_links
 from cocreate.web.share_cards import to_card
 

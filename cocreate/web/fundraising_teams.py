@@ -10,16 +10,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import money, urls
 from cocreate.http import current_user, deps, require_user
+from cocreate.lib import money, urls
+from cocreate.lib.errors import Conflict, Forbidden, Invalid, RateLimited
 from cocreate.models import Campaign, FundraisingTeam, User
-from cocreate.services import (
-    campaigns,
-    fundraisers,
-    fundraising_pages,
-    fundraising_teams,
-)
-from cocreate.services.errors import Conflict, Forbidden, Invalid, RateLimited
+from cocreate.services.campaigns import campaigns, fundraisers
+from cocreate.services.fundraising import fundraising_pages, fundraising_teams
 from cocreate.web.common import after_post, form_data, form_failed, page
 from cocreate.web.fundraising_pages import page_context, share
 

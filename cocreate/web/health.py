@@ -7,7 +7,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from cocreate.http import deps
-from cocreate.services import health
+from cocreate.services.core import health
 
 
 async def healthz(request: Request) -> JSONResponse:

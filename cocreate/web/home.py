@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate.services import campaigns
+from cocreate.services.campaigns import campaigns
 from cocreate.web.common import page
 
 

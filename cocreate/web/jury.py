@@ -10,8 +10,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import require_user, wants_fragment
-from cocreate.services import jury, jury_views, phases
-from cocreate.services.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
+from cocreate.lib.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
+from cocreate.services.campaigns import phases
+from cocreate.services.judging import jury, jury_views
 from cocreate.web.common import after_post, form_data, form_failed, page, redirect
 
 JURY_ERRORS = (Conflict, Forbidden, Invalid, NotFound)

@@ -9,7 +9,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import require_user
-from cocreate.services import listening
+from cocreate.services.listening import listening
 from cocreate.web.common import fragment_or_page
 
 

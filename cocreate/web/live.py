@@ -20,10 +20,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from cocreate.doors.realtime import Broker, Message, Subscription
 from cocreate.http import current_user, deps
 from cocreate.models.base import new_id
-from cocreate.realtime import Broker, Message, Subscription
-from cocreate.services import campaigns, entries, fundraisers, gifts, prizes
+from cocreate.services.campaigns import campaigns, fundraisers
+from cocreate.services.entries import entries
+from cocreate.services.fundraising import gifts
+from cocreate.services.judging import prizes
 from cocreate.templating import render_fragment
 
 COALESCE_SECONDS = 0.4

@@ -12,8 +12,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from cocreate.doors.storage import LocalStorage
 from cocreate.http import deps
-from cocreate.storage import LocalStorage
 
 
 def _local(request: Request) -> LocalStorage:

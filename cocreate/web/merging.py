@@ -6,10 +6,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import current_user, deps, require_user
-from cocreate.services import entries, merging
-from cocreate.services.errors import Conflict, Invalid
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, Invalid
+from cocreate.services.entries import entries
+from cocreate.services.moderation import merging
 from cocreate.web.common import after_post, form_data, form_failed, page
 from cocreate.web.entries import entry_context
 

@@ -8,10 +8,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import current_user, deps, require_user, wants_fragment
-from cocreate.services import audit, moderation, moderation_queue, orgs
-from cocreate.services.errors import Conflict, Forbidden, Invalid
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, Forbidden, Invalid
+from cocreate.services.moderation import moderation, moderation_queue
+from cocreate.services.orgs import orgs
+from cocreate.services.orgs.audit_log import org_log
 from cocreate.web.common import (
     after_post,
     form_data,
@@ -74,7 +76,7 @@ async def report(request: Request) -> Response:
 async def audit_page(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["org"]
-    events = await audit.org_log(user, slug)
+    events = await org_log(user, slug)
     return page(request, "pages/audit.html", {"org": await orgs.get_org(slug), "events": events})
 
 

@@ -7,7 +7,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import current_user, require_user, wants_fragment
-from cocreate.services import notifications
+from cocreate.services.notifications import notifications
 from cocreate.web.common import after_post, page
 
 

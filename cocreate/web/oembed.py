@@ -10,9 +10,9 @@ from starlette.routing import Route
 
 from cocreate.errors import api_error
 from cocreate.http import deps
+from cocreate.lib.errors import NotFound
 from cocreate.middleware import content_security_policy
-from cocreate.services import oembed
-from cocreate.services.errors import NotFound
+from cocreate.read_models import oembed
 from cocreate.web.common import page
 
 

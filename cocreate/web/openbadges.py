@@ -13,8 +13,8 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from cocreate.http import deps
-from cocreate.services import openbadges
-from cocreate.services.errors import DomainError
+from cocreate.lib.errors import DomainError
+from cocreate.services.recognition import openbadges
 
 PUBLIC = {"Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=60"}
 Handler = Callable[[Request], Awaitable[Response]]

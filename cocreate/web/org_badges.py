@@ -7,8 +7,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import current_user, require_user
-from cocreate.services import campaigns, org_badges, orgs
-from cocreate.services.errors import Conflict, Invalid, NotFound
+from cocreate.lib.errors import Conflict, Invalid, NotFound
+from cocreate.services.campaigns import campaigns
+from cocreate.services.orgs import orgs
+from cocreate.services.recognition import org_badges
 from cocreate.web.common import after_post, form_data, form_failed, page
 
 TEMPLATE = "pages/org_badges.html"

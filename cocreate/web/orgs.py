@@ -6,10 +6,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import current_user, require_user, wants_fragment
-from cocreate.services import campaigns, orgs, scores
-from cocreate.services.errors import Conflict, Invalid
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, Invalid
+from cocreate.services.campaigns import campaigns
+from cocreate.services.orgs import orgs
+from cocreate.services.scores import scores
 from cocreate.web.common import after_post, form_data, form_failed, page, redirect
 
 ORG_FORM_DEFAULTS = {"kind": "brand", "color": orgs.DEFAULT_COLOR}

@@ -8,8 +8,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from cocreate.http import deps
-from cocreate.services import payment_events
-from cocreate.services.errors import DomainError
+from cocreate.lib.errors import DomainError
+from cocreate.services.fundraising import payment_events
 
 SIGNATURE_HEADERS = {"stripe": "stripe-signature"}
 MAX_BODY = 512 * 1024

@@ -9,8 +9,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import deps, require_user, wants_fragment
-from cocreate.services import ambassadors, orgs, power_ranking
-from cocreate.services.errors import Invalid, NotFound, RateLimited
+from cocreate.lib.errors import Invalid, NotFound, RateLimited
+from cocreate.services.orgs import orgs
+from cocreate.services.reach import power_users
+from cocreate.services.recognition import ambassadors
 from cocreate.web.common import after_post, form_data, fragment_or_page, page
 
 TEMPLATE = "pages/power_users.html"
@@ -29,9 +31,9 @@ def _back(by: str, number: int) -> str:
 
 async def _context(request: Request, slug: str, by: str | None, number: int,
                    **extra: object) -> dict[str, object]:
-    found = await power_ranking.ranking(require_user(request), slug, by, number)
+    found = await power_users.ranking(require_user(request), slug, by, number)
     return {"org": await orgs.get_org(slug), "ranking": found,
-            "rankings": power_ranking.RANKINGS, "back": _back(found.by, found.page),
+            "rankings": power_users.RANKINGS, "back": _back(found.by, found.page),
             "message": None, "errors": {}, **extra}
 
 

@@ -6,20 +6,17 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import current_user, deps, require_user
+from cocreate.lib import urls
+from cocreate.lib.errors import Invalid
 from cocreate.models import Award, User
-from cocreate.services import (
-    ambassadors,
-    badges,
-    entries,
-    follows,
-    profiles,
-    reach,
-    referrals,
-    users,
-)
-from cocreate.services.errors import Invalid
+from cocreate.services.accounts import accounts, profiles
+from cocreate.services.badges import badges
+from cocreate.services.conversation import follows
+from cocreate.services.entries import entries
+from cocreate.services.influence import referrals
+from cocreate.services.reach import reach
+from cocreate.services.recognition import ambassadors
 from cocreate.web.common import after_post, form_data, form_failed, page, share_links
 from cocreate.web.follows import user_button
 from cocreate.web.share_cards import profile_image_url
@@ -39,7 +36,7 @@ def _share(request: Request, award: Award, person: User, is_me: bool,
 
 
 async def profile(request: Request) -> Response:
-    person = await users.get_by_handle(request.path_params["handle"])
+    person = await accounts.get_by_handle(request.path_params["handle"])
     viewer = current_user(request)
     is_me = viewer is not None and viewer.id == person.id
     awards = await badges.awards_of(person)

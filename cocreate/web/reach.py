@@ -7,7 +7,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import require_user
-from cocreate.services import reach
+from cocreate.services.reach import reach
 from cocreate.web.common import fragment_or_page
 
 

@@ -11,11 +11,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import require_user, wants_fragment
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.models import Entry, User
-from cocreate.services import acknowledgements, entries, orgs, saved_replies
-from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
+from cocreate.services.entries import entries
+from cocreate.services.orgs import orgs
+from cocreate.services.recognition import acknowledgements, saved_replies
 from cocreate.web.common import after_post, form_data, form_failed, fragment_or_page, page, redirect
 
 

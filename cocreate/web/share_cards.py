@@ -10,19 +10,14 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import deps
+from cocreate.lib import urls
+from cocreate.lib.errors import NotFound
 from cocreate.models import Entry, User
-from cocreate.services import (
-    campaigns,
-    entries,
-    entry_cards,
-    fundraiser_cards,
-    fundraisers,
-    profile_cards,
-)
-from cocreate.services.errors import NotFound
-from cocreate.services.media import still_key
+from cocreate.services.campaigns import campaigns, fundraisers
+from cocreate.services.entries import entries
+from cocreate.services.media.media import still_key
+from cocreate.services.sharing import entry_cards, fundraiser_cards, profile_cards
 
 CACHE = {"Cache-Control": "public, max-age=300"}
 

@@ -7,8 +7,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import client_ip, current_user, deps, wants_fragment
-from cocreate.services import similar as similar_service
-from cocreate.services.errors import RateLimited
+from cocreate.lib.errors import RateLimited
+from cocreate.services.listening import similar as similar_service
 from cocreate.web.campaigns import campaign_context
 from cocreate.web.common import form_data, form_list, page
 

@@ -8,10 +8,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import deps, require_user, wants_fragment
-from cocreate.services import story_images
-from cocreate.services.errors import Conflict, Invalid, NotFound
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, Invalid, NotFound
+from cocreate.services.campaigns import story_images
 from cocreate.web.campaigns import manage_context
 from cocreate.web.common import after_post, form_data, form_failed, page
 

@@ -10,11 +10,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import deps, require_user, wants_fragment
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, Invalid, NotFound, RateLimited
 from cocreate.models import Campaign, Entry, User
-from cocreate.services import campaigns, tag_curation, tags
-from cocreate.services.errors import Conflict, Invalid, NotFound, RateLimited
+from cocreate.services.campaigns import campaigns
+from cocreate.services.tags import tag_curation, tags
 from cocreate.web.common import after_post, form_data, form_failed, page
 
 ACTIONS = {"approve": tag_curation.approve, "reject": tag_curation.reject,

@@ -9,11 +9,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import current_user, deps, require_user
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.models import Entry, Team
-from cocreate.services import teams
-from cocreate.services.errors import Conflict, Forbidden, Invalid, NotFound
+from cocreate.services.entries import teams
 from cocreate.web.campaigns import campaign_context
 from cocreate.web.common import after_post, form_data, form_failed, login_first, page, redirect
 

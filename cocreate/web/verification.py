@@ -6,10 +6,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from cocreate import urls
 from cocreate.http import deps, require_user
-from cocreate.services import verification
-from cocreate.services.errors import Invalid
+from cocreate.lib import urls
+from cocreate.lib.errors import Invalid
+from cocreate.services.accounts import verification
 from cocreate.web.common import page, redirect
 
 

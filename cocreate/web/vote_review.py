@@ -7,8 +7,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import deps, require_user
-from cocreate.services import campaigns, vote_review
-from cocreate.services.errors import Invalid
+from cocreate.lib.errors import Invalid
+from cocreate.services.campaigns import campaigns
+from cocreate.services.voting import vote_review
 from cocreate.web.common import fragment_or_page, redirect
 
 TEMPLATE = "pages/held_votes.html"

@@ -33,8 +33,8 @@ from io import BytesIO
 from PIL import Image, ImageDraw, ImageFont
 from playwright.async_api import Page, async_playwright
 
-from cocreate.cards import CARD_SIZES, CardContent, render_card
-from cocreate.cards.fonts import base_face, font_path
+from cocreate.lib.cards import CARD_SIZES, CardContent, render_card
+from cocreate.lib.cards.fonts import base_face, font_path
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [  # as tests/e2e/conftest.py launches it

@@ -27,8 +27,10 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 from tortoise import Tortoise
 
-from cocreate.db import tortoise_config
-from cocreate.services import entries, scores, trending
+from cocreate.doors.db import tortoise_config
+from cocreate.services.entries import entries
+from cocreate.services.scores import scores
+from cocreate.services.voting import trending
 from cocreate.settings import Settings
 
 ADMIN_URL = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")

@@ -4,19 +4,19 @@ PostgreSQL, as ratios to a primary-key lookup in the same run.
     .venv/bin/python -m tests.bench.listening [--ideas 20000] [--comments 60000]
                                               [--people 100000]
 
-Creates a scratch database on TEST_DATABASE_URL's server (tests/bench/leaderboards.py),
-applies the migrations, and loads with COPY one organization with `--people` fans (each one
-PowerScore row), one idea campaign with `--ideas` ideas (5-15 word titles, 20-60 word bodies
-from a vocabulary of a few thousand words, fixed seed) spread over the last 120 days and
-`--comments` top-level comments, the TermMention rows the extraction job would have written
-(services/terms.py run here over the same texts), and share-link visits. Every counter equals
-its ledger (entry and comment counts, the power counters and scores). Then times, through the
-services: similar_ideas for typed queries, the listening summary for 7/30/90 days and the
-entries behind a term, the first and a deep page of both power rankings, and the inbox's
-first page with and without power users first. For each operation it EXPLAIN ANALYZEs every
-SELECT the service sent and shows the slowest one's plan, so a missing index shows. Not part
-of the pass/fail suite. At 100,000 ideas and 300,000 comments (about ten million term
-mentions) loading takes well over ten minutes on a 2-core machine, hence the lower defaults.
+Creates a scratch database on TEST_DATABASE_URL's server (tests/bench/leaderboards.py), applies
+the migrations, and loads with COPY one organization with `--people` fans (each one PowerScore
+row), one idea campaign with `--ideas` ideas (5-15 word titles, 20-60 word bodies from a
+vocabulary of a few thousand words, fixed seed) spread over the last 120 days and `--comments`
+top-level comments, the TermMention rows the extraction job would have written
+(services/listening/terms.py run here over the same texts), and share-link visits. Every counter
+equals its ledger (entry and comment counts, the power counters and scores). Then times, through
+the services: similar_ideas for typed queries, the listening summary for 7/30/90 days and the
+entries behind a term, the first and a deep page of both power rankings, and the inbox's first
+page with and without power users first. For each operation it EXPLAIN ANALYZEs every SELECT the
+service sent and shows the slowest one's plan, so a missing index shows. Not part of the
+pass/fail suite. At 100,000 ideas and 300,000 comments (about ten million term mentions) loading
+takes well over ten minutes on a 2-core machine, hence the lower defaults.
 """
 
 from __future__ import annotations
@@ -34,9 +34,12 @@ from datetime import UTC, datetime, timedelta
 import asyncpg
 from tortoise import Tortoise
 
-from cocreate.db import tortoise_config
+from cocreate.doors.db import tortoise_config
 from cocreate.models import Campaign, User
-from cocreate.services import ack_inbox, listening, power_ranking, power_scores, similar, terms
+from cocreate.services.influence import power_scores
+from cocreate.services.listening import listening, similar, terms
+from cocreate.services.reach import power_users
+from cocreate.services.recognition import ack_inbox
 from cocreate.settings import Settings
 from tests.bench.leaderboards import _ids, scratch_database, timings
 
@@ -217,8 +220,8 @@ async def _measure(url: str, typed: dict[str, str]) -> None:
            for days in listening.PERIODS},
         f"entries behind '{term}'": lambda: listening.entries_behind(manager, "bench", 30,
                                                                      term=term, now=NOW),
-        **{f"{by} page {page}": (lambda b=by, p=page: power_ranking.ranking(
-            manager, "bench", b, p)) for by in power_ranking.RANKINGS for page in (1, 400)},
+        **{f"{by} page {page}": (lambda b=by, p=page: power_users.ranking(
+            manager, "bench", b, p)) for by in power_users.RANKINGS for page in (1, 400)},
         "inbox first page": lambda: ack_inbox.inbox(manager, "bench"),
         "inbox power users first": lambda: ack_inbox.inbox(manager, "bench",
                                                            power_first=True),

@@ -8,7 +8,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from cocreate.models import Entry
-from cocreate.services.ack_metrics import percentile, summarize
+from cocreate.services.recognition.ack_metrics import percentile, summarize
 from tests.browser import Browser, new_client
 from tests.people import PASSWORD, launch_campaign, sign_up
 

@@ -7,7 +7,7 @@ import asyncio
 from typing import Any
 
 from cocreate.models import Award, Campaign, Notification
-from cocreate.services import badge_rules
+from cocreate.services.recognition import badge_rules
 from tests.people import Person, png_bytes, sign_up, upload, wait_for
 
 

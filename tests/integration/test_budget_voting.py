@@ -9,11 +9,14 @@ import uuid
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cocreate.lib.errors import Forbidden
 from cocreate.models import User, Vote, VoteBudget
-from cocreate.services import campaigns, entries, orgs, voting
-from cocreate.services.campaigns import CampaignSettings
-from cocreate.services.errors import Forbidden
-from cocreate.services.reconcile import reconcile
+from cocreate.services.campaigns import campaigns
+from cocreate.services.campaigns.campaigns import CampaignSettings
+from cocreate.services.entries import entries
+from cocreate.services.operations.reconcile import reconcile
+from cocreate.services.orgs import orgs
+from cocreate.services.voting import voting
 from tests.people import Person, sign_up
 
 

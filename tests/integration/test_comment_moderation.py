@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 
 from cocreate.models import Campaign, CommentReport, Entry
-from cocreate.services import moderation
-from cocreate.services.reconcile import reconcile
+from cocreate.services.moderation import moderation
+from cocreate.services.operations.reconcile import reconcile
 from tests.browser import Browser, new_client
 from tests.people import PASSWORD, Person, launch_campaign, sign_up
 

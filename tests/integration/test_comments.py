@@ -7,7 +7,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 from cocreate.models import Comment, Entry
-from cocreate.services.reconcile import reconcile
+from cocreate.services.operations.reconcile import reconcile
 from tests.browser import Browser, new_client
 from tests.people import launch_campaign, sign_up, wait_for
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cocreate.services.reconcile import reconcile
+from cocreate.services.operations.reconcile import reconcile
 from tests.people import Person, sign_up
 
 

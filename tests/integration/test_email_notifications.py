@@ -9,9 +9,9 @@ import re
 from datetime import UTC, datetime
 from email.message import EmailMessage
 
-from cocreate import jobs
+from cocreate.doors import jobs
 from cocreate.models import Job, Notification, User
-from cocreate.services import notification_mail
+from cocreate.services.notifications import notification_mail
 from tests.browser import Browser, new_client
 from tests.people import Person, launch_campaign, sign_up
 

@@ -11,10 +11,10 @@ from typing import Any
 import httpx
 from PIL import Image
 
-from cocreate.cards import CARD_SIZES
+from cocreate.doors.storage import Storage, StoredObject
+from cocreate.lib.cards import CARD_SIZES
 from cocreate.models import Award, Campaign, Entry, Job, Organization, User
-from cocreate.services import award_cards, entry_cards, share_cards
-from cocreate.storage import Storage, StoredObject
+from cocreate.services.sharing import award_cards, entry_cards, share_cards
 from tests.browser import meta_tags
 from tests.people import Person, launch_campaign, png_bytes, sign_up, upload
 

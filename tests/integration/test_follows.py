@@ -8,7 +8,7 @@ import uuid
 from tortoise.transactions import in_transaction
 
 from cocreate.models import Activity, Campaign, User
-from cocreate.services import activity
+from cocreate.services.notifications import activity
 from tests.browser import Browser, new_client
 from tests.people import PASSWORD, Person, launch_campaign, sign_up, wait_for
 

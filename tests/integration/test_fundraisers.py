@@ -10,7 +10,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from cocreate.models import Campaign, Fundraiser, Gift, Job
-from cocreate.services.reconcile import find_differences
+from cocreate.services.operations.reconcile import find_differences
 from cocreate.web.live import as_event
 from tests.browser import Browser, meta_tags, new_client
 from tests.people import PASSWORD, Person, sign_up

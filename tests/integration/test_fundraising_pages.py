@@ -17,7 +17,7 @@ from cocreate.models import (
     Job,
     Notification,
 )
-from cocreate.services.reconcile import find_differences
+from cocreate.services.operations.reconcile import find_differences
 from tests.browser import Browser, meta_tags, new_client
 from tests.integration.test_fundraisers import launch_fundraiser, pledge, progress
 from tests.people import Person, eventually, sign_up, wait_for

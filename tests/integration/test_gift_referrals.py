@@ -15,7 +15,7 @@ import httpx
 
 from cocreate.http import BROWSER_COOKIE
 from cocreate.models import Award, Fundraiser, Gift, Referral, User
-from cocreate.services.reconcile import reconcile
+from cocreate.services.operations.reconcile import reconcile
 from tests.browser import REFERRAL_CODE, Browser, new_client
 from tests.integration.test_fundraisers import launch_fundraiser, pledge
 from tests.integration.test_stripe_webhooks import deliver, stripe  # noqa: F401 (a fixture)

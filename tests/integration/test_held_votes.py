@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 
 from cocreate.models import AuditEvent, User, Vote, VoteBudget
-from cocreate.services.reconcile import reconcile
+from cocreate.services.operations.reconcile import reconcile
 from tests.browser import Browser, new_client
 from tests.people import PASSWORD, Person, launch_campaign, sign_up
 

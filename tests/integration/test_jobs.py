@@ -6,10 +6,12 @@ import pytest
 import redis
 from tortoise.transactions import in_transaction
 
-from cocreate import jobs
+from cocreate.doors import jobs
 from cocreate.models import Award, Job, User
-from cocreate.services import award_cards, badges, entries
-from cocreate.services.context import Deps
+from cocreate.services.badges import badges
+from cocreate.services.core.context import Deps
+from cocreate.services.entries import entries
+from cocreate.services.sharing import award_cards
 from tests.people import eventually, launch_campaign, sign_up, wait_for
 
 

@@ -9,8 +9,8 @@ import re
 import uuid
 
 from cocreate.models import Entry, JuryScore, User
-from cocreate.services import jury
-from cocreate.services.reconcile import Difference, reconcile
+from cocreate.services.judging import jury
+from cocreate.services.operations.reconcile import Difference, reconcile
 from tests.browser import Browser, gallery_ids, new_client
 from tests.people import Person, sign_up
 

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 
 from cocreate.models import AuditEvent, Campaign, RulesAcceptance, User
-from cocreate.services import phases
+from cocreate.services.campaigns import phases
 from tests import services
 from tests.people import Person, sign_up
 

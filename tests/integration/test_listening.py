@@ -8,7 +8,9 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 from cocreate.models import TermMention, User
-from cocreate.services import comments, entries, terms
+from cocreate.services.conversation import comments
+from cocreate.services.entries import entries
+from cocreate.services.listening import terms
 from tests.browser import Browser, new_client
 from tests.people import PASSWORD, launch_campaign, sign_up, wait_for
 

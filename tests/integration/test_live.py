@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
-from cocreate.realtime import InProcessBroker, RedisBroker
+from cocreate.doors.realtime import InProcessBroker, RedisBroker
 from cocreate.web.live import coalesced, count_html, viewers_html
 from tests import services
 from tests.people import launch_campaign, sign_up

@@ -7,7 +7,7 @@ import asyncio
 import dataclasses
 
 from cocreate.models import AuditEvent, Vote, VoteBudget
-from cocreate.services.reconcile import reconcile
+from cocreate.services.operations.reconcile import reconcile
 from tests.browser import Browser, new_client
 from tests.integration.test_held_votes import network
 from tests.people import PASSWORD, Person, launch_campaign, sign_up, wait_for

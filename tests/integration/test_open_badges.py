@@ -20,9 +20,9 @@ from jwt.algorithms import OKPAlgorithm
 from PIL import Image
 from pydantic import SecretStr
 
+from cocreate.lib.openbadges import signing
+from cocreate.lib.openbadges.baking import unbake
 from cocreate.models import Award, Campaign, OrgBadge, User
-from cocreate.openbadges import signing
-from cocreate.openbadges.baking import unbake
 from tests.browser import Browser, new_client
 from tests.people import PASSWORD, Person, launch_campaign, sign_up, wait_for
 

@@ -7,7 +7,8 @@ import io
 from PIL import Image
 
 from cocreate.models import AuditEvent, Award
-from cocreate.services import award_cards, badges
+from cocreate.services.badges import badges
+from cocreate.services.sharing import award_cards
 from tests.browser import Browser, new_client
 from tests.people import PASSWORD, launch_campaign, png_bytes, sign_up, upload, wait_for
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from cocreate.models import AuditEvent, Award, Notification
-from cocreate.services.reconcile import reconcile
+from cocreate.services.operations.reconcile import reconcile
 from tests.browser import Browser, new_client
 from tests.people import Person, launch_campaign, sign_up, wait_for
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 
-from cocreate.realtime import QUEUE_SIZE, InProcessBroker, RedisBroker
+from cocreate.doors.realtime import QUEUE_SIZE, InProcessBroker, RedisBroker
 from tests.integration.test_voting import _idea
 from tests.people import sign_up
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from cocreate.models import Campaign, Entry
-from cocreate.services.reconcile import Difference, reconcile
+from cocreate.services.operations.reconcile import Difference, reconcile
 from tests import services
 from tests.integration.test_voting import _idea
 from tests.people import sign_up

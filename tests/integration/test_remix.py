@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from cocreate.models import Entry
-from cocreate.services import remix
+from cocreate.services.lineage.lineage import credit_line
 from tests.people import Person, png_bytes, sign_up, upload
 
 
@@ -63,7 +63,7 @@ async def test_remixes_credit_the_kit_and_each_other(client, make_client):
     assert second.status_code == 201, second.text
     second_id = second.json()["id"]
     stored = await Entry.get(id=second_id)
-    assert await remix.credit_line(stored, "Remix Co") == (
+    assert await credit_line(stored, "Remix Co") == (
         "remix of Beach still by Remix Co, Sunset remix by Ana")
     foreign = await ben.post(f"/campaigns/{slug}/entries", {
         "title": "Bad credit", "media_id": ben_media, "remix_of": ["nope"]})

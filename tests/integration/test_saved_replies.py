@@ -5,7 +5,7 @@ Each note is still addressed to one person and stays editable before it is sent.
 from __future__ import annotations
 
 from cocreate.models import Acknowledgement, AuditEvent, Campaign, SavedReply, User
-from cocreate.services import saved_replies
+from cocreate.services.recognition import saved_replies
 from tests.browser import Browser, new_client
 from tests.people import PASSWORD, Person, launch_campaign, sign_up
 

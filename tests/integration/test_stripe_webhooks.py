@@ -14,8 +14,8 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
+from cocreate.doors.payments.stripe_checkout import StripeCheckout
 from cocreate.models import Fundraiser, Gift
-from cocreate.payments.stripe_checkout import StripeCheckout
 from tests.browser import Browser, new_client
 from tests.integration.test_fundraisers import (
     assert_totals_equal_the_ledger,

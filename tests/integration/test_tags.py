@@ -3,7 +3,7 @@ gallery filters by them, and each tag's count of public entries always matches i
 
 from __future__ import annotations
 
-from cocreate.services.reconcile import reconcile
+from cocreate.services.operations.reconcile import reconcile
 from tests.browser import Browser, gallery_ids, new_client
 from tests.people import launch_campaign, sign_up
 

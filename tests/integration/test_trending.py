@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from cocreate.services import trending
-from cocreate.services.reconcile import reconcile
+from cocreate.services.operations.reconcile import reconcile
+from cocreate.services.voting import trending
 from tests.people import launch_campaign, sign_up
 
 

@@ -7,7 +7,7 @@ import asyncio
 import re
 from email.message import EmailMessage
 
-from cocreate.mailer import FileMailer, compose
+from cocreate.doors.mailer import FileMailer, compose
 from cocreate.settings import Settings
 from tests.people import launch_campaign, sign_up
 

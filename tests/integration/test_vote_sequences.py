@@ -9,8 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cocreate.models import Entry, User, Vote
-from cocreate.services import campaigns, entries, orgs, voting
-from cocreate.services.campaigns import CampaignSettings
+from cocreate.services.campaigns import campaigns
+from cocreate.services.campaigns.campaigns import CampaignSettings
+from cocreate.services.entries import entries
+from cocreate.services.orgs import orgs
+from cocreate.services.voting import voting
 
 
 async def _person(name: str) -> User:

@@ -6,7 +6,7 @@ import asyncio
 import uuid
 
 from cocreate.models import Entry, User, Vote
-from cocreate.services import users
+from cocreate.services.accounts import accounts
 from tests.people import Person, launch_campaign, sign_up
 
 
@@ -91,7 +91,7 @@ async def test_a_storm_of_three_hundred_requests_keeps_every_total_equal_to_its_
         key = uuid.uuid4().hex[:12]
         user = await User.create(handle=f"s-{key}", email=f"{key}@example.test",
                                  password_hash="not-used", display_name=f"Storm {n}")
-        token = await users.issue_token(user, "api", days=None)
+        token = await accounts.issue_token(user, "api", days=None)
         people.append(Person(make_client(), user.email, user.handle, token))
     requests = [p.put(f"/entries/{entry['id']}/vote") for p in people]
     requests += [p.put(f"/entries/{other['id']}/vote") for p in people[:100]]

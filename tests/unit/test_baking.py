@@ -11,8 +11,8 @@ import zlib
 import pytest
 from PIL import Image
 
-from cocreate.openbadges.artwork import badge_png
-from cocreate.openbadges.baking import NotAPng, bake, unbake
+from cocreate.lib.openbadges.artwork import badge_png
+from cocreate.lib.openbadges.baking import NotAPng, bake, unbake
 
 ASSERTION = json.dumps({
     "@context": "https://w3id.org/openbadges/v2", "type": "Assertion",

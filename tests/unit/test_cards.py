@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import ExifTags, Image, ImageChops, ImageDraw
 
-from cocreate.cards import CARD_SIZES, TEMPLATE_VERSION, CardContent, column, render_card
-from cocreate.cards.colors import (
+from cocreate.lib.cards import CARD_SIZES, TEMPLATE_VERSION, CardContent, column, render_card
+from cocreate.lib.cards.colors import (
     INK,
     MIN_CONTRAST,
     WHITE,
@@ -22,14 +22,14 @@ from cocreate.cards.colors import (
     readable_panel,
     text_color_for,
 )
-from cocreate.cards.fit import ELLIPSIS, fit_text, tokens, wrap
-from cocreate.cards.fonts import Face, base_face, load_font
-from cocreate.cards.images import decode
-from cocreate.cards.layout import frame_for
-from cocreate.cards.logo import tile_color
-from cocreate.cards.scripts import attaches, split_runs
-from cocreate.cards.text import draw_line, line_width, segments
-from cocreate.services import share_cards
+from cocreate.lib.cards.fit import ELLIPSIS, fit_text, tokens, wrap
+from cocreate.lib.cards.fonts import Face, base_face, load_font
+from cocreate.lib.cards.images import decode
+from cocreate.lib.cards.layout import frame_for
+from cocreate.lib.cards.logo import tile_color
+from cocreate.lib.cards.scripts import attaches, split_runs
+from cocreate.lib.cards.text import draw_line, line_width, segments
+from cocreate.services.sharing import share_cards
 
 NOTDEF = "\U0010ffff"  # a noncharacter: every font draws its .notdef ("tofu") box for it
 
@@ -369,9 +369,9 @@ def test_text_is_never_drawn_as_tofu_on_a_card() -> None:
 def test_cards_still_render_without_the_noto_fonts_installed() -> None:
     # A developer machine without Debian's fonts falls back to Pillow's built-in font.
     script = (
-        "import cocreate.cards.fonts as fonts\n"
+        "import cocreate.lib.cards.fonts as fonts\n"
         "fonts.FONT_DIRS = ()\n"
-        "from cocreate.cards import CardContent, render_card\n"
+        "from cocreate.lib.cards import CardContent, render_card\n"
         "card = CardContent('Winner', 'Zoë 山田 🎉', 'Remix', 'Acme', '#FFD400', None)\n"
         "png = render_card(card)\n"
         "assert png.startswith(b'\\x89PNG')\n"

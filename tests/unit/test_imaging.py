@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from cocreate.imaging import ImageRejected, clean_image, sniff_type
+from cocreate.lib.imaging import ImageRejected, clean_image, sniff_type
 
 LIMIT = 40_000_000
 

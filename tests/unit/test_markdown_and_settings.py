@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from cocreate.markdown import render_markdown
-from cocreate.services.errors import Invalid
-from cocreate.services.pagination import decode_cursor, encode_cursor
+from cocreate.lib.errors import Invalid
+from cocreate.lib.markdown import render_markdown
+from cocreate.services.core.pagination import decode_cursor, encode_cursor
 from cocreate.settings import Settings
 
 

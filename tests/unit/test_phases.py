@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from cocreate.models import Campaign
-from cocreate.services import phases
+from cocreate.services.campaigns import phases
 
 NOW = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
 

@@ -8,7 +8,7 @@ import io
 import av
 import pytest
 
-from cocreate.video import (
+from cocreate.lib.video import (
     MediaRejected,
     check_audio,
     check_video,

@@ -1,0 +1,1 @@
+"""Accounts, sessions and API tokens, email verification, and public profiles."""

@@ -1,0 +1,1 @@
+"""The badge catalog and awarding a badge once per person, badge and campaign."""

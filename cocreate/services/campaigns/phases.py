@@ -1,0 +1,277 @@
+"""The campaign lifecycle: which phase a campaign is in, what each phase allows, and moving
+from one to the next, on time (the scheduler) or by a manager's hand.
+
+Phases run draft → open → voting → judging → results → archived; a fundraiser's run draft →
+open (for gifts) → closed → archived, without voting. Each phase after draft may
+have a start date; when it passes, the scheduler moves the campaign on, jumping over phases
+whose dates have passed too, and stopping at the first phase without a date (a manager moves
+it by hand). A date that had already passed when a manager last moved the phase by hand never
+fires again, so a hand-made move is not undone a minute later.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tortoise.transactions import in_transaction
+
+from cocreate.doors.realtime import Broker
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, Forbidden, Invalid
+from cocreate.models import Campaign, User
+from cocreate.services.campaigns import results
+from cocreate.services.core import audit, events
+from cocreate.services.notifications import activity
+from cocreate.services.orgs import orgs
+
+log = logging.getLogger(__name__)
+
+PHASES = ("draft", "open", "voting", "judging", "results", "archived")
+# The date field that starts each phase.
+STARTS = {
+    "open": "opens_at", "voting": "closes_at", "judging": "voting_ends_at",
+    "results": "results_at", "archived": "archives_at",
+}
+FUNDRAISER_PHASES = ("draft", "open", "closed", "archived")
+FUNDRAISER_STARTS = {"open": "opens_at", "closed": "closes_at", "archived": "archives_at"}
+LABELS = {
+    "draft": "Draft", "open": "Open for entries", "voting": "Voting",
+    "judging": "Judging", "results": "Results", "closed": "Closed", "archived": "Archived",
+}
+FUNDRAISER_LABELS = {**LABELS, "open": "Open for gifts"}
+ORDER = ("draft", "open", "voting", "judging", "results", "closed", "archived")
+PUBLIC_PHASES = ORDER[1:]
+ANNOUNCED = ("voting", "results")  # phase changes shown in the feeds of followers
+DUE_BATCH = 200
+
+
+def index(phase: str) -> int:
+    """A phase's place in the order of every kind's phases."""
+    return ORDER.index(phase)
+
+
+def phases_of(campaign: Campaign) -> tuple[str, ...]:
+    return FUNDRAISER_PHASES if campaign.kind == "fundraiser" else PHASES
+
+
+def starts_of(campaign: Campaign) -> dict[str, str]:
+    """Each phase of the campaign's kind after draft, and the date field that starts it."""
+    return FUNDRAISER_STARTS if campaign.kind == "fundraiser" else STARTS
+
+
+def phase_started_by(campaign: Campaign, date_field: str) -> str | None:
+    """The phase a date starts for this kind of campaign (None: the kind has no such date)."""
+    return next((p for p, name in starts_of(campaign).items() if name == date_field), None)
+
+
+def label(campaign: Campaign, phase: str | None = None) -> str:
+    """What a phase (the campaign's own by default) is called for this kind of campaign."""
+    labels = FUNDRAISER_LABELS if campaign.kind == "fundraiser" else LABELS
+    return labels[phase or campaign.phase]
+
+
+def later_phases(campaign: Campaign) -> tuple[str, ...]:
+    sequence = phases_of(campaign)
+    return sequence[sequence.index(campaign.phase) + 1:]
+
+
+def schedule(campaign: Campaign) -> list[tuple[str, datetime | None]]:
+    """Each phase after draft with its start date (None: started by hand)."""
+    return [(phase, getattr(campaign, date_field))
+            for phase, date_field in starts_of(campaign).items()]
+
+
+def next_scheduled(campaign: Campaign) -> tuple[str, datetime] | None:
+    """The next phase the scheduler will move to, and when; None when it waits for a hand."""
+    following = later_phases(campaign)
+    if not following:
+        return None
+    upcoming = following[0]
+    starts = getattr(campaign, starts_of(campaign)[upcoming])
+    since = campaign.phase_changed_at
+    if starts is None or (since is not None and starts <= since):
+        return None
+    return upcoming, starts
+
+
+def due_phase(campaign: Campaign, now: datetime) -> str | None:
+    """The furthest phase whose start has passed, following the chain of dates; or None."""
+    reached = None
+    since = campaign.phase_changed_at
+    for phase in later_phases(campaign):
+        starts = getattr(campaign, starts_of(campaign)[phase])
+        if starts is None or starts > now or (since is not None and starts <= since):
+            break
+        reached = phase
+    return reached
+
+
+def refresh_next_phase_at(campaign: Campaign) -> None:
+    """Keep the indexed `next_phase_at` (what the scheduler looks for) in step."""
+    upcoming = next_scheduled(campaign)
+    campaign.next_phase_at = upcoming[1] if upcoming else None
+
+
+def validate_schedule(campaign: Campaign) -> dict[str, str]:
+    """Dates must follow the phases' order."""
+    problems: dict[str, str] = {}
+    previous: tuple[str, datetime] | None = None
+    for phase, starts in schedule(campaign):
+        if starts is None:
+            continue
+        if previous is not None and starts < previous[1]:
+            problems[starts_of(campaign)[phase]] = (
+                f"{label(campaign, phase)} can't start before "
+                f"{label(campaign, previous[0]).lower()}."
+            )
+        previous = (phase, starts)
+    return problems
+
+
+# What each phase allows --------------------------------------------------------------------
+
+def is_public(campaign: Campaign) -> bool:
+    return campaign.phase != "draft"
+
+
+def takes_entries(campaign: Campaign) -> bool:
+    return campaign.phase == "open" and campaign.kind != "fundraiser"
+
+
+def takes_votes(campaign: Campaign) -> bool:
+    if campaign.kind == "fundraiser":
+        return False
+    return campaign.phase == "voting" or (campaign.phase == "open" and campaign.vote_in_open)
+
+
+def takes_gifts(campaign: Campaign) -> bool:
+    return campaign.kind == "fundraiser" and campaign.phase == "open"
+
+
+def require_gifts_open(campaign: Campaign) -> None:
+    if campaign.phase == "draft":
+        raise Forbidden("This fundraiser has not opened yet.")
+    if not takes_gifts(campaign):
+        raise Forbidden("This fundraiser has closed; it no longer takes gifts.")
+
+
+def shows_results(campaign: Campaign) -> bool:
+    return campaign.phase in ("results", "archived")
+
+
+def ranks_by_final_score(campaign: Campaign) -> bool:
+    """A campaign with a jury ranks its results by the stored final scores."""
+    return campaign.jury_weight > 0 and shows_results(campaign)
+
+
+def require_entry_kind(campaign: Campaign, what: str) -> None:
+    """What only campaigns of entries have (`what`: tags, the gallery, the moderation
+    queue...): a fundraiser answers 409 with the reason, never an empty page."""
+    if campaign.kind == "fundraiser":
+        raise Conflict(f"“{campaign.title}” is a fundraiser: it takes gifts, not entries, so "
+                       f"it has no {what}.")
+
+
+def require_entries_open(campaign: Campaign) -> None:
+    if campaign.kind == "fundraiser":
+        raise Forbidden("A fundraiser takes gifts, not entries.")
+    if campaign.phase == "draft":
+        raise Forbidden("This campaign has not opened yet.")
+    if not takes_entries(campaign):
+        raise Forbidden("This campaign has closed; it no longer takes entries.")
+
+
+def require_votes_open(campaign: Campaign) -> None:
+    if takes_votes(campaign):
+        return
+    if campaign.phase in ("draft", "open"):
+        raise Forbidden("Voting has not started yet for this campaign.")
+    raise Forbidden("Voting has closed for this campaign.")
+
+
+# Moving phases -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PhaseChange:
+    campaign_id: str
+    campaign_slug: str
+    before: str
+    after: str
+
+
+async def announce(realtime: Broker | None, change: PhaseChange) -> None:
+    """Tell everyone on the campaign's page (the results reveal listens for this)."""
+    if realtime is not None:
+        await realtime.publish(f"campaign:{change.campaign_slug}",
+                               {"event": "phase", "phase": change.after})
+
+
+async def _move(campaign: Campaign, phase: str, actor: User | None, now: datetime
+                ) -> PhaseChange | None:
+    """Move exactly once: the update only applies if nobody moved the campaign meanwhile."""
+    before = campaign.phase
+    campaign.phase, campaign.phase_changed_at = phase, now
+    refresh_next_phase_at(campaign)
+    async with in_transaction():
+        moved = await Campaign.filter(id=campaign.id, phase=before).update(
+            phase=phase, phase_changed_at=now, next_phase_at=campaign.next_phase_at)
+        if not moved:
+            return None
+        if ranks_by_final_score(campaign):  # results are out: fix the final scores
+            await results.store_final_scores(campaign)
+        who = "by hand" if actor else "on schedule"
+        await audit.record(
+            campaign.org_id, actor, "campaign.phase", "campaign", campaign.id,
+            f"“{campaign.title}” moved from {label(campaign, before).lower()} to "
+            f"{label(campaign, phase).lower()} {who}", {"from": before, "to": phase},
+        )
+        if index(phase) > index("voting"):
+            await events.voting_closed(campaign.id, phase, now)
+        if phase in ANNOUNCED:
+            await events.phase_announced(campaign.id, phase, now)
+            await activity.record(None, campaign.id, "phase",
+                                  f"“{campaign.title}” moved to {label(campaign, phase).lower()}",
+                                  urls.campaign_path(campaign.slug),
+                                  f"phase:{campaign.id}:{phase}:{now.isoformat()}")
+    return PhaseChange(campaign.id, campaign.slug, before, phase)
+
+
+async def advance_due(now: datetime | None = None, realtime: Broker | None = None
+                      ) -> list[PhaseChange]:
+    """Move every campaign whose next phase is due, and announce each move to its viewers.
+    Safe to run on several workers at once."""
+    now = now or datetime.now(UTC)
+    changes = []
+    due = await Campaign.filter(next_phase_at__lte=now).order_by("next_phase_at").limit(DUE_BATCH)
+    for campaign in due:
+        target = due_phase(campaign, now)
+        if target is None:  # dates edited meanwhile: just fix the marker
+            refresh_next_phase_at(campaign)
+            await Campaign.filter(id=campaign.id, phase=campaign.phase).update(
+                next_phase_at=campaign.next_phase_at)
+            continue
+        change = await _move(campaign, target, None, now)
+        if change is not None:
+            log.info("campaign %s: %s → %s on schedule", campaign.id, change.before, target)
+            await announce(realtime, change)
+            changes.append(change)
+    return changes
+
+
+async def move_by_hand(actor: User, campaign: Campaign, phase: str | None,
+                       realtime: Broker | None = None) -> PhaseChange:
+    """A manager moves the campaign to any phase (forward, or back to reopen)."""
+    await orgs.require_manager(actor, campaign.org)
+    allowed = phases_of(campaign)
+    if phase not in allowed:
+        raise Invalid("Choose a phase.", {"phase": "Use one of: " + ", ".join(allowed) + "."})
+    if phase == campaign.phase:
+        raise Invalid(f"The campaign is already in {label(campaign, phase).lower()}.",
+                      {"phase": "Choose another phase."})
+    change = await _move(campaign, phase, actor, datetime.now(UTC))
+    if change is None:
+        raise Invalid("The campaign changed phase meanwhile; reload and try again.")
+    await announce(realtime, change)
+    return change

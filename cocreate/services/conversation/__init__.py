@@ -1,0 +1,1 @@
+"""Comments and replies, reactions, following, and the brand's answers to ideas."""

@@ -1,0 +1,3 @@
+"""Entries: submitting and editing them, remixes and their credits, and the teams of team
+challenges.
+"""

@@ -1,0 +1,1 @@
+"""Lineage: what a remix credits and what remixed it, read by pages, the API and share cards."""

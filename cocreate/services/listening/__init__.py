@@ -1,0 +1,1 @@
+"""What fans are asking for: terms and tags over time, and ideas similar to one being typed."""

@@ -1,0 +1,1 @@
+"""Uploads: presigned straight to storage, then checked and re-encoded by a worker."""

@@ -1,0 +1,1 @@
+"""Moderating entries and comments, the moderators' queue, and merging duplicate ideas."""

@@ -1,0 +1,165 @@
+"""Moderation: approving, hiding, restoring and rejecting entries, reports from the
+community, and the queue moderators work through.
+
+Every status change is a conditional update (only from the status it was read in), so two
+moderators acting at once change the entry, its campaign's count and its reports once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F, Q
+from tortoise.transactions import in_transaction
+
+from cocreate.lib.errors import Conflict, Forbidden, Invalid
+from cocreate.models import Campaign, Comment, Entry, Report, User
+from cocreate.services.core import audit
+from cocreate.services.core.context import Deps
+from cocreate.services.core.validation import FieldErrors
+from cocreate.services.entries import entries
+from cocreate.services.orgs import orgs
+
+REASONS = {
+    "spam": "Spam or advertising",
+    "offensive": "Offensive or hateful",
+    "copyright": "Uses someone else's work without permission",
+    "off_topic": "Not about this campaign",
+    "personal": "Shares someone's personal information",
+    "other": "Something else",
+}
+REPORT_HIDE_REASON = "Hidden until a moderator reviews reports from the community."
+# action: (statuses it applies to, status after, label for the log)
+ACTIONS = {
+    "approve": (("pending",), "published", "approved"),
+    "hide": (("published",), "hidden", "hid"),
+    "restore": (("hidden", "rejected"), "published", "restored"),
+    "reject": (("pending", "published", "hidden"), "rejected", "rejected"),
+}
+NEEDS_REASON = ("hide", "reject")
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    entry: Entry
+    reports: list[Report]
+    waiting_since: datetime
+
+
+async def act(deps: Deps, actor: User, entry_id: str, action: str | None,
+              reason: str | None = None) -> Entry:
+    """A moderator's decision on an entry; it also closes the entry's open reports."""
+    if action not in ACTIONS:
+        raise Invalid("Unknown action.", {"action": "Use approve, hide, restore or reject."})
+    entry = await entries.get_entry(entry_id)
+    await orgs.require_moderator(actor, entry.campaign.org)
+    errors = FieldErrors()
+    reason = errors.text("reason", reason, label="A reason for the author",
+                         min_len=3 if action in NEEDS_REASON else 0, max_len=500)
+    errors.raise_if_any()
+    allowed_from, after, verb = ACTIONS[action]
+    if entry.status not in allowed_from:
+        raise Conflict(f"This entry is {entry.status}; it can't be {verb} now.")
+    now = datetime.now(UTC)
+    async with in_transaction():
+        shown_reason = None if after == "published" else (reason or None)
+        changed = await Entry.filter(id=entry.id, status=entry.status).update(
+            status=after, moderation_reason=shown_reason, open_reports=0,
+        )
+        if not changed:
+            raise Conflict("Someone else moderated this entry just now; reload to see it.")
+        if after == "published":
+            await entries.on_published(entry, entry.campaign, entry.author)
+        elif entry.status == "published":
+            await entries.on_unpublished(entry)
+        await Report.filter(entry=entry, status="open").update(
+            status="resolved", resolution=action, resolved_at=now)
+        await audit.record(
+            entry.campaign.org_id, actor, f"entry.{action}", "entry", entry.id,
+            f"{verb.capitalize()} “{entry.title}” by {entry.author.display_name}"
+            + (f": {reason}" if reason else ""), {"from": entry.status, "to": after},
+        )
+    deps.jobs.kick()
+    return await entries.get_entry(entry.id)
+
+
+async def dismiss_reports(actor: User, entry_id: str) -> Entry:
+    """The reports were unfounded: close them, and bring back an entry they had hidden."""
+    entry = await entries.get_entry(entry_id)
+    await orgs.require_moderator(actor, entry.campaign.org)
+    now = datetime.now(UTC)
+    async with in_transaction():
+        closed = await Report.filter(entry=entry, status="open").update(
+            status="resolved", resolution="dismissed", resolved_at=now)
+        await Entry.filter(id=entry.id).update(open_reports=0)
+        hidden_by_reports = entry.status == "hidden" and entry.moderation_reason == (
+            REPORT_HIDE_REASON)
+        if hidden_by_reports and await Entry.filter(id=entry.id, status="hidden").update(
+                status="published", moderation_reason=None):
+            await entries.on_published(entry, entry.campaign, entry.author)
+        await audit.record(entry.campaign.org_id, actor, "entry.dismiss_reports", "entry",
+                           entry.id, f"Dismissed {closed} report(s) on “{entry.title}”")
+    return await entries.get_entry(entry.id)
+
+
+def report_note(reason: str | None, note: str | None, what: str) -> str:
+    """Check a report of an entry or a comment (`what`): a known reason, an optional note."""
+    errors = FieldErrors()
+    if reason not in REASONS:
+        errors.add("reason", f"Choose why you are reporting this {what}.")
+    cleaned = errors.text("note", note, label="Note", min_len=0, max_len=1000)
+    errors.raise_if_any()
+    return cleaned
+
+
+async def report(actor: User, entry_id: str, reason: str | None, note: str | None) -> Report:
+    """Flag an entry for moderators. Enough open reports hide it until someone reviews it."""
+    entry = await entries.view_entry(actor, entry_id)
+    if entry.author_id == actor.id:
+        raise Forbidden("You can't report your own entry.")
+    note = report_note(reason, note, "entry")
+    try:
+        async with in_transaction():
+            created = await Report.create(entry=entry, reporter=actor, reason=reason, note=note)
+            await Entry.filter(id=entry.id).update(open_reports=F("open_reports") + 1)
+            threshold = entry.campaign.report_threshold
+            hidden = await Entry.filter(
+                id=entry.id, status="published", open_reports__gte=threshold
+            ).update(status="hidden", moderation_reason=REPORT_HIDE_REASON)
+            if hidden:
+                await entries.on_unpublished(entry)
+    except IntegrityError as error:
+        raise Conflict("You have already reported this entry; moderators will look at it.") \
+            from error
+    return created
+
+
+async def queue_of(campaign: Campaign) -> list[QueueItem]:
+    """Entries waiting for a moderator, oldest first: pending ones and reported ones."""
+    waiting = (
+        await Entry.filter(Q(status="pending") | Q(open_reports__gt=0), campaign=campaign)
+        .select_related("author", "media", "team", "campaign", "campaign__org").limit(500)
+    )
+    open_reports = (
+        await Report.filter(entry_id__in=[e.id for e in waiting], status="open")
+        .select_related("reporter").order_by("created_at")
+    )
+    by_entry: dict[str, list[Report]] = {}
+    for found in open_reports:
+        by_entry.setdefault(found.entry_id, []).append(found)
+    items = []
+    for entry in waiting:
+        reports = by_entry.get(entry.id, [])
+        since = reports[0].created_at if reports and entry.status != "pending" else entry.created_at
+        items.append(QueueItem(entry=entry, reports=reports, waiting_since=since))
+    return sorted(items, key=lambda item: (item.waiting_since, item.entry.id))
+
+
+async def queue_size(campaign: Campaign) -> int:
+    """What waits for a moderator: pending or reported entries, and reported comments."""
+    entries_waiting = await Entry.filter(Q(status="pending") | Q(open_reports__gt=0),
+                                         campaign=campaign).count()
+    return entries_waiting + await Comment.filter(entry__campaign_id=campaign.id,
+                                                  open_reports__gt=0).count()

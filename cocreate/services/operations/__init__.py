@@ -1,0 +1,1 @@
+"""Proving the counters: every denormalized total recomputed from its ledger."""

@@ -1,0 +1,1 @@
+"""Organizations (brands and non-profits), their managers, and their audit log."""

@@ -1,0 +1,3 @@
+"""Recognising people: badge rules, Open Badges, organizations' own badges, ambassadors, and
+acknowledgements with their inbox, metrics and saved replies.
+"""

@@ -1,0 +1,83 @@
+"""Acknowledgements: the brand thanks one person, by name, for one contribution.
+
+Each note is addressed to one person and must name them: a thank-you that could be pasted
+under anything is not an acknowledgement. It is shown on the entry for everyone, tells the
+person at once, and earns them the Recognized badge (awarded by a worker).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from cocreate.lib import urls
+from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
+from cocreate.models import Acknowledgement, Entry, User
+from cocreate.services.accounts import accounts
+from cocreate.services.core import audit, events
+from cocreate.services.core.validation import FieldErrors
+from cocreate.services.entries import entries
+from cocreate.services.notifications import notifications
+from cocreate.services.orgs import orgs
+from cocreate.services.scores import scores
+
+MAX_NOTE = 1000
+
+
+def first_name(person: User) -> str:
+    return (person.display_name.split() or [person.handle])[0]
+
+
+def draft(person: User) -> str:
+    """How a note to `person` may start (managers make the rest their own)."""
+    return f"Thanks, {first_name(person)}: "
+
+
+async def acknowledge(actor: User, entry_id: str, note: str | None,
+                      handle: str | None = None) -> Acknowledgement:
+    entry = await entries.get_entry(entry_id)
+    await orgs.require_manager(actor, entry.campaign.org)
+    if entry.status != "published":
+        raise Forbidden("Only public entries can be acknowledged.")
+    credited = await scores.credited(entry)
+    recipient = entry.author
+    if handle:
+        try:
+            recipient = await accounts.get_by_handle(handle.strip().lstrip("@"))
+        except NotFound as error:
+            raise Invalid("There is nobody with this handle.",
+                          {"handle": "There is nobody with this handle."}) from error
+    if recipient.id not in credited:
+        raise Invalid("Thank someone who made this entry.",
+                      {"handle": "Thank someone who made this entry."})
+    errors = FieldErrors()
+    note = errors.text("note", note, label="Note", min_len=10, max_len=MAX_NOTE)
+    name = first_name(recipient)
+    if note and name.casefold() not in note.casefold():
+        errors.add("note", f"Address {name} by name: a personal note says who it thanks.")
+    errors.raise_if_any()
+    org = entry.campaign.org
+    try:
+        async with in_transaction():
+            thanks = await Acknowledgement.create(org=org, campaign=entry.campaign, entry=entry,
+                                                  recipient=recipient, author=actor, note=note)
+            await Entry.filter(id=entry.id, acknowledged_at=None).update(
+                acknowledged_at=datetime.now(UTC))
+            await notifications.notify(
+                recipient.id, "acknowledgement", f"{org.name} thanked you for “{entry.title}”: "
+                f"{note}", urls.entry_path(entry.id), key=f"ack:{thanks.id}")
+            await events.acknowledged(thanks)
+            await audit.record(org.id, actor, "entry.acknowledge", "entry", entry.id,
+                               f"Thanked {recipient.display_name} for “{entry.title}”",
+                               {"recipient": recipient.id})
+    except IntegrityError as error:
+        raise Conflict(f"{recipient.display_name} has been thanked for this entry already.",
+                       {"note": "Already thanked for this entry."}) from error
+    return await Acknowledgement.get(id=thanks.id).select_related("recipient", "author", "org")
+
+
+async def of_entry(entry: Entry) -> list[Acknowledgement]:
+    return await Acknowledgement.filter(entry=entry).select_related(
+        "recipient", "author", "org").order_by("created_at")

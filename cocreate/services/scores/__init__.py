@@ -1,0 +1,1 @@
+"""Contributor rankings: the votes people received, per campaign and per organization."""

@@ -1,0 +1,1 @@
+"""Tags on entries: what fans pick and suggest, what managers curate, and the counts."""

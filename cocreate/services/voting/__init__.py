@@ -1,0 +1,3 @@
+"""Votes and their totals: the ledger, tallies, trending, velocity rules and the review of held
+votes.
+"""
