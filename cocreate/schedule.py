@@ -10,7 +10,7 @@ import logging
 from datetime import UTC, date, datetime
 
 from cocreate.doors.realtime import Broker
-from cocreate.services.campaigns import phases
+from cocreate.services.campaigns import lifecycle
 from cocreate.services.notifications import notification_mail
 from cocreate.settings import Settings
 
@@ -37,7 +37,7 @@ class InProcessScheduler:
     async def _loop(self) -> None:
         while True:
             try:
-                await phases.advance_due(realtime=self.realtime)
+                await lifecycle.advance_due(realtime=self.realtime)
             except Exception:
                 log.exception("scheduled phase changes failed; trying again next tick")
             await self._digests_when_due()

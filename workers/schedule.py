@@ -12,14 +12,14 @@ from typing import Any
 
 from arq.cron import CronJob, cron
 
-from cocreate.services.campaigns import phases
+from cocreate.services.campaigns import lifecycle
 from cocreate.services.notifications import notification_mail
 from cocreate.services.operations import reconcile
 from cocreate.settings import Settings
 
 
 async def advance_phases(ctx: dict[str, Any]) -> int:
-    return len(await phases.advance_due(realtime=ctx.get("realtime")))
+    return len(await lifecycle.advance_due(realtime=ctx.get("realtime")))
 
 
 async def reconcile_counters(ctx: dict[str, Any]) -> int:

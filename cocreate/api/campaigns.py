@@ -8,7 +8,7 @@ from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.models import Campaign, User
-from cocreate.services.campaigns import campaigns, eligibility, fundraisers, phases
+from cocreate.services.campaigns import campaigns, eligibility, fundraisers, lifecycle
 from cocreate.services.campaigns.campaigns import DATE_FIELDS, CampaignSettings
 from cocreate.services.campaigns.fundraisers import FundraiserSettings
 from cocreate.services.judging import jury_views, prizes
@@ -58,7 +58,7 @@ async def update_campaign(request: Request, user: User, campaign: str,
 async def move_phase(request: Request, user: User, campaign: str,
                      body: schemas.PhaseIn) -> schemas.CampaignOut:
     found = await campaigns.get_campaign(campaign)
-    await phases.move_by_hand(user, found, body.phase, deps(request).realtime)
+    await lifecycle.move_by_hand(user, found, body.phase, deps(request).realtime)
     return await _out(request, await campaigns.get_campaign(campaign))
 
 

@@ -13,7 +13,14 @@ from cocreate.http import current_user, deps, require_user, wants_fragment
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.models import User
-from cocreate.services.campaigns import campaigns, eligibility, fundraisers, phases, story_images
+from cocreate.services.campaigns import (
+    campaigns,
+    eligibility,
+    fundraisers,
+    lifecycle,
+    phases,
+    story_images,
+)
 from cocreate.services.conversation import follows
 from cocreate.services.entries import entries, remix, teams
 from cocreate.services.judging import jury, jury_views, prizes
@@ -187,7 +194,7 @@ async def move_phase(request: Request) -> Response:
     submitted = await form_data(request)
     campaign = await campaigns.get_campaign(slug)
     try:
-        await phases.move_by_hand(user, campaign, submitted.get("phase"), deps(request).realtime)
+        await lifecycle.move_by_hand(user, campaign, submitted.get("phase"), deps(request).realtime)
     except Invalid as error:
         context = await manage_context(request, slug)
         return form_failed(request, "pages/campaign_manage.html", context, error, "phase")

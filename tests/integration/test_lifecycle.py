@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 
 from cocreate.models import AuditEvent, Campaign, RulesAcceptance, User
-from cocreate.services.campaigns import phases
+from cocreate.services.campaigns import lifecycle
 from tests import services
 from tests.people import Person, sign_up
 
@@ -104,7 +104,7 @@ async def test_a_phase_moves_on_time_exactly_once_with_two_workers(client, setti
             assert asyncio.get_running_loop().time() < deadline, "the schedule did not move it"
             await asyncio.sleep(0.2)
         # Both workers' ticks and a few more at once find nothing left to move.
-        await asyncio.gather(*(phases.advance_due() for _ in range(5)))
+        await asyncio.gather(*(lifecycle.advance_due() for _ in range(5)))
     events = await _phase_events(slug)
     assert len(events) == 1, [e.summary for e in events]
     moved = events[0]
@@ -117,7 +117,7 @@ async def test_overlapping_schedule_runs_move_a_campaign_once(client):
     manager = await sign_up(client, "Manager")
     campaign = await _launch(manager, closes_at=_soon(0.5))
     await asyncio.sleep(0.6)
-    changes = await asyncio.gather(*(phases.advance_due() for _ in range(8)))
+    changes = await asyncio.gather(*(lifecycle.advance_due() for _ in range(8)))
     mine = [c for batch in changes for c in batch if c.after == "voting"]
     assert len(mine) <= 1
     assert len(await _phase_events(campaign["slug"])) == 1
@@ -128,11 +128,11 @@ async def test_a_phase_moved_back_by_hand_is_not_undone_by_the_schedule(client):
     campaign = await _launch(manager, closes_at=_soon(0.5))
     slug = campaign["slug"]
     await asyncio.sleep(0.6)
-    await phases.advance_due()
+    await lifecycle.advance_due()
     assert (await manager.get(f"/campaigns/{slug}")).json()["phase"] == "voting"
     reopened = await _move(manager, slug, "open")
     assert reopened["next_phase"] is None  # the passed date waits for the manager now
-    await phases.advance_due()
+    await lifecycle.advance_due()
     assert (await manager.get(f"/campaigns/{slug}")).json()["phase"] == "open"
     later = await manager.patch(f"/campaigns/{slug}", {"closes_at": _soon(3600)})
     assert later.status_code == 200 and later.json()["next_phase"] == "voting"
