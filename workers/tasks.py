@@ -1,4 +1,5 @@
-"""Job handlers by name. Each calls a service and is idempotent."""
+"""Job handlers by name. Each calls a service and is idempotent. A job's name is
+`<area>.<what>`, after the service area that handles it."""
 
 from __future__ import annotations
 
@@ -84,7 +85,7 @@ async def render_page_card(context: JobContext, page_id: str) -> None:
     await page_cards.render(context.storage, page_id)
 
 
-HANDLERS: dict[str, Handler] = {
+CURRENT: dict[str, Handler] = {
     media.PROCESS_JOB: process_media,
     badges.RENDER_JOB: render_badge,
     entry_cards.RENDER_JOB: render_entry_card,
@@ -97,9 +98,28 @@ HANDLERS: dict[str, Handler] = {
     idea_status.NOTIFY_JOB: tell_idea_status,
     events.TERMS_JOB: extract_terms,
     merging.NOTIFY_JOB: tell_merged,
-
-
     gift_ledger.RECEIPT_JOB: send_receipt,
     fundraiser_cards.RENDER_JOB: render_fundraiser_card,
     page_cards.RENDER_JOB: render_page_card,
+}
+
+# Names jobs were stored under before the services were grouped by area. Rows recorded under
+# an old name (pending in the outbox, or queued in Redis) still run, by the same handler.
+RENAMED = {
+    "badges.render": badges.RENDER_JOB,
+    "entries.render_card": entry_cards.RENDER_JOB,
+    "profiles.render_card": profile_cards.RENDER_JOB,
+    "badges.evaluate": events.BADGES_JOB,
+    "mail.verify": verification.SEND_JOB,
+    "follows.phase": events.PHASE_FOLLOWERS_JOB,
+    "follows.comment": follows.COMMENT_JOB,
+    "ideas.status_changed": idea_status.NOTIFY_JOB,
+    "ideas.merged": merging.NOTIFY_JOB,
+    "gifts.receipt": gift_ledger.RECEIPT_JOB,
+    "fundraisers.render_card": fundraiser_cards.RENDER_JOB,
+    "fundraising_pages.render_card": page_cards.RENDER_JOB,
+}
+
+HANDLERS: dict[str, Handler] = {
+    **CURRENT, **{old: CURRENT[new] for old, new in RENAMED.items()},
 }

@@ -85,3 +85,20 @@ async def test_rendering_a_badge_twice_leaves_the_same_card(app, client):
     await award_cards.render(app.state.deps.storage, award_id)
     assert (await Award.get(id=award_id)).image_key == before
     assert await Award.filter(user__handle=fan.handle).count() == 1
+
+
+async def test_a_job_stored_under_its_old_name_still_runs(app, client):
+    """Jobs are named after the area that handles them now; rows recorded under a name from
+    before (here "badges.render", now "sharing.award_card") are still run by the worker."""
+    fan = await sign_up(client, "Fan From Before")
+    manager = await sign_up(client, "Manager")
+    campaign = await launch_campaign(manager)
+    person = await User.get(handle=fan.handle)
+    await entries.submit(app.state.deps, person, campaign["slug"], "An idea from before", "")
+    award = await Award.get(user=person, campaign__slug=campaign["slug"])
+    assert badges.RENDER_JOB == "sharing.award_card"
+
+    await jobs.enqueue("badges.render", {"award_id": award.id}, key=f"before-rename:{award.id}")
+    app.state.deps.jobs.kick()
+    await eventually(Job.filter(key=f"before-rename:{award.id}", status="done").exists,
+                     "the worker running the job stored under its old name")

@@ -16,7 +16,7 @@ from cocreate.models.base import new_id
 from cocreate.services.core.context import Deps
 from cocreate.settings import Settings
 
-SEND_JOB = "mail.verify"
+SEND_JOB = "accounts.verify"
 LINK_DAYS = 7
 _SALT = "verify-email"
 

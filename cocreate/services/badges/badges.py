@@ -20,7 +20,7 @@ from cocreate.models import Award, Campaign, Entry, OrgBadge, User
 from cocreate.models.base import new_id
 from cocreate.services.notifications import activity, notifications
 
-RENDER_JOB = "badges.render"  # services/sharing/award_cards.py renders the cards
+RENDER_JOB = "sharing.award_card"  # services/sharing/award_cards.py renders the cards
 AWARD_RELATED = ("user", "campaign", "campaign__org", "entry", "org_badge")
 
 

@@ -19,7 +19,7 @@ from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.entries import entries
 from cocreate.services.notifications import notifications
 
-COMMENT_JOB = "follows.comment"
+COMMENT_JOB = "conversation.follow_comment"
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from cocreate.services.notifications import activity, notifications
 
 STATUSES = {"review": "Under review", "planned": "Planned", "progress": "In progress",
             "done": "Done", "declined": "Declined"}
-NOTIFY_JOB = "ideas.status_changed"
+NOTIFY_JOB = "conversation.idea_status"
 
 
 async def set_status(actor: User, entry_id: str, status: str | None, note: str | None

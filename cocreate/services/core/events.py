@@ -6,7 +6,8 @@ an outbox, so the event exists exactly when the change does, and its key makes i
 once). The reacting areas run in the worker: `workers/tasks.py` maps each job name below
 to them. So an area never imports the areas that react to it (no import cycles), and a
 reaction can fail and be retried without undoing the act. The job names and keys are
-stored in the database: keep them as they are.
+stored in the database: keep the keys as they are; a renamed job keeps its old name working
+through `workers/tasks.py:RENAMED`.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from datetime import datetime
 from cocreate.doors import jobs
 from cocreate.models import Acknowledgement, Comment, Entry, EntryCredit, Gift
 
-BADGES_JOB = "badges.evaluate"  # recognition: badge rules
-PHASE_FOLLOWERS_JOB = "follows.phase"  # conversation: tell a campaign's followers
+BADGES_JOB = "recognition.badge_rules"  # recognition: badge rules
+PHASE_FOLLOWERS_JOB = "conversation.follow_phase"  # conversation: tell a campaign's followers
 TERMS_JOB = "listening.extract"  # listening: the terms of a text
 
 

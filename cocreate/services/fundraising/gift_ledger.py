@@ -28,7 +28,7 @@ from cocreate.services.fundraising import page_ledger
 from cocreate.services.influence import referrals
 from cocreate.services.sharing import fundraiser_cards
 
-RECEIPT_JOB = "gifts.receipt"
+RECEIPT_JOB = "fundraising.receipt"
 MATCH_TRIES = 20  # optimistic retries when other gifts take the match at the same moment
 
 

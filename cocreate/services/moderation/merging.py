@@ -47,7 +47,7 @@ from cocreate.services.sharing import entry_cards, profile_cards
 from cocreate.services.tags import tags
 from cocreate.services.voting import tally, voting
 
-NOTIFY_JOB = "ideas.merged"
+NOTIFY_JOB = "moderation.merged"
 MERGEABLE_KIND = "idea"
 MAX_HOPS = 20  # a merged idea's address follows later merges this far
 

@@ -19,7 +19,7 @@ from cocreate.services.lineage import lineage
 from cocreate.services.media.media import still_key
 from cocreate.services.sharing import share_cards
 
-RENDER_JOB = "entries.render_card"
+RENDER_JOB = "sharing.entry_card"
 MILESTONES = (1, 10, 25, 50, 100, 250, 500, 1000)
 KIND_LABELS = {"idea": "Idea", "remix": "Remix", "team": "Team entry"}
 # Only what og:image needs: the card is drawn again at every milestone. (The renderer lays

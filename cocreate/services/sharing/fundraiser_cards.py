@@ -17,7 +17,7 @@ from cocreate.models import Fundraiser, Media
 from cocreate.services.media.media import still_key
 from cocreate.services.sharing import share_cards
 
-RENDER_JOB = "fundraisers.render_card"
+RENDER_JOB = "sharing.fundraiser_card"
 FORMATS = ("og",)
 RENDER_ATTEMPTS = 3  # the last one stores what it drew, however the totals moved meanwhile
 

@@ -17,7 +17,7 @@ from cocreate.models import Fundraiser, FundraisingPage, Media
 from cocreate.services.media.media import still_key
 from cocreate.services.sharing import share_cards
 
-RENDER_JOB = "fundraising_pages.render_card"
+RENDER_JOB = "sharing.page_card"
 FORMATS = ("og",)
 RENDER_ATTEMPTS = 3
 

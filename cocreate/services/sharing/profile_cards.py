@@ -15,7 +15,7 @@ from cocreate.lib.errors import NotFound
 from cocreate.models import Award, CreditedAuthor, Entry, User
 from cocreate.services.sharing import share_cards
 
-RENDER_JOB = "profiles.render_card"
+RENDER_JOB = "sharing.profile_card"
 FORMATS = ("og",)  # what og:image needs; drawn again with every entry and badge
 
 
