@@ -1,3 +1,3 @@
 """Helpers that know nothing of the domain: money, Markdown, text, images, video, URLs,
-passwords and tokens, share-card drawing and Open Badges signing.
+passwords, tokens and random ids, share-card drawing and Open Badges signing.
 """

@@ -1,18 +1,12 @@
-"""Shared pieces of the models: random public ids and timestamps."""
+"""Shared pieces of the models: id and timestamp fields."""
 
 from __future__ import annotations
 
-import secrets
-import string
-
 from tortoise import fields
 
-_ALPHABET = string.ascii_lowercase + string.digits
+from cocreate.lib.ids import new_id
 
-
-def new_id(length: int = 12) -> str:
-    """A random, unguessable, URL-safe identifier (never a sequential integer)."""
-    return "".join(secrets.choice(_ALPHABET) for _ in range(length))
+__all__ = ["created_field", "id_field", "new_id"]  # committed migrations import new_id here
 
 
 def id_field() -> fields.CharField:

@@ -22,7 +22,7 @@ from starlette.routing import Route
 
 from cocreate.doors.realtime import Broker, Message, Subscription
 from cocreate.http import current_user, deps
-from cocreate.models.base import new_id
+from cocreate.lib.ids import new_id
 from cocreate.services.campaigns import campaigns, fundraisers
 from cocreate.services.entries import entries
 from cocreate.services.fundraising import gifts

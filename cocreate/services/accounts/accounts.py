@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 from tortoise.exceptions import IntegrityError
 
 from cocreate.lib.errors import Conflict, NotFound, Unauthenticated
+from cocreate.lib.ids import new_id
 from cocreate.lib.security import hash_password, new_token, token_digest, verify_password
 from cocreate.models import AuthToken, User
-from cocreate.models.base import new_id
 from cocreate.services.accounts import verification
 from cocreate.services.core.context import Deps
 from cocreate.services.core.validation import FieldErrors, slugify

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
+from cocreate.lib.ids import new_id
 from cocreate.models import CreditedAuthor, EntryCredit, Media, Organization, Team, TeamMember, User
-from cocreate.models.base import new_id
 from cocreate.services.badges import badges
 from cocreate.services.core.validation import FieldErrors
 from cocreate.services.sharing import profile_cards

@@ -10,9 +10,9 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, NotFound
+from cocreate.lib.ids import new_id
 from cocreate.lib.markdown import render_markdown
 from cocreate.models import Campaign, Fundraiser, Media, User, Vote
-from cocreate.models.base import new_id
 from cocreate.services.campaigns import eligibility, fundraisers, phases
 from cocreate.services.campaigns.fundraisers import FundraiserSettings
 from cocreate.services.core import audit

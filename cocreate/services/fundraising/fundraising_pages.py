@@ -18,9 +18,9 @@ from tortoise.transactions import in_transaction
 
 from cocreate.lib import money, urls
 from cocreate.lib.errors import Conflict, NotFound
+from cocreate.lib.ids import new_id
 from cocreate.lib.markdown import render_markdown
 from cocreate.models import Campaign, FundraisingPage, FundraisingTeam, Gift, Media, User
-from cocreate.models.base import new_id
 from cocreate.services.campaigns import campaigns, fundraisers, phases
 from cocreate.services.core import audit
 from cocreate.services.core.context import Deps

@@ -16,9 +16,9 @@ from tortoise.expressions import F
 
 from cocreate.lib import money
 from cocreate.lib.errors import Conflict
+from cocreate.lib.ids import new_id
 from cocreate.lib.markdown import render_markdown
 from cocreate.models import Campaign, FundraisingPage, FundraisingTeam, User
-from cocreate.models.base import new_id
 from cocreate.services.core.validation import FieldErrors, slugify
 
 MAX_STORY = 5000

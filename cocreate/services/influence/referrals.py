@@ -22,8 +22,8 @@ from datetime import UTC, datetime, timedelta
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from cocreate.lib.ids import new_id
 from cocreate.models import Award, Campaign, Entry, Gift, Referral, Team, User, Vote
-from cocreate.models.base import new_id
 from cocreate.services.influence import power_scores
 
 WINDOW = timedelta(days=30)  # how long a visitor's first link is remembered
