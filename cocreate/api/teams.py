@@ -8,7 +8,7 @@ from cocreate.api import present, schemas, team_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.lib import urls
-from cocreate.models import Entry, Team, User
+from cocreate.models import Team, User
 from cocreate.services.campaigns import campaigns
 from cocreate.services.entries import teams
 
@@ -19,7 +19,7 @@ async def team_out(request: Request, team: Team) -> team_schemas.TeamOut:
     people = await teams.members(team)
     member = viewer is not None and any(person.id == viewer.id for person in people)
     captain = viewer is not None and viewer.id == team.captain_id
-    entry = await Entry.get_or_none(team_id=team.id)
+    entry = await teams.team_entry(team)
     return team_schemas.TeamOut(
         id=team.id, name=team.name, campaign=team.campaign.slug,
         captain=present.user(settings, team.captain),

@@ -12,7 +12,7 @@ from starlette.routing import Route
 from cocreate.http import current_user, deps, require_user
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Entry, Team
+from cocreate.models import Team
 from cocreate.services.entries import teams
 from cocreate.web.campaigns import campaign_context
 from cocreate.web.common import after_post, form_data, form_failed, login_first, page, redirect
@@ -28,7 +28,7 @@ async def team_context(request: Request, team: Team, **extra: Any) -> dict[str, 
         "team": team, "campaign": team.campaign, "org": team.campaign.org, "members": people,
         "is_member": is_member, "is_captain": viewer is not None and viewer.id == team.captain_id,
         "requests": await teams.pending_requests(team),
-        "entry": await Entry.get_or_none(team_id=team.id),
+        "entry": await teams.team_entry(team),
         "invite_url": deps(request).settings.absolute_url(urls.team_invite_path(team.invite_code)),
         "viewer_team": await teams.team_of(viewer, team.campaign), "message": None, **extra,
     }
@@ -85,12 +85,9 @@ async def team_action(request: Request) -> Response:
 
 async def invite_page(request: Request) -> Response:
     code = request.path_params["code"]
-    team = await Team.get_or_none(invite_code=code)
-    if team is None:
-        raise NotFound("This invite link is not valid (any more). Ask the captain for a new one.")
-    found = await teams.get_team(team.id)
+    team = await teams.by_invite_code(code)
     return page(request, "pages/team_invite.html",
-                {**await team_context(request, found), "code": code})
+                {**await team_context(request, team), "code": code})
 
 
 async def accept_invite(request: Request) -> Response:
@@ -101,10 +98,8 @@ async def accept_invite(request: Request) -> Response:
     try:
         team = await teams.join_with_code(user, code)
     except (Conflict, Forbidden) as error:
-        found = await Team.get_or_none(invite_code=code)
-        if found is None:
-            raise
-        context = {**await team_context(request, await teams.get_team(found.id)), "code": code}
+        found = await teams.by_invite_code(code)  # NotFound if the link changed meanwhile
+        context = {**await team_context(request, found), "code": code}
         return form_failed(request, "pages/team_invite.html", context, error, "invite_body")
     return redirect(urls.team_path(team.id))
 

@@ -48,6 +48,20 @@ async def get_team(team_id: str) -> Team:
     return team
 
 
+async def by_invite_code(code: str | None) -> Team:
+    """The team an invite link leads to; a code replaced by a new link leads nowhere."""
+    team = await Team.get_or_none(invite_code=(code or "").strip()).select_related(
+        "campaign", "campaign__org", "captain")
+    if team is None:
+        raise NotFound("This invite link is not valid (any more). Ask the captain for a new one.")
+    return team
+
+
+async def team_entry(team: Team) -> Entry | None:
+    """The entry the team submitted, whatever its status: a team submits once."""
+    return await Entry.get_or_none(team_id=team.id)
+
+
 async def members(team: Team) -> list[User]:
     rows = await TeamMember.filter(team=team).select_related("user").order_by("joined_at")
     return [row.user for row in rows]
@@ -109,10 +123,7 @@ async def _add_member(team: Team, person: User) -> None:
 
 
 async def join_with_code(actor: User, code: str | None) -> Team:
-    team = await Team.get_or_none(invite_code=(code or "").strip())
-    if team is None:
-        raise NotFound("This invite link is not valid (any more). Ask the captain for a new one.")
-    team = await get_team(team.id)
+    team = await by_invite_code(code)
     _require_forming(team.campaign)
     if await is_member(actor, team.id):
         return team
