@@ -79,9 +79,7 @@ async def post(request: Request) -> Response:
 
 async def posted(request: Request) -> tuple[Comment, dict[str, str]]:
     """The comment a form acts on, and what the form sent."""
-    found = await Comment.get_or_none(id=request.path_params["comment"])
-    if found is None:
-        raise NotFound("There is no such comment.")
+    found = await comments.comment_in_view(current_user(request), request.path_params["comment"])
     return found, await form_data(request)
 
 

@@ -124,6 +124,16 @@ async def _own(actor: User, comment_id: str) -> Comment:
     return comment
 
 
+async def comment_in_view(viewer: User | None, comment_id: str) -> Comment:
+    """A comment under an entry the viewer may see, whatever its own state (the thread shows
+    removed and hidden ones in their place): what a form on it acts on."""
+    comment = await Comment.get_or_none(id=comment_id).select_related(
+        "entry", "entry__campaign", "entry__campaign__org")
+    if comment is None or not await entries.can_see(viewer, comment.entry):
+        raise NotFound("There is no such comment.")
+    return comment
+
+
 async def edit(deps: Deps, actor: User, comment_id: str, body: str | None) -> Comment:
     comment = await _own(actor, comment_id)
     if comment.status != "visible":
