@@ -16,7 +16,6 @@ async def report_comment(request: Request, user: User, comment: str,
                          body: schemas.ReportIn) -> CommentReportOut:
     d = deps(request)
     found = await comment_moderation.report(d, user, comment, body.reason, body.note)
-    await found.fetch_related("reporter")
     return present.comment_report(d.settings, found)
 
 

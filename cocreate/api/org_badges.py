@@ -51,7 +51,6 @@ async def create_org_badge(request: Request, user: User, org: str,
                            body: OrgBadgeIn) -> OrgBadgeOut:
     badge = await org_badges.create_badge(user, org, body.name, body.description,
                                           body.artwork_media_id)
-    await badge.fetch_related("artwork")
     return _badge_out(request, badge)
 
 

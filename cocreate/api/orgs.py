@@ -20,7 +20,6 @@ async def create_org(request: Request, user: User, body: schemas.OrgIn) -> schem
 async def add_member(request: Request, user: User, org: str,
                      body: schemas.MemberIn) -> schemas.MemberOut:
     membership = await orgs.add_member(user, org, body.email, body.role)
-    await membership.fetch_related("user")
     return schemas.MemberOut(
         org=org, user=present.user(deps(request).settings, membership.user), role=membership.role
     )

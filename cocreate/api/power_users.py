@@ -61,7 +61,6 @@ async def power_users(request: Request, user: User, org: str,
 async def mark_ambassador(request: Request, user: User, org: str, handle: str,
                           body: AmbassadorIn) -> AmbassadorOut:
     found = await ambassadors.mark(deps(request), user, org, handle, body.note)
-    await found.fetch_related("user")
     return AmbassadorOut(org=org, user=present.user(deps(request).settings, found.user),
                          ambassador=True, note=found.note, marked_at=found.created_at)
 

@@ -66,7 +66,6 @@ async def add_member(request: Request) -> Response:
         context = {**await _org_context(request, slug), "member_form": submitted}
         return form_failed(request, "pages/org.html", context, error, "member_form")
     if wants_fragment(request):
-        await membership.fetch_related("user")
         context = {**await _org_context(request, slug), "added": membership.user,
                    "added_role": membership.role}
         return page(request, "pages/org.html", context, block="member_form")

@@ -81,6 +81,7 @@ async def report(deps: Deps, actor: User, comment_id: str, reason: str | None,
     except IntegrityError as error:
         raise Conflict("You have already reported this comment; moderators will look at it."
                        ) from error
+    await created.fetch_related("reporter")
     return created
 
 

@@ -111,6 +111,8 @@ async def require_moderator(user: User, org: Organization) -> None:
 
 
 async def add_member(actor: User, org_slug: str, email: str | None, role: str | None) -> Membership:
+    """An owner makes the person with `email` a manager or moderator; the membership comes
+    back with its person."""
     org = await get_org(org_slug)
     if await role_of(actor, org) != "owner":
         raise Forbidden(f"Only owners of {org.name} can add managers.")
@@ -129,6 +131,7 @@ async def add_member(actor: User, org_slug: str, email: str | None, role: str | 
             await membership.save(update_fields=["role"])
         await audit.record(org.id, actor, "member.add", "user", person.id,
                            f"Made {person.display_name} a {membership.role}", {"role": role})
+    await membership.fetch_related("user")
     return membership
 
 

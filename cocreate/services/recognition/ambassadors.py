@@ -58,7 +58,7 @@ async def mark(deps: Deps, actor: User, org_slug: str, handle: str, note: str | 
             await _tell(actor, org, person, campaign, found, note)
     except IntegrityError:
         await Ambassador.filter(org=org, user=person).update(note=note)
-    return await Ambassador.get(org=org, user=person)
+    return await Ambassador.get(org=org, user=person).select_related("user")
 
 
 async def _tell(actor: User, org: Organization, person: User, campaign: Campaign,

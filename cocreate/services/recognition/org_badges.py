@@ -55,6 +55,7 @@ async def create_badge(actor: User, org_slug: str, name: str | None, description
                                f"Created the badge “{name}”")
     except IntegrityError as error:
         raise taken from error
+    await badge.fetch_related("artwork")
     return badge
 
 
