@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
 from cocreate.lib.errors import Unauthenticated
-from cocreate.models import User
 from cocreate.services.core.context import Deps
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 SESSION_COOKIE = "cc_session"
 BROWSER_COOKIE = "cc_bid"

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
 from cocreate.api import present, schemas
 from cocreate.api.comment_schemas import CommentModerationIn, CommentOut, CommentReportOut
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
-from cocreate.models import User
 from cocreate.services.moderation import comment_moderation
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 
 async def report_comment(request: Request, user: User, comment: str,

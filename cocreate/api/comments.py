@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel
 from starlette.requests import Request
 
@@ -15,9 +17,11 @@ from cocreate.api.comment_schemas import (
 )
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
-from cocreate.models import Comment, User
 from cocreate.services.conversation import comments, reactions
 from cocreate.services.moderation import comment_moderation
+
+if TYPE_CHECKING:
+    from cocreate.models import Comment, User
 
 
 def _out(request: Request, comment: Comment, revealed: bool = True,

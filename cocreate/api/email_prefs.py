@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 
 from cocreate.api import schemas
 from cocreate.api.endpoint import Endpoint
-from cocreate.models import User
 from cocreate.services.notifications import email_prefs
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 
 class EmailKindOut(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 from starlette.requests import Request
@@ -10,9 +11,11 @@ from starlette.requests import Request
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
-from cocreate.models import User
 from cocreate.services.conversation import follows
 from cocreate.services.notifications import activity
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 
 class FollowOut(BaseModel):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
 from cocreate.api import fundraising_page_schemas as schemas
@@ -10,11 +12,13 @@ from cocreate.api.endpoint import Endpoint
 from cocreate.api.fundraisers import supporter_out
 from cocreate.http import current_user, deps
 from cocreate.lib import money, urls
-from cocreate.models import Campaign, FundraisingPage, FundraisingTeam, User
 from cocreate.services.campaigns import campaigns, fundraisers
 from cocreate.services.fundraising import fundraising_pages, fundraising_teams
 from cocreate.services.fundraising.fundraising_pages import PageInput
 from cocreate.services.media.media import media_urls
+
+if TYPE_CHECKING:
+    from cocreate.models import Campaign, FundraisingPage, FundraisingTeam, User
 
 
 def page_out(request: Request, page: FundraisingPage, currency: str) -> schemas.PageOut:

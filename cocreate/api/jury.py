@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
 from cocreate.api import jury_schemas as js
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
-from cocreate.models import Criterion, User
 from cocreate.services.campaigns.results import ResultRow
 from cocreate.services.judging import jury, jury_views
+
+if TYPE_CHECKING:
+    from cocreate.models import Criterion, User
 
 
 def _criterion(found: Criterion) -> js.CriterionOut:

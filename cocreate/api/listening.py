@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from starlette.requests import Request
@@ -10,9 +11,11 @@ from cocreate.api import present, tag_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.lib import urls
-from cocreate.models import User
 from cocreate.services.listening import listening
 from cocreate.settings import Settings
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 
 def _period(period: listening.Period) -> tag_schemas.PeriodOut:

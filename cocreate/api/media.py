@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
 from cocreate.api import schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
-from cocreate.models import Media, User
 from cocreate.services.media import media
+
+if TYPE_CHECKING:
+    from cocreate.models import Media, User
 
 
 def _media_out(request: Request, found: Media) -> schemas.MediaOut:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
-from cocreate.models import User
 from cocreate.services.moderation import merging
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 
 class MergeIn(schemas.Body):

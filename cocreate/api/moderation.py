@@ -3,6 +3,8 @@ reported comments)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 
@@ -11,11 +13,13 @@ from cocreate.api.comment_schemas import CommentQueueItemOut, EntryLink
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.lib import urls
-from cocreate.models import User
 from cocreate.services.moderation import moderation
 from cocreate.services.moderation import moderation_queue as moderation_queue_service
 from cocreate.services.moderation.comment_moderation import CommentQueueItem
 from cocreate.settings import Settings
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 
 async def report_entry(request: Request, user: User, entry: str,

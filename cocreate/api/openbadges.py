@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 from starlette.requests import Request
@@ -11,8 +12,10 @@ from cocreate.api.endpoint import Endpoint
 from cocreate.api.schemas import Body
 from cocreate.http import deps
 from cocreate.lib.openbadges import paths
-from cocreate.models import User
 from cocreate.services.recognition import openbadges
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 
 class RevokeIn(Body):

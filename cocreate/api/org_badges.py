@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
-from cocreate.models import OrgBadge, User
 from cocreate.services.badges import badges
 from cocreate.services.recognition import org_badges
+
+if TYPE_CHECKING:
+    from cocreate.models import OrgBadge, User
 
 
 class OrgBadgeIn(schemas.Body):

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
-from cocreate.models import User
 from cocreate.services.orgs import orgs
 from cocreate.services.orgs.audit_log import org_log
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 
 async def create_org(request: Request, user: User, body: schemas.OrgIn) -> schemas.OrgOut:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 from starlette.requests import Request
@@ -11,9 +11,11 @@ from starlette.requests import Request
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
-from cocreate.models import User
 from cocreate.services.reach import power_users as ranking
 from cocreate.services.recognition import ambassadors
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 
 class PowerUsersQuery(BaseModel):

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cocreate.api import comment_schemas, remix_schemas, schemas
 from cocreate.doors.storage import Storage
 from cocreate.lib import money, urls
-from cocreate.models import (
-    AuditEvent,
-    Award,
-    Campaign,
-    Comment,
-    CommentReport,
-    Entry,
-    KitAsset,
-    Organization,
-    Prize,
-    Report,
-    Tag,
-    Team,
-    User,
-    Winner,
-)
 from cocreate.services.badges import badges
 from cocreate.services.campaigns import phases
 from cocreate.services.campaigns.fundraisers import Progress
@@ -28,6 +14,24 @@ from cocreate.services.conversation import reactions
 from cocreate.services.media.media import media_urls
 from cocreate.services.moderation.comment_moderation import hidden_by_reports
 from cocreate.settings import Settings
+
+if TYPE_CHECKING:
+    from cocreate.models import (
+        AuditEvent,
+        Award,
+        Campaign,
+        Comment,
+        CommentReport,
+        Entry,
+        KitAsset,
+        Organization,
+        Prize,
+        Report,
+        Tag,
+        Team,
+        User,
+        Winner,
+    )
 
 
 def user(settings: Settings, person: User) -> schemas.UserOut:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 
 from cocreate.api.endpoint import Endpoint
-from cocreate.models import User
 from cocreate.services.reach import reach
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 
 class MoneyOut(BaseModel):

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
 from cocreate.api import present, remix_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.lib import urls
-from cocreate.models import User
 from cocreate.services.campaigns import campaigns
 from cocreate.services.entries import entries, remix
 from cocreate.services.lineage.lineage import remixed_by, remixes_of
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 
 async def list_kit(request: Request, campaign: str) -> remix_schemas.KitList:

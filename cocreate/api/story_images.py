@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
 from cocreate.api.endpoint import Endpoint
@@ -14,9 +16,11 @@ from cocreate.api.story_image_schemas import (
 )
 from cocreate.doors.storage import Storage
 from cocreate.http import current_user, deps
-from cocreate.models import CampaignImage, User
 from cocreate.services.campaigns import campaigns, story_images
 from cocreate.services.media.media import media_urls
+
+if TYPE_CHECKING:
+    from cocreate.models import CampaignImage, User
 
 PATH = "/campaigns/{campaign}/story-images"
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
 from cocreate.api import present, tag_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.lib import urls
-from cocreate.models import Tag, User
 from cocreate.services.tags import tag_curation, tags
 from cocreate.settings import Settings
+
+if TYPE_CHECKING:
+    from cocreate.models import Tag, User
 
 
 def tag_out(settings: Settings, campaign_slug: str, found: Tag) -> tag_schemas.TagOut:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
 from cocreate.api import present, schemas, team_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.lib import urls
-from cocreate.models import Team, User
 from cocreate.services.campaigns import campaigns
 from cocreate.services.entries import teams
+
+if TYPE_CHECKING:
+    from cocreate.models import Team, User
 
 
 async def team_out(request: Request, team: Team) -> team_schemas.TeamOut:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 from starlette.requests import Request
@@ -11,8 +11,10 @@ from starlette.requests import Request
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
-from cocreate.models import User
 from cocreate.services.voting import vote_review
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 
 class HeldVoteOut(BaseModel):

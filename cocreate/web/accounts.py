@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -15,9 +17,11 @@ from cocreate.http import (
     deps,
 )
 from cocreate.lib.errors import Conflict, Invalid, RateLimited, Unauthenticated
-from cocreate.models import User
 from cocreate.services.accounts import accounts
 from cocreate.web.common import form_data, form_failed, local_path, page, redirect
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 
 async def _signed_in(request: Request, user: User, next_path: str) -> Response:

@@ -3,7 +3,7 @@ restores or dismisses the reports of one, from the thread or from the moderation
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -12,12 +12,14 @@ from starlette.routing import Route
 from cocreate.http import current_user, deps, require_user, wants_fragment
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, DomainError, Forbidden, Invalid, RateLimited
-from cocreate.models import Comment
 from cocreate.services.moderation import comment_moderation, moderation
 from cocreate.web.comments import answer, posted
 from cocreate.web.common import after_post, local_referer, login_first, page, redirect
 from cocreate.web.entries import entry_context
 from cocreate.web.moderation import queue_context
+
+if TYPE_CHECKING:
+    from cocreate.models import Comment
 
 REPORT_TEMPLATE = "partials/_comment_report.html"
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -12,11 +12,13 @@ from starlette.routing import Route
 from cocreate.http import current_user, deps, require_user, wants_fragment
 from cocreate.lib import urls
 from cocreate.lib.errors import DomainError, Forbidden, Invalid, NotFound, RateLimited
-from cocreate.models import Comment, Entry, User
 from cocreate.services.conversation import comments, reactions
 from cocreate.services.entries import entries
 from cocreate.services.moderation import comment_moderation, moderation
 from cocreate.web.common import form_data, login_first, page, redirect
+
+if TYPE_CHECKING:
+    from cocreate.models import Comment, Entry, User
 
 TEMPLATE = "partials/_comments.html"
 

@@ -3,7 +3,7 @@ re-rendering a form with its errors, and redirecting safely."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from starlette.requests import Request
@@ -13,9 +13,11 @@ from cocreate.doors.storage import Storage
 from cocreate.http import deps, wants_fragment
 from cocreate.lib import urls
 from cocreate.lib.errors import DomainError
-from cocreate.models import Award, Media
 from cocreate.services.media.media import still_key
 from cocreate.templating import render
+
+if TYPE_CHECKING:
+    from cocreate.models import Award, Media
 
 SHARE_IMAGE_SECONDS = 7 * 24 * 3600  # the longest a presigned S3 GET may live
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -16,13 +16,15 @@ from starlette.routing import Route
 
 from cocreate.http import current_user, require_user, wants_fragment
 from cocreate.lib import urls
-from cocreate.models import Campaign, Entry, User
 from cocreate.services.accounts import accounts
 from cocreate.services.campaigns import campaigns
 from cocreate.services.conversation import follows
 from cocreate.services.entries import entries
 from cocreate.services.notifications import activity
 from cocreate.web.common import form_data, local_referer, login_first, page, redirect
+
+if TYPE_CHECKING:
+    from cocreate.models import Campaign, Entry, User
 
 SUGGESTED_CAMPAIGNS = 6
 

@@ -4,7 +4,7 @@ supporters, the give form and share links), starting and editing one, hiding one
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -20,7 +20,6 @@ from cocreate.lib.errors import (
     NotFound,
     RateLimited,
 )
-from cocreate.models import Campaign, FundraisingPage, User
 from cocreate.services.campaigns import campaigns, fundraisers
 from cocreate.services.fundraising import fundraising_pages, fundraising_teams, gifts
 from cocreate.services.fundraising.fundraising_pages import PageInput
@@ -29,6 +28,9 @@ from cocreate.services.orgs import orgs
 from cocreate.services.sharing import fundraiser_cards, page_cards
 from cocreate.web.common import after_post, form_data, form_failed, page, share_links
 from cocreate.web.share_cards import to_card
+
+if TYPE_CHECKING:
+    from cocreate.models import Campaign, FundraisingPage, User
 
 
 async def share(request: Request, viewer: User | None, path: str, text: str) -> dict[str, Any]:

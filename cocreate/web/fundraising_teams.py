@@ -4,7 +4,7 @@ the leaderboard."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -13,11 +13,13 @@ from starlette.routing import Route
 from cocreate.http import current_user, deps, require_user
 from cocreate.lib import money, urls
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, RateLimited
-from cocreate.models import Campaign, FundraisingTeam, User
 from cocreate.services.campaigns import campaigns, fundraisers
 from cocreate.services.fundraising import fundraising_pages, fundraising_teams
 from cocreate.web.common import after_post, form_data, form_failed, page
 from cocreate.web.fundraising_pages import page_context, share
+
+if TYPE_CHECKING:
+    from cocreate.models import Campaign, FundraisingTeam, User
 
 LEADERBOARD_SIZE = 5  # on the fundraiser's own page
 FULL_LEADERBOARD = 50

@@ -4,7 +4,7 @@ with `?reply=`; with htmx only the note's textarea is swapped."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from starlette.requests import Request
@@ -14,11 +14,13 @@ from starlette.routing import Route
 from cocreate.http import require_user, wants_fragment
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Entry, User
 from cocreate.services.entries import entries
 from cocreate.services.orgs import orgs
 from cocreate.services.recognition import acknowledgements, saved_replies
 from cocreate.web.common import after_post, form_data, form_failed, fragment_or_page, page, redirect
+
+if TYPE_CHECKING:
+    from cocreate.models import Entry, User
 
 
 async def _replies_context(user: User, slug: str, **extra: Any) -> dict[str, Any]:

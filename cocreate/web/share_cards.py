@@ -6,6 +6,8 @@ changes with its content.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -13,11 +15,13 @@ from starlette.routing import Route
 from cocreate.http import deps
 from cocreate.lib import urls
 from cocreate.lib.errors import NotFound
-from cocreate.models import Entry, User
 from cocreate.services.campaigns import campaigns, fundraisers
 from cocreate.services.entries import entries
 from cocreate.services.media.media import still_key
 from cocreate.services.sharing import entry_cards, fundraiser_cards, profile_cards
+
+if TYPE_CHECKING:
+    from cocreate.models import Entry, User
 
 CACHE = {"Cache-Control": "public, max-age=300"}
 

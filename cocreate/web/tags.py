@@ -4,7 +4,7 @@ suggestions, merge, delete). Every form posts plainly; htmx swaps the panel it b
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -13,10 +13,12 @@ from starlette.routing import Route
 from cocreate.http import deps, require_user, wants_fragment
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Invalid, NotFound, RateLimited
-from cocreate.models import Campaign, Entry, User
 from cocreate.services.campaigns import campaigns
 from cocreate.services.tags import tag_curation, tags
 from cocreate.web.common import after_post, form_data, form_failed, page
+
+if TYPE_CHECKING:
+    from cocreate.models import Campaign, Entry, User
 
 ACTIONS = {"approve": tag_curation.approve, "reject": tag_curation.reject,
            "delete": tag_curation.delete}

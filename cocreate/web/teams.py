@@ -3,7 +3,7 @@ controls, and the invite link that lets friends join."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -12,10 +12,12 @@ from starlette.routing import Route
 from cocreate.http import current_user, deps, require_user
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Team
 from cocreate.services.entries import teams
 from cocreate.web.campaigns import campaign_context
 from cocreate.web.common import after_post, form_data, form_failed, login_first, page, redirect
+
+if TYPE_CHECKING:
+    from cocreate.models import Team
 
 TEAM_ERRORS = (Conflict, Forbidden, Invalid, NotFound)
 
