@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
-from cocreate.api import present, schemas
+from cocreate.api import present, profile_schemas, schemas
 from cocreate.api.endpoint import Endpoint
-from cocreate.http import client_ip, deps
-from cocreate.models import User
+from cocreate.http import client_ip, current_user, deps
+from cocreate.lib import urls
+from cocreate.read_models import profile as profile_rm
 from cocreate.services.accounts import accounts, profiles, verification
-from cocreate.services.badges import badges
+from cocreate.services.media.media import media_urls
+
+if TYPE_CHECKING:
+    from cocreate.models import Organization, User
+    from cocreate.settings import Settings
 
 
 async def signup(request: Request, body: schemas.SignupIn) -> schemas.SignupOut:
@@ -41,10 +48,36 @@ async def resend_verification(request: Request, user: User) -> schemas.MeOut:
 
 
 async def user_badges(request: Request, handle: str) -> schemas.AwardList:
-    person = await accounts.get_by_handle(handle)
-    found = await badges.awards_of(person)
     d = deps(request)
-    return schemas.AwardList(awards=[present.award(d.settings, d.storage, a) for a in found])
+    return schemas.AwardList(awards=[present.award(d.settings, d.storage, a)
+                                     for a in await profile_rm.awards(handle)])
+
+
+def _org_ref(settings: Settings, org: Organization) -> profile_schemas.OrgRef:
+    return profile_schemas.OrgRef(slug=org.slug, name=org.name,
+                                  url=settings.absolute_url(urls.org_path(org.slug)))
+
+
+async def show_profile(request: Request, handle: str) -> profile_schemas.ProfileOut:
+    """The JSON twin of /u/{handle}: the same read model, so the same entries and badges."""
+    shown = await profile_rm.profile(current_user(request), handle)
+    d, portfolio = deps(request), shown.portfolio
+    return profile_schemas.ProfileOut(
+        user=present.user(d.settings, shown.person), bio=shown.person.bio or "",
+        avatar_url=media_urls(d.storage, shown.avatar)["url"],
+        followers=shown.follow.followers, following=shown.follow.following,
+        entries=[present.entry(d.settings, d.storage, e, e.campaign.slug)
+                 for e in shown.entries],
+        remixes=[e.id for e in shown.entries if e.id in portfolio.remix_ids],
+        credited=[e.id for e in shown.entries if e.id in portfolio.credited_ids],
+        awards=[present.award(d.settings, d.storage, a) for a in shown.awards],
+        teams=[profile_schemas.ProfileTeamOut(
+            id=t.id, name=t.name, url=d.settings.absolute_url(urls.team_path(t.id)),
+            campaign=t.campaign.slug, member_count=t.member_count) for t in portfolio.teams],
+        thanked_by=[_org_ref(d.settings, o) for o in portfolio.thanked_by],
+        ambassador_of=[_org_ref(d.settings, o) for o in shown.ambassador_of],
+        reach_summary=shown.reach.summary if shown.reach else None,
+    )
 
 
 async def update_me(request: Request, user: User, body: schemas.ProfileIn) -> schemas.MeOut:
@@ -67,6 +100,9 @@ ENDPOINTS = [
              body=schemas.VerifyIn, auth=False, errors=(422,)),
     Endpoint("POST", "/me/verification", resend_verification,
              "Mail a new confirmation link", schemas.MeOut, status=202, errors=(401, 429)),
+    Endpoint("GET", "/users/{handle}", show_profile,
+             "A person's public profile: entries and remixes, badges, teams, the brands that "
+             "thanked them", profile_schemas.ProfileOut, auth=False, errors=(404,)),
     Endpoint("GET", "/users/{handle}/badges", user_badges, "A person's badges",
              schemas.AwardList, auth=False, errors=(404,)),
 ]

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
-from cocreate.models import Campaign, User
-from cocreate.services.campaigns import campaigns, eligibility, fundraisers, lifecycle
+from cocreate.read_models import campaign as campaign_rm
+from cocreate.services.campaigns import campaigns, eligibility, lifecycle
 from cocreate.services.campaigns.campaigns import DATE_FIELDS, CampaignSettings
 from cocreate.services.campaigns.fundraisers import FundraiserSettings
-from cocreate.services.judging import jury_views, prizes
+from cocreate.services.judging import prizes
+
+if TYPE_CHECKING:
+    from cocreate.models import Campaign, User
 
 
 def _settings(body: schemas.CampaignSettingsIn) -> CampaignSettings:
@@ -36,11 +41,12 @@ def _settings(body: schemas.CampaignSettingsIn) -> CampaignSettings:
 
 
 async def _out(request: Request, found: Campaign) -> schemas.CampaignOut:
+    return _present(request, await campaign_rm.summary_of(found))
+
+
+def _present(request: Request, found: campaign_rm.CampaignSummary) -> schemas.CampaignOut:
     d = deps(request)
-    progress = (await fundraisers.current_progress(found)
-                if found.kind == fundraisers.KIND else None)
-    return present.campaign(d.settings, d.storage, found, await prizes.list_prizes(found),
-                            progress)
+    return present.campaign(d.settings, d.storage, found.campaign, found.prizes, found.progress)
 
 
 async def create_campaign(request: Request, user: User, org: str,
@@ -68,7 +74,7 @@ async def list_campaigns(request: Request) -> schemas.CampaignList:
 
 
 async def show_campaign(request: Request, campaign: str) -> schemas.CampaignOut:
-    return await _out(request, await campaigns.view_campaign(current_user(request), campaign))
+    return _present(request, await campaign_rm.summary(current_user(request), campaign))
 
 
 async def accept_rules(request: Request, user: User, campaign: str) -> schemas.RulesAcceptedOut:
@@ -85,13 +91,11 @@ async def set_prizes(request: Request, user: User, campaign: str,
 
 
 async def list_winners(request: Request, campaign: str) -> schemas.WinnerList:
-    viewer = current_user(request)
-    found = await campaigns.view_campaign(viewer, campaign)
+    found = await campaign_rm.winners(current_user(request), campaign)
     d = deps(request)
-    show_jury = await jury_views.scores_visible(viewer, found)
     return schemas.WinnerList(winners=[
-        present.winner(d.settings, d.storage, w, campaign, jury=show_jury)
-        for w in await prizes.winners(viewer, found)
+        present.winner(d.settings, d.storage, w, campaign, jury=found.jury_visible)
+        for w in found.winners
     ])
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
 from cocreate.api import fundraiser_schemas as schemas
@@ -10,10 +12,12 @@ from cocreate.api.endpoint import Endpoint
 from cocreate.api.schemas import ProgressOut
 from cocreate.http import current_user, deps
 from cocreate.lib import money
-from cocreate.models import Gift, User
-from cocreate.services.campaigns import campaigns, fundraisers
+from cocreate.read_models import fundraiser as fundraiser_rm
 from cocreate.services.fundraising import gifts
-from cocreate.settings import Settings
+
+if TYPE_CHECKING:
+    from cocreate.models import Gift, User
+    from cocreate.settings import Settings
 
 
 def gift_out(settings: Settings, found: Gift, campaign_slug: str) -> schemas.GiftOut:
@@ -42,16 +46,13 @@ def supporter_out(settings: Settings, found: Gift) -> schemas.SupporterOut:
 
 
 async def show_progress(request: Request, campaign: str) -> ProgressOut:
-    found = await campaigns.view_campaign(current_user(request), campaign)
-    return present.progress(await fundraisers.current_progress(found))
+    return present.progress(await fundraiser_rm.progress(current_user(request), campaign))
 
 
 async def list_supporters(request: Request, campaign: str) -> schemas.SupporterList:
-    found = await campaigns.view_campaign(current_user(request), campaign)
-    await fundraisers.of(found)
+    found = await fundraiser_rm.supporters(current_user(request), campaign)
     settings = deps(request).settings
-    return schemas.SupporterList(supporters=[
-        supporter_out(settings, g) for g in await gifts.supporters(found)])
+    return schemas.SupporterList(supporters=[supporter_out(settings, g) for g in found])
 
 
 async def give(request: Request, user: User, campaign: str,

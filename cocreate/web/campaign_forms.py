@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from cocreate.lib import money
 from cocreate.lib.errors import Invalid
-from cocreate.models import Campaign, Fundraiser
 from cocreate.services.campaigns.campaigns import DATE_FIELDS, CampaignSettings
 from cocreate.services.campaigns.fundraisers import FundraiserSettings
 from cocreate.services.core.validation import FieldErrors
+
+if TYPE_CHECKING:
+    from cocreate.models import Campaign, Fundraiser
 
 
 def _datetime(errors: FieldErrors, name: str, value: str) -> datetime | None:

@@ -3,7 +3,7 @@ the gallery), and the manager's screen (settings, phases, prizes, winners)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -12,24 +12,12 @@ from starlette.routing import Route
 from cocreate.http import current_user, deps, require_user, wants_fragment
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import User
-from cocreate.services.campaigns import (
-    campaigns,
-    eligibility,
-    fundraisers,
-    lifecycle,
-    phases,
-    story_images,
-)
-from cocreate.services.conversation import follows
-from cocreate.services.entries import entries, remix, teams
-from cocreate.services.judging import jury, jury_views, prizes
-from cocreate.services.moderation import moderation
+from cocreate.read_models import campaign as campaign_rm
+from cocreate.read_models import manage as manage_rm
+from cocreate.services.campaigns import campaigns, fundraisers, lifecycle, story_images
+from cocreate.services.entries import remix
+from cocreate.services.judging import prizes
 from cocreate.services.orgs import orgs
-from cocreate.services.scores import scores
-from cocreate.services.tags import tags
-from cocreate.services.voting import vote_review, voting
-from cocreate.web import tags as tags_web
 from cocreate.web.campaign_forms import (
     form_from_campaign,
     form_from_fundraiser,
@@ -37,7 +25,10 @@ from cocreate.web.campaign_forms import (
 )
 from cocreate.web.common import after_post, form_data, form_failed, page, redirect
 from cocreate.web.follows import campaign_button
-from cocreate.web.fundraisers import fundraiser_page
+from cocreate.web.fundraisers import fundraiser_context
+
+if TYPE_CHECKING:
+    from cocreate.models import Campaign, User
 
 NEW_CAMPAIGN_DEFAULTS = {
     "kind": "idea", "vote_in_open": "1", "moderation": "post", "report_threshold": "3",
@@ -68,103 +59,145 @@ async def create_campaign(request: Request) -> Response:
     return redirect(urls.campaign_path(campaign.slug))
 
 
-def gallery_params(request: Request) -> tuple[str, str | None, str | None]:
-    sort = request.query_params.get("sort", "top")
-    return ((sort if sort in entries.SORTS else "top"),
-            request.query_params.get("cursor") or None, request.query_params.get("tag") or None)
+# The campaign page ---------------------------------------------------------------------------
+
+def gallery_query(request: Request) -> campaign_rm.GalleryQuery:
+    params = request.query_params
+    return campaign_rm.GalleryQuery.read(params.get("sort"), params.get("cursor"),
+                                         params.get("tag"))
 
 
-async def _participation(viewer: User | None, campaign: Any) -> dict[str, Any]:
-    """What the entry form must ask this fan before they can take part."""
-    if viewer is None:
-        return {"needs_rules": eligibility.needs_rules(campaign), "missing": {}}
+def _cards_context(cards: campaign_rm.EntryCards) -> dict[str, Any]:
+    query = cards.query
+    return {"sort": query.sort, "cursor": query.cursor, "tag": query.tag,
+            "entries": cards.entries, "next_cursor": cards.next_cursor,
+            "voted_ids": cards.voted_ids, "winner_ids": cards.winner_ids,
+            "tags_by_entry": cards.tags_by_entry}
+
+
+def _gallery_context(gallery: campaign_rm.Gallery) -> dict[str, Any]:
+    return {**_cards_context(gallery.cards), "gallery_tags": gallery.tags,
+            "top_ten": gallery.top_ten, "votes_left": gallery.votes_left}
+
+
+def _take_part_context(take_part: campaign_rm.TakePart,
+                       remix: campaign_rm.Remix) -> dict[str, Any]:
+    """The entry form and the team panel (and the kit, the teams and the family tree)."""
+    return {"needs_rules": take_part.needs_rules, "missing": take_part.missing,
+            "countries": take_part.countries, "offered_tags": take_part.offered_tags,
+            "my_team": take_part.my_team, "is_judge": take_part.is_judge,
+            "teams": take_part.teams, "kit": remix.kit, "remixable": remix.remixable,
+            "tree": remix.tree}
+
+
+def page_context(found: campaign_rm.CampaignPage) -> dict[str, Any]:
+    """The campaign page of an entry campaign (not a fundraiser) as its template reads it."""
+    assert found.take_part and found.remix and found.gallery and found.board
+    board = found.board
     return {
-        "needs_rules": not await eligibility.has_accepted(viewer, campaign),
-        "missing": eligibility.missing_details(viewer, campaign),
-    }
-
-
-async def _remix_context(viewer: User | None, campaign: Any) -> dict[str, Any]:
-    """The kit, what a remix may credit, and the family tree (remix challenges only)."""
-    if campaign.kind not in remix.KIT_KINDS:
-        return {"kit": [], "remixable": [], "tree": []}
-    return {
-        "kit": await remix.kit(campaign),
-        "remixable": await entries.leaderboard(campaign.slug, limit=50, viewer=viewer),
-        "tree": await remix.family_tree(campaign),
+        "campaign": found.campaign, "org": found.campaign.org, "can_manage": found.can_manage,
+        "phases": found.phases, "story": found.story,
+        "follow": campaign_button(found.campaign, found.follow),
+        **_take_part_context(found.take_part, found.remix), **_gallery_context(found.gallery),
+        "prizes": board.prizes, "winners": board.winners, "contributors": board.contributors,
+        "results_board": board.results,
     }
 
 
 async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
                            form: dict[str, str] | None = None,
                            team_form: dict[str, str] | None = None) -> dict[str, Any]:
-    """Everything the campaign page shows; the gallery is skipped for form-only fragments."""
+    """The page of an entry campaign, with what a form sent kept. Without the gallery, only
+    the entry form and the team panel: what their htmx answers swap."""
     viewer = current_user(request)
-    campaign = await campaigns.view_campaign(viewer, slug)
-    sort, cursor, tag = gallery_params(request)
-    context: dict[str, Any] = {
-        "campaign": campaign, "org": campaign.org, "sort": sort, "cursor": cursor,
-        "form": form or {}, "entries": [], "next_cursor": None, "voted_ids": set(),
-        "winner_ids": set(), "can_manage": await campaigns.can_manage(viewer, campaign),
-        "phases": phases.phases_of(campaign)[1:], "countries": eligibility.country_choices(),
-        **await _participation(viewer, campaign),
-        "team_form": team_form or {}, "my_team": await teams.team_of(viewer, campaign),
-        "is_judge": await jury.judge_of(viewer, campaign) is not None,
-        "teams": await teams.campaign_teams(campaign) if campaign.kind == "team" else [],
-        **await _remix_context(viewer, campaign),
-        "follow": campaign_button(campaign, await follows.campaign_state(viewer, campaign)),
-        "offered_tags": await tags.offered(viewer, campaign) if viewer else [],
-        "tag": tag, "story": await story_images.story(deps(request).storage, campaign),
-    }
-    if gallery:
-        found = await entries.list_entries(slug, sort, cursor, viewer=viewer, tag=tag)
-        context.update(
-            **await tags_web.gallery_context(viewer, campaign, found.entries, tag),
-            entries=found.entries, next_cursor=found.next_cursor,
-            voted_ids=await voting.voted_entry_ids(viewer, [e.id for e in found.entries]),
-            winner_ids=await prizes.winning_entry_ids(campaign),
-            prizes=await prizes.list_prizes(campaign),
-            winners=await prizes.winners(None, campaign),
-            top_ten=await entries.leaderboard(slug, limit=10, viewer=viewer),
-            contributors=await scores.campaign_ranking(viewer, slug, limit=5),
-            votes_left=await voting.votes_left(viewer, campaign),
-            results_board=await jury_views.results_board(campaign),
-        )
-    return context
+    kept = {"form": form or {}, "team_form": team_form or {}}
+    if not gallery:
+        campaign = await campaign_rm.visible(viewer, slug)
+        return {"campaign": campaign, "org": campaign.org, **kept, **_take_part_context(
+            await campaign_rm.take_part(viewer, campaign),
+            await campaign_rm.remix_part(viewer, campaign))}
+    campaign = await campaign_rm.entry_campaign(viewer, slug)
+    found = await campaign_rm.page_of(viewer, deps(request).storage, campaign,
+                                      gallery_query(request))
+    return {**page_context(found), **kept}
+
+
+async def _gallery_fragment(request: Request, campaign: Campaign) -> Response:
+    """The gallery's htmx answers: "load more" appends the next cards, a sort tab or a tag
+    swaps the whole gallery."""
+    viewer = current_user(request)
+    query = gallery_query(request)
+    basics = {"campaign": campaign, "org": campaign.org}
+    if query.cursor:
+        cards = await campaign_rm.entry_cards(viewer, campaign, query)
+        return page(request, "pages/campaign.html", {**basics, **_cards_context(cards)},
+                    block="entry_items")
+    gallery = await campaign_rm.gallery(viewer, campaign, query)
+    return page(request, "pages/campaign.html", {**basics, **_gallery_context(gallery)},
+                block="gallery")
 
 
 async def campaign_page(request: Request) -> Response:
-    found = await campaigns.view_campaign(current_user(request), request.path_params["campaign"])
-    if found.kind == fundraisers.KIND:
-        return await fundraiser_page(request, found)
-    context = await campaign_context(request, request.path_params["campaign"])
-    block = None
-    if wants_fragment(request):
-        # "Load more" appends the next cards; a sort tab swaps the whole gallery.
-        block = "entry_items" if context["cursor"] else "gallery"
-    return page(request, "pages/campaign.html", context, block=block)
+    viewer = current_user(request)
+    campaign = await campaign_rm.visible(viewer, request.path_params["campaign"])
+    if campaign.kind != fundraisers.KIND and wants_fragment(request):
+        return await _gallery_fragment(request, campaign)
+    found = await campaign_rm.page_of(viewer, deps(request).storage, campaign,
+                                      gallery_query(request))
+    if found.fundraiser is not None:
+        return page(request, "pages/fundraiser.html", fundraiser_context(request, found))
+    context = {**page_context(found), "form": {}, "team_form": {}}
+    return page(request, "pages/campaign.html", context)
 
 
 # The manager's screen ----------------------------------------------------------------------
 
+def _settings_context(part: manage_rm.SettingsPart) -> dict[str, Any]:
+    form = form_from_campaign(part.campaign)
+    if part.fundraiser is not None:
+        form.update(form_from_fundraiser(part.fundraiser))
+    return {"form": form}
+
+
+def _winners_context(part: manage_rm.WinnersPart) -> dict[str, Any]:
+    return {"prizes": part.prizes, "winners": part.winners, "candidates": part.candidates}
+
+
 async def manage_context(request: Request, slug: str, **extra: Any) -> dict[str, Any]:
-    user = require_user(request)
-    campaign = await campaigns.get_campaign(slug)
-    await orgs.require_manager(user, campaign.org)
-    fundraiser = campaign.kind == fundraisers.KIND  # no entries, so no winners to pick
-    top = [] if fundraiser else await entries.leaderboard(slug, limit=30, viewer=user)
-    form = form_from_campaign(campaign)
-    if fundraiser:
-        form.update(form_from_fundraiser(await fundraisers.of(campaign)))
+    """The whole manage page; `extra` adds to it or replaces a part (a form as sent)."""
+    found = await manage_rm.manage_page(require_user(request), slug)
     return {
-        "campaign": campaign, "org": campaign.org, "form": form,
-        "phases": phases.phases_of(campaign), "prizes": await prizes.list_prizes(campaign),
-        "winners": await prizes.winners(user, campaign), "candidates": top,
-        "queue_size": await moderation.queue_size(campaign),
-        "held_votes": await vote_review.held_count(campaign), "kit": await remix.kit(campaign),
-        "kit_form": {}, "story_images": await story_images.images(campaign),
-        "story_form": {}, "story_snippet": story_images.snippet, **extra,
+        "campaign": found.campaign, "org": found.campaign.org,
+        **_settings_context(found.settings), "phases": found.phases,
+        **_winners_context(found.winners), "queue_size": found.queue_size,
+        "held_votes": found.held_votes, "kit": found.kit, "kit_form": {},
+        "story_images": found.story_images, "story_form": {},
+        "story_snippet": story_images.snippet, **extra,
     }
+
+
+async def _part_context(user: User, campaign: Campaign, block: str) -> dict[str, Any]:
+    if block == "settings":
+        return _settings_context(await manage_rm.settings_part(campaign))
+    if block == "phase":
+        return {"phases": manage_rm.phase_part(campaign)}
+    if block == "prizes":
+        return {"prizes": await manage_rm.prizes_part(campaign)}
+    if block == "winners":
+        return _winners_context(await manage_rm.winners_part(user, campaign))
+    return {"kit": await manage_rm.kit_part(campaign), "kit_form": {}}
+
+
+async def _answer_context(request: Request, slug: str, block: str,
+                          **extra: Any) -> dict[str, Any]:
+    """What answers a form of the manage page: htmx swaps only its block, so only that part
+    is computed; a plain form gets the whole page back."""
+    if not wants_fragment(request):
+        return await manage_context(request, slug, **extra)
+    user = require_user(request)
+    campaign = await manage_rm.managed(user, slug)
+    return {"campaign": campaign, "org": campaign.org,
+            **await _part_context(user, campaign, block), **extra}
 
 
 async def manage_page(request: Request) -> Response:
@@ -179,11 +212,10 @@ async def update_settings(request: Request) -> Response:
     try:
         await campaigns.update_campaign(user, slug, settings_from_form(submitted))
     except Invalid as error:
-        context = await manage_context(request, slug)
-        context["form"] = submitted
+        context = await _answer_context(request, slug, "settings", form=submitted)
         return form_failed(request, "pages/campaign_manage.html", context, error, "settings")
     if wants_fragment(request):
-        context = await manage_context(request, slug, saved=True)
+        context = await _answer_context(request, slug, "settings", saved=True)
         return page(request, "pages/campaign_manage.html", context, block="settings")
     return redirect(urls.campaign_manage_path(slug) + "?saved=1")
 
@@ -196,7 +228,7 @@ async def move_phase(request: Request) -> Response:
     try:
         await lifecycle.move_by_hand(user, campaign, submitted.get("phase"), deps(request).realtime)
     except Invalid as error:
-        context = await manage_context(request, slug)
+        context = await _answer_context(request, slug, "phase")
         return form_failed(request, "pages/campaign_manage.html", context, error, "phase")
     return after_post(request, urls.campaign_manage_path(slug))
 
@@ -214,7 +246,7 @@ async def save_prizes(request: Request) -> Response:
     try:
         await prizes.set_prizes(user, slug, wanted)
     except (Invalid, Conflict) as error:
-        context = await manage_context(request, slug)
+        context = await _answer_context(request, slug, "prizes")
         return form_failed(request, "pages/campaign_manage.html", context, error, "prizes")
     return after_post(request, urls.campaign_manage_path(slug) + "#prizes")
 
@@ -230,7 +262,7 @@ async def pick_winner(request: Request) -> Response:
             await prizes.pick_winner(user, slug, submitted.get("prize_id") or "",
                                      submitted.get("entry_id") or "")
     except (Invalid, Conflict, Forbidden, NotFound) as error:
-        context = await manage_context(request, slug)
+        context = await _answer_context(request, slug, "winners")
         return form_failed(request, "pages/campaign_manage.html", context, error, "winners")
     return after_post(request, urls.campaign_manage_path(slug) + "#winners")
 
@@ -247,7 +279,7 @@ async def kit_action(request: Request) -> Response:
             await remix.add_kit_asset(user, slug, submitted.get("kit_media_id"),
                                       submitted.get("title"), submitted.get("licence"))
     except (Invalid, Conflict, NotFound) as error:
-        context = await manage_context(request, slug, kit_form=submitted)
+        context = await _answer_context(request, slug, "kit", kit_form=submitted)
         if "media_id" in error.fields:
             error.fields["kit_media_id"] = error.fields.pop("media_id")
         return form_failed(request, "pages/campaign_manage.html", context, error, "kit")

@@ -3,7 +3,7 @@ the thank-you page donors come back to, and the managers' gift book."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -19,12 +19,11 @@ from cocreate.http import (
 )
 from cocreate.lib import money, urls
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound, Unavailable
-from cocreate.models import Campaign, User
-from cocreate.services.campaigns import campaigns, fundraisers, phases, story_images
-from cocreate.services.conversation import follows
+from cocreate.read_models import campaign as campaign_rm
+from cocreate.read_models import fundraiser as fundraiser_rm
+from cocreate.services.campaigns import fundraisers
 from cocreate.services.fundraising import fundraising_pages, gifts
 from cocreate.services.influence import referrals
-from cocreate.services.sharing import fundraiser_cards
 from cocreate.web.common import (
     after_post,
     form_data,
@@ -35,49 +34,57 @@ from cocreate.web.common import (
 )
 from cocreate.web.follows import campaign_button
 from cocreate.web.fundraising_pages import give_failed
-from cocreate.web.fundraising_teams import peer_context
+
+if TYPE_CHECKING:
+    from cocreate.models import Campaign, User
+    from cocreate.read_models.campaign import CampaignPage
+    from cocreate.read_models.fundraiser import FundraiserView
 
 
-async def fundraiser_context(request: Request, campaign: Campaign,
-                             form: dict[str, str] | None = None) -> dict[str, Any]:
-    """Everything the fundraiser's page shows (`campaign` as view_campaign gives it)."""
-    viewer = current_user(request)
-    fundraiser = await fundraisers.of(campaign)
-    card_key = await fundraiser_cards.image_key(fundraiser, campaign.cover_id)
+def fundraiser_context(request: Request, found: CampaignPage,
+                       form: dict[str, str] | None = None) -> dict[str, Any]:
+    """The fundraiser's page as its template reads it (`found` from the campaign's read
+    model, with its fundraiser parts)."""
+    campaign, view = found.campaign, found.fundraiser
+    assert view is not None
     settings = deps(request).settings
-    progress = fundraisers.progress(campaign, fundraiser)
     return {
         "campaign": campaign, "org": campaign.org, "form": form or {},
-        "progress": progress, "share": await _share(request, viewer, campaign, progress),
-        "supporters": await gifts.supporters(campaign), "public_name": gifts.public_name,
-        "my_gifts": await gifts.my_gifts(viewer, campaign),
-        "can_manage": await campaigns.can_manage(viewer, campaign),
-        "phases": phases.phases_of(campaign)[1:],
-        "story": await story_images.story(deps(request).storage, campaign),
-        "cancelled": request.query_params.get("gift") == "cancelled",
-        "follow": campaign_button(campaign, await follows.campaign_state(viewer, campaign)),
-        "card_ready": bool(fundraiser.card_key),
+        "progress": view.progress, "share": _share(request, campaign, view),
+        "supporters": view.supporters, "public_name": gifts.public_name,
+        "my_gifts": view.my_gifts, "can_manage": found.can_manage, "phases": found.phases,
+        "story": found.story, "cancelled": request.query_params.get("gift") == "cancelled",
+        "follow": campaign_button(campaign, found.follow), "card_ready": view.card_ready,
         "share_image": settings.absolute_url(f"{urls.campaign_path(campaign.slug)}/card.png")
-        if card_key else None,
-        **await peer_context(viewer, campaign),
+        if view.has_image else None,
+        "my_page": view.my_page, "top_pages": view.top_pages, "top_teams": view.top_teams,
     }
 
 
-async def _share(request: Request, viewer: User | None, campaign: Campaign,
-                 progress: fundraisers.Progress) -> dict[str, Any]:
+def _share(request: Request, campaign: Campaign, view: FundraiserView) -> dict[str, Any]:
     """The fundraiser's share links, carrying the viewer's referral code: what friends give
     through them counts for the viewer."""
     url = referrals.with_code(
         deps(request).settings.absolute_url(urls.campaign_path(campaign.slug)),
-        await referrals.code_for(viewer) if viewer else None)
+        view.referral_code)
+    progress = view.progress
     text = (f"Help {campaign.org.name} raise {progress.show(progress.goal)} for "
             f"“{campaign.title}”: every gift counts.")
     return {"url": url, "links": share_links(url, text)}
 
 
-async def fundraiser_page(request: Request, campaign: Campaign) -> Response:
-    context = await fundraiser_context(request, campaign)
-    return page(request, "pages/fundraiser.html", context)
+async def _give_failed_context(request: Request, viewer: User, campaign: Campaign,
+                               submitted: dict[str, str]) -> dict[str, Any]:
+    """htmx swaps only the give form, so only its part is computed; a plain form gets the
+    whole page back."""
+    if not wants_fragment(request):
+        found = await campaign_rm.page_of(viewer, deps(request).storage, campaign,
+                                          campaign_rm.GalleryQuery())
+        return fundraiser_context(request, found, form=submitted)
+    panel = await fundraiser_rm.give_panel(viewer, campaign)
+    return {"campaign": campaign, "org": campaign.org, "form": submitted,
+            "progress": panel.progress, "my_gifts": panel.my_gifts,
+            "cancelled": request.query_params.get("gift") == "cancelled"}
 
 
 def amount_from_form(submitted: dict[str, str], currency: str) -> int | None:
@@ -97,7 +104,7 @@ async def give(request: Request) -> Response:
     if user is None:
         return login_first(request, urls.campaign_path(slug) + "#give")
     submitted = await form_data(request)
-    campaign = await campaigns.view_campaign(user, slug)
+    campaign = await campaign_rm.visible(user, slug)
     progress = await fundraisers.current_progress(campaign)
     page_id = submitted.get("page_id") or None  # given on a fan's fundraising page
     try:
@@ -109,7 +116,7 @@ async def give(request: Request) -> Response:
     except (Invalid, Forbidden, Unavailable) as error:
         if page_id:
             return await give_failed(request, campaign, page_id, submitted, error)
-        context = await fundraiser_context(request, campaign, form=submitted)
+        context = await _give_failed_context(request, user, campaign, submitted)
         return form_failed(request, "pages/fundraiser.html", context, error, "give_form")
     thanks = f"{urls.campaign_path(slug)}/thanks?gift={started.gift.id}"
     return after_post(request, started.redirect_url or thanks)
@@ -118,7 +125,7 @@ async def give(request: Request) -> Response:
 async def thanks(request: Request) -> Response:
     """Where donors land after paying (or pledging): their gift's state, if it is theirs."""
     viewer = current_user(request)
-    campaign = await campaigns.view_campaign(viewer, request.path_params["campaign"])
+    campaign = await campaign_rm.visible(viewer, request.path_params["campaign"])
     gift = None
     gift_id = request.query_params.get("gift")
     if viewer is not None and gift_id:
