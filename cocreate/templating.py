@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from jinja2_fragments.starlette import Jinja2Blocks
 from starlette.requests import Request
 from starlette.responses import Response
 
-from cocreate import filters
+from cocreate import filters, models
 from cocreate.http import current_user
 from cocreate.settings import Settings
 
@@ -27,8 +28,15 @@ def create_templates(settings: Settings) -> Jinja2Blocks:
     )
     env.globals["settings"] = settings
     env.globals["absolute_url"] = settings.absolute_url
+    env.globals.update(_state_enums())
     filters.register(env)
     return Jinja2Blocks(env=env)
+
+
+def _state_enums() -> dict[str, type[StrEnum]]:
+    """The models' states and kinds by name, so templates say EntryStatus.PUBLISHED."""
+    found = (getattr(models, name) for name in models.__all__)
+    return {e.__name__: e for e in found if isinstance(e, type) and issubclass(e, StrEnum)}
 
 
 def render(

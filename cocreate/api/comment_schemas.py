@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from cocreate.api.schemas import Body, UserOut
+from cocreate.models import CommentStatus, ReportStatus
 
 
 class CommentIn(Body):
@@ -29,7 +30,7 @@ class CommentOut(BaseModel):
     parent_id: str | None
     depth: int
     author: UserOut
-    status: Literal["visible", "removed", "hidden"]
+    status: CommentStatus
     pending_review: bool = Field(description="Hidden by reports from the community until a "
                                  "moderator reviews it")
     body: str = Field(description="Empty unless visible; a hidden comment's text is kept for "
@@ -61,7 +62,7 @@ class CommentReportOut(BaseModel):
     reporter: UserOut
     reason: str
     note: str
-    status: Literal["open", "resolved"]
+    status: ReportStatus
     created_at: datetime
 
 

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cocreate.models import EntryStatus, IdeaStatus, ReportReason, ReportStatus
+
 
 class Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -279,7 +281,7 @@ class MediaOut(BaseModel):
 
 
 class IdeaStatusIn(Body):
-    status: Literal["review", "planned", "progress", "done", "declined"]
+    status: IdeaStatus
     note: str = Field(default="", max_length=5000)
 
 
@@ -333,7 +335,7 @@ class EntryOut(BaseModel):
         "the campaign")
     final_score: float | None = Field(
         description="Jury and public vote by their weights, 0 to 100: set in results")
-    status: Literal["published", "pending", "hidden", "rejected", "merged"]
+    status: EntryStatus
     moderation_reason: str | None
     media_kind: Literal["image", "video", "audio"] | None
     image_url: str | None = Field(description="The image, or a video's poster frame")
@@ -342,7 +344,7 @@ class EntryOut(BaseModel):
     created_at: datetime
     edited_at: datetime | None = Field(None, description="When its author last changed it")
     url: str
-    idea_status: Literal["review", "planned", "progress", "done", "declined"] | None = None
+    idea_status: IdeaStatus | None = None
     idea_status_note: str = ""
     tags: list[TagRef] | None = Field(None, description="Its tags as you may see them: given "
                                       "by the entry, entry list and leaderboard endpoints")
@@ -374,7 +376,7 @@ class ModerationIn(Body):
 
 
 class ReportIn(Body):
-    reason: Literal["spam", "offensive", "copyright", "off_topic", "personal", "other"]
+    reason: ReportReason
     note: str = ""
 
 
@@ -383,7 +385,7 @@ class ReportOut(BaseModel):
     entry_id: str
     reason: str
     note: str
-    status: Literal["open", "resolved"]
+    status: ReportStatus
     created_at: datetime
 
 

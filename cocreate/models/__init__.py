@@ -4,9 +4,25 @@ from cocreate.models.acknowledgement import Acknowledgement
 from cocreate.models.audit import AuditEvent
 from cocreate.models.badge import Award, OrgBadge
 from cocreate.models.budget import VoteBudget
-from cocreate.models.campaign import Campaign
-from cocreate.models.comment import Comment, CommentReport, SavedReply
-from cocreate.models.entry import CreditedAuthor, Entry, Report, Vote
+from cocreate.models.campaign import (
+    Campaign,
+    CampaignKind,
+    CampaignPhase,
+    ModerationMode,
+    VotingMode,
+)
+from cocreate.models.comment import Comment, CommentReport, CommentStatus, SavedReply
+from cocreate.models.entry import (
+    CreditedAuthor,
+    Entry,
+    EntryStatus,
+    IdeaStatus,
+    Report,
+    ReportReason,
+    ReportStatus,
+    Vote,
+    VoteStatus,
+)
 from cocreate.models.follow import Activity, Follow, Reaction
 from cocreate.models.fundraising import Fundraiser, Gift, ProviderEvent
 from cocreate.models.job import Job
@@ -35,19 +51,24 @@ __all__ = [
     "Award",
     "Campaign",
     "CampaignImage",
+    "CampaignKind",
+    "CampaignPhase",
     "CampaignScore",
     "Comment",
     "CommentReport",
+    "CommentStatus",
     "CreditedAuthor",
     "Criterion",
     "Entry",
     "EntryCredit",
+    "EntryStatus",
     "EntryTag",
     "Follow",
     "Fundraiser",
     "FundraisingPage",
     "FundraisingTeam",
     "Gift",
+    "IdeaStatus",
     "Job",
     "JoinRequest",
     "Judge",
@@ -55,6 +76,7 @@ __all__ = [
     "KitAsset",
     "Media",
     "Membership",
+    "ModerationMode",
     "Notification",
     "OrgBadge",
     "OrgScore",
@@ -65,6 +87,8 @@ __all__ = [
     "Reaction",
     "Referral",
     "Report",
+    "ReportReason",
+    "ReportStatus",
     "RulesAcceptance",
     "SavedReply",
     "Tag",
@@ -74,5 +98,7 @@ __all__ = [
     "User",
     "Vote",
     "VoteBudget",
+    "VoteStatus",
+    "VotingMode",
     "Winner",
 ]

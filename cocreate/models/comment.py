@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from tortoise import fields
 from tortoise.models import Model
 
 from cocreate.models.base import created_field, id_field
+from cocreate.models.entry import ReportStatus
+
+
+class CommentStatus(StrEnum):
+    """Visible; removed by its author (shown as removed, its replies stay); hidden by a
+    moderator, or by enough reports until a moderator reviews it."""
+
+    VISIBLE = "visible"
+    REMOVED = "removed"
+    HIDDEN = "hidden"
 
 
 class Comment(Model):
@@ -27,9 +39,8 @@ class Comment(Model):
     depth = fields.IntField(default=0, db_default=0)
     body = fields.TextField()
     body_html = fields.TextField()
-    status = fields.CharField(max_length=8, default="visible", db_default="visible")
-    # visible, removed (by its author: shown as removed), hidden (by a moderator, or by
-    # enough reports until a moderator reviews it)
+    status = fields.CharField(max_length=8, default=CommentStatus.VISIBLE,
+                              db_default=CommentStatus.VISIBLE.value)  # CommentStatus
     moderation_reason = fields.CharField(max_length=500, null=True)  # shown to its author
     open_reports = fields.IntField(default=0, db_default=0)  # reports waiting for a moderator
     reply_count = fields.IntField(default=0, db_default=0)  # direct replies, visible or not
@@ -57,9 +68,10 @@ class CommentReport(Model):
     reporter: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="comment_reports", on_delete=fields.CASCADE
     )
-    reason = fields.CharField(max_length=20)
+    reason = fields.CharField(max_length=20)  # ReportReason
     note = fields.CharField(max_length=1000, default="", db_default="")
-    status = fields.CharField(max_length=10, default="open", db_default="open")  # or "resolved"
+    status = fields.CharField(max_length=10, default=ReportStatus.OPEN,
+                              db_default=ReportStatus.OPEN.value)  # ReportStatus
     resolution = fields.CharField(max_length=20, null=True)  # hide, restore or dismiss
     created_at = created_field()
     resolved_at = fields.DatetimeField(null=True)

@@ -2,10 +2,60 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from tortoise import fields
 from tortoise.models import Model
 
 from cocreate.models.base import created_field, id_field
+
+
+class EntryStatus(StrEnum):
+    """Published entries are public; pending ones wait for a manager (pre-moderation); hidden
+    and rejected ones are seen by their author (with the reason) and moderators only; merged
+    is a duplicate idea a manager folded into another."""
+
+    PUBLISHED = "published"
+    PENDING = "pending"
+    HIDDEN = "hidden"
+    REJECTED = "rejected"
+    MERGED = "merged"
+
+
+class IdeaStatus(StrEnum):
+    """The brand's answer to an idea."""
+
+    REVIEW = "review"
+    PLANNED = "planned"
+    PROGRESS = "progress"
+    DONE = "done"
+    DECLINED = "declined"
+
+
+class VoteStatus(StrEnum):
+    """Counted votes are in the totals; held ones wait for a manager, who counts or voids them."""
+
+    COUNTED = "counted"
+    HELD = "held"
+    VOIDED = "voided"
+
+
+class ReportReason(StrEnum):
+    """Why someone flags an entry or a comment."""
+
+    SPAM = "spam"
+    OFFENSIVE = "offensive"
+    COPYRIGHT = "copyright"
+    OFF_TOPIC = "off_topic"
+    PERSONAL = "personal"
+    OTHER = "other"
+
+
+class ReportStatus(StrEnum):
+    """Open reports wait in the moderation queue until a moderator resolves them."""
+
+    OPEN = "open"
+    RESOLVED = "resolved"
 
 
 class Entry(Model):
@@ -16,7 +66,7 @@ class Entry(Model):
     author: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="entries", on_delete=fields.CASCADE
     )
-    kind = fields.CharField(max_length=12)  # the campaign's kind: "idea", "team", ...
+    kind = fields.CharField(max_length=12)  # the campaign's kind (CampaignKind)
     team: fields.OneToOneNullableRelation = fields.OneToOneField(
         "models.Team", related_name="entry", null=True, on_delete=fields.SET_NULL
     )  # a team entry: every member is a co-author
@@ -39,18 +89,14 @@ class Entry(Model):
     jury_judges = fields.IntField(default=0, db_default=0)
     final_score = fields.FloatField(null=True)
     acknowledged_at = fields.DatetimeField(null=True)  # the brand first thanked its people
-    # The brand's answer to an idea: review, planned, progress, done or declined, with a note
-    idea_status = fields.CharField(max_length=12, null=True)
+    idea_status = fields.CharField(max_length=12, null=True)  # IdeaStatus, with a note
     idea_status_note = fields.TextField(default="", db_default="")
     idea_status_at = fields.DatetimeField(null=True)
     # The entry's own share card, and the vote milestone it showed when rendered
     card_key = fields.CharField(max_length=255, null=True)
     card_milestone = fields.IntField(default=0, db_default=0)
-    # Moderation: "published" entries are public, "pending" wait for a manager (pre-moderation),
-    # "hidden" and "rejected" are seen by their author (with the reason) and moderators only.
-    # "merged": a duplicate idea a manager folded into `merged_into`
-    # (services/moderation/merging.py).
-    status = fields.CharField(max_length=10, default="published", db_default="published")
+    status = fields.CharField(max_length=10, default=EntryStatus.PUBLISHED,
+                              db_default=EntryStatus.PUBLISHED.value)  # EntryStatus
     merged_into: fields.ForeignKeyNullableRelation[Entry] = fields.ForeignKeyField(
         "models.Entry", related_name="merged_from", null=True, on_delete=fields.SET_NULL
     )
@@ -109,7 +155,8 @@ class Vote(Model):
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="votes", on_delete=fields.CASCADE
     )
-    status = fields.CharField(max_length=8, default="counted", db_default="counted")
+    status = fields.CharField(max_length=8, default=VoteStatus.COUNTED,
+                              db_default=VoteStatus.COUNTED.value)  # VoteStatus
     network = fields.CharField(max_length=64, null=True)  # the voter's /24 (IPv4) or /48 (IPv6)
     flag = fields.CharField(max_length=300, null=True)  # why a rule held it
     reviewed_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
@@ -134,9 +181,10 @@ class Report(Model):
     reporter: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="reports", on_delete=fields.CASCADE
     )
-    reason = fields.CharField(max_length=20)
+    reason = fields.CharField(max_length=20)  # ReportReason
     note = fields.CharField(max_length=1000, default="")
-    status = fields.CharField(max_length=10, default="open", db_default="open")  # or "resolved"
+    status = fields.CharField(max_length=10, default=ReportStatus.OPEN,
+                              db_default=ReportStatus.OPEN.value)  # ReportStatus
     resolution = fields.CharField(max_length=20, null=True)
     created_at = created_field()
     resolved_at = fields.DatetimeField(null=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tortoise.expressions import F
 
-from cocreate.models import Campaign, Entry
+from cocreate.models import Campaign, Entry, EntryStatus
 
 RANKING_SIZE = 100
 ENTRY_RELATED = ("author", "media", "team")
@@ -42,7 +42,7 @@ def final_score(jury_weight: int, jury_score: float | None, votes: int, max_vote
 
 async def max_votes(campaign_id: str) -> int:
     """The most votes any published entry of the campaign has (an indexed read)."""
-    top = await Entry.filter(campaign_id=campaign_id, status="published") \
+    top = await Entry.filter(campaign_id=campaign_id, status=EntryStatus.PUBLISHED) \
         .order_by("-vote_count").limit(1).values_list("vote_count", flat=True)
     return top[0] if top else 0
 
@@ -53,14 +53,14 @@ async def store_final_scores(campaign: Campaign) -> None:
     if campaign.jury_weight <= 0:
         return
     jury_factor, vote_factor = factors(campaign.jury_weight, await max_votes(campaign.id))
-    published = Entry.filter(campaign_id=campaign.id, status="published")
+    published = Entry.filter(campaign_id=campaign.id, status=EntryStatus.PUBLISHED)
     # Step by step: an expression can't mix the integer and float columns, and PostgreSQL
     # would read a factor next to an integer column as an integer.
     await published.update(final_score=F("vote_count"))
     await published.update(final_score=F("final_score") * vote_factor)
     await published.filter(jury_score__isnull=False).update(
         final_score=F("final_score") + F("jury_score") * jury_factor)
-    await Entry.filter(campaign_id=campaign.id).exclude(status="published").update(
+    await Entry.filter(campaign_id=campaign.id).exclude(status=EntryStatus.PUBLISHED).update(
         final_score=None)
 
 
@@ -73,7 +73,7 @@ def _ranked(rows: list[tuple[Entry, float]]) -> list[ResultRow]:
 
 async def stored_ranking(campaign: Campaign, limit: int = RANKING_SIZE) -> list[ResultRow]:
     """The published results: stored final scores, highest first, earlier first on ties."""
-    found = await Entry.filter(campaign=campaign, status="published",
+    found = await Entry.filter(campaign=campaign, status=EntryStatus.PUBLISHED,
                                final_score__isnull=False).select_related(*ENTRY_RELATED) \
         .order_by("-final_score", "created_at", "id").limit(limit)
     return _ranked([(entry, entry.final_score or 0.0) for entry in found])
@@ -81,7 +81,7 @@ async def stored_ranking(campaign: Campaign, limit: int = RANKING_SIZE) -> list[
 
 async def vote_ranking(campaign: Campaign, limit: int = RANKING_SIZE) -> list[ResultRow]:
     """Campaigns without a jury: the public vote alone, most votes first."""
-    found = await Entry.filter(campaign=campaign, status="published") \
+    found = await Entry.filter(campaign=campaign, status=EntryStatus.PUBLISHED) \
         .select_related(*ENTRY_RELATED).order_by("-vote_count", "created_at", "id").limit(limit)
     most = found[0].vote_count if found else 0
     return _ranked([(entry, final_score(0, None, entry.vote_count, most)) for entry in found])
@@ -89,7 +89,7 @@ async def vote_ranking(campaign: Campaign, limit: int = RANKING_SIZE) -> list[Re
 
 async def preview_ranking(campaign: Campaign, limit: int = RANKING_SIZE) -> list[ResultRow]:
     """What the results would be now, computed on read (for the managers)."""
-    found = await Entry.filter(campaign=campaign, status="published") \
+    found = await Entry.filter(campaign=campaign, status=EntryStatus.PUBLISHED) \
         .select_related(*ENTRY_RELATED)
     most = max((entry.vote_count for entry in found), default=0)
     scored = [(entry, final_score(campaign.jury_weight, entry.jury_score, entry.vote_count,

@@ -21,7 +21,7 @@ from tortoise.transactions import in_transaction
 from cocreate.lib import urls
 from cocreate.lib.errors import Forbidden, NotFound
 from cocreate.lib.markdown import render_markdown
-from cocreate.models import Campaign, Comment, Entry, User
+from cocreate.models import Campaign, Comment, CommentStatus, Entry, EntryStatus, User
 from cocreate.services.conversation import follows
 from cocreate.services.core import events
 from cocreate.services.core.context import Deps
@@ -47,7 +47,7 @@ class ThreadItem:
 
 async def _visible_entry(actor: User | None, entry_id: str) -> Entry:
     entry = await entries.view_entry(actor, entry_id)
-    if entry.status != "published":
+    if entry.status != EntryStatus.PUBLISHED:
         raise Forbidden("Comments open once the entry is public.")
     return entry
 
@@ -117,7 +117,7 @@ async def _own(actor: User, comment_id: str) -> Comment:
     comment = await Comment.get_or_none(id=comment_id).select_related("entry")
     if comment is None:
         raise NotFound("There is no such comment.")
-    if comment.status == "hidden":
+    if comment.status == CommentStatus.HIDDEN:
         raise Forbidden("A moderator hid this comment; it can't be changed.")
     if comment.author_id != actor.id:
         raise Forbidden("Only its author can change a comment.")
@@ -136,7 +136,7 @@ async def comment_in_view(viewer: User | None, comment_id: str) -> Comment:
 
 async def edit(deps: Deps, actor: User, comment_id: str, body: str | None) -> Comment:
     comment = await _own(actor, comment_id)
-    if comment.status != "visible":
+    if comment.status != CommentStatus.VISIBLE:
         raise Forbidden("A removed comment can't be edited.")
     if datetime.now(UTC) - comment.created_at > EDIT_WINDOW:
         minutes = int(EDIT_WINDOW.total_seconds() // 60)
@@ -155,11 +155,11 @@ async def edit(deps: Deps, actor: User, comment_id: str, body: str | None) -> Co
 async def remove(actor: User, comment_id: str) -> Comment:
     """The author takes a comment down: it shows as removed, its replies stay."""
     comment = await _own(actor, comment_id)
-    if comment.status == "removed":
+    if comment.status == CommentStatus.REMOVED:
         return await Comment.get(id=comment.id).select_related("author")
     async with in_transaction():
-        if await Comment.filter(id=comment.id, status="visible").update(
-                status="removed", body="", body_html=""):
+        if await Comment.filter(id=comment.id, status=CommentStatus.VISIBLE).update(
+                status=CommentStatus.REMOVED, body="", body_html=""):
             await moved_in_view(comment, -1)
     return await Comment.get(id=comment.id).select_related("author")
 
@@ -183,7 +183,8 @@ async def thread(viewer: User | None, entry_id: str) -> list[ThreadItem]:
     entry = await entries.view_entry(viewer, entry_id)
     rows = await Comment.filter(entry_id=entry.id).select_related("author") \
         .order_by("created_at", "id").limit(THREAD_LIMIT)
-    moderator = any(row.status == "hidden" for row in rows) and await can_moderate(viewer, entry)
+    moderator = (any(row.status == CommentStatus.HIDDEN for row in rows)
+                 and await can_moderate(viewer, entry))
     children: dict[str | None, list[Comment]] = {}
     for row in rows:
         children.setdefault(row.parent_id, []).append(row)
@@ -202,12 +203,12 @@ async def thread(viewer: User | None, entry_id: str) -> list[ThreadItem]:
 def revealed(viewer: User | None, comment: Comment, moderator: bool) -> bool:
     """Whether the viewer may read the comment's text: anyone while it is visible; once a
     moderator (or the reports) hid it, its author and the moderators."""
-    if comment.status != "hidden":
-        return comment.status == "visible"
+    if comment.status != CommentStatus.HIDDEN:
+        return comment.status == CommentStatus.VISIBLE
     return moderator or (viewer is not None and viewer.id == comment.author_id)
 
 
 def editable(viewer: User | None, comment: Comment) -> bool:
     return (viewer is not None and viewer.id == comment.author_id
-            and comment.status == "visible"
+            and comment.status == CommentStatus.VISIBLE
             and datetime.now(UTC) - comment.created_at <= EDIT_WINDOW)

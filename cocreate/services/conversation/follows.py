@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from cocreate.doors import jobs
 from cocreate.lib import urls
 from cocreate.lib.errors import Invalid
-from cocreate.models import Campaign, Comment, Entry, Follow, User
+from cocreate.models import Campaign, Comment, CommentStatus, Entry, Follow, User
 from cocreate.services.accounts import accounts
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.entries import entries
@@ -101,7 +101,7 @@ async def commented(comment: Comment, told: set[str]) -> None:
 async def tell_entry_followers(comment_id: str, told: list[str]) -> None:
     """The worker's half: one notification per follower, each once (by its key)."""
     comment = await Comment.get_or_none(id=comment_id).select_related("author", "entry")
-    if comment is None or comment.status != "visible":
+    if comment is None or comment.status != CommentStatus.VISIBLE:
         return
     entry = comment.entry
     where = f"{urls.entry_path(entry.id)}#comment-{comment.id}"

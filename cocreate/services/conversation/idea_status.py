@@ -13,7 +13,7 @@ from cocreate.doors import jobs
 from cocreate.lib import urls
 from cocreate.lib.errors import Forbidden
 from cocreate.lib.markdown import render_markdown
-from cocreate.models import Comment, Entry, User, Vote
+from cocreate.models import Comment, Entry, EntryStatus, IdeaStatus, User, Vote, VoteStatus
 from cocreate.services.campaigns import campaigns
 from cocreate.services.conversation import follows
 from cocreate.services.core import audit
@@ -21,8 +21,9 @@ from cocreate.services.core.validation import FieldErrors
 from cocreate.services.entries import entries
 from cocreate.services.notifications import activity, notifications
 
-STATUSES = {"review": "Under review", "planned": "Planned", "progress": "In progress",
-            "done": "Done", "declined": "Declined"}
+STATUSES = {IdeaStatus.REVIEW: "Under review", IdeaStatus.PLANNED: "Planned",
+            IdeaStatus.PROGRESS: "In progress", IdeaStatus.DONE: "Done",
+            IdeaStatus.DECLINED: "Declined"}
 NOTIFY_JOB = "conversation.idea_status"
 
 
@@ -31,7 +32,7 @@ async def set_status(actor: User, entry_id: str, status: str | None, note: str |
     entry = await entries.get_entry(entry_id)
     if not await campaigns.can_manage(actor, entry.campaign):
         raise Forbidden(f"Only managers of {entry.campaign.org.name} can answer ideas.")
-    if entry.status != "published":
+    if entry.status != EntryStatus.PUBLISHED:
         raise Forbidden("Only public entries get a status.")
     errors = FieldErrors()
     if status not in STATUSES:
@@ -60,8 +61,8 @@ async def tell_people(entry_id: str, stamp: int) -> None:
     entry = await Entry.get_or_none(id=entry_id).select_related("campaign__org")
     if entry is None or entry.idea_status not in STATUSES:
         return
-    voters = await Vote.filter(entry_id=entry.id, status="counted").values_list("user_id",
-                                                                              flat=True)
+    voters = await Vote.filter(entry_id=entry.id, status=VoteStatus.COUNTED).values_list(
+        "user_id", flat=True)
     talkers = await Comment.filter(entry_id=entry.id).values_list("author_id", flat=True)
     text = (f"{entry.campaign.org.name} marked “{entry.title}” "
             f"{STATUSES[entry.idea_status].lower()}.")

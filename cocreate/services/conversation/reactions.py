@@ -15,7 +15,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Forbidden, Invalid, NotFound
-from cocreate.models import Comment, Reaction, User
+from cocreate.models import Comment, CommentStatus, Reaction, User
 from cocreate.services.core.context import Deps
 from cocreate.services.entries import entries
 from cocreate.services.influence import power_scores
@@ -52,7 +52,7 @@ async def react(deps: Deps, actor: User, comment_id: str, kind: str | None,
     if comment is None:
         raise NotFound("There is no such comment.")
     await entries.view_entry(actor, comment.entry_id)
-    if comment.status != "visible":
+    if comment.status != CommentStatus.VISIBLE:
         raise Forbidden("This comment can't take reactions.")
     await deps.limiter.hit("comments", actor.id)
     column = KINDS[kind].column

@@ -12,7 +12,7 @@ from tortoise.transactions import in_transaction
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Invalid, NotFound
 from cocreate.lib.markdown import render_markdown
-from cocreate.models import CreditedAuthor, Entry, Media, User
+from cocreate.models import CreditedAuthor, Entry, EntryStatus, Media, ModerationMode, User
 from cocreate.models.campaign import Campaign
 from cocreate.services.badges import badges
 from cocreate.services.campaigns import campaigns, eligibility, phases, results
@@ -84,7 +84,8 @@ async def submit(
             eligibility.require_eligible(actor, campaign)
             if accept_rules:
                 await eligibility.accept_rules(actor, campaign)
-            status = "pending" if campaign.moderation == "pre" else "published"
+            status = (EntryStatus.PENDING if campaign.moderation == ModerationMode.PRE
+                      else EntryStatus.PUBLISHED)
             entry = await Entry.create(
                 campaign=campaign, author=actor, kind=campaign.kind, title=title, body=body,
                 body_html=render_markdown(body), media=media, status=status, team=team,
@@ -93,7 +94,7 @@ async def submit(
             await remix.record_credits(entry, credits)
             await tags.attach(entry, tagging, actor)
             await events.entry_text_written(entry)
-            if status == "published":
+            if status == EntryStatus.PUBLISHED:
                 await on_published(entry, campaign, actor)
     except IntegrityError as error:  # the team's one entry exists already
         raise Conflict(f"{team.name if team else 'Your team'} has already submitted its "
@@ -150,7 +151,8 @@ async def get_entry(entry_id: str) -> Entry:
 async def can_see(viewer: User | None, entry: Entry) -> bool:
     """Published (and merged) entries of public campaigns are for everyone; the rest for the author
     (who sees why it is not public) and the organization's moderators."""
-    if entry.status in ("published", "merged") and phases.is_public(entry.campaign):
+    shown = entry.status in (EntryStatus.PUBLISHED, EntryStatus.MERGED)
+    if shown and phases.is_public(entry.campaign):
         return True  # a merged idea's address leads to the one it went into
     if viewer is None:
         return False
@@ -195,7 +197,7 @@ async def list_entries(
         raise Invalid("Unknown sort order.", {"sort": "Use top, trending or new."})
     campaign = await campaigns.view_campaign(viewer, campaign_slug)
     phases.require_entry_kind(campaign, "entries")
-    query = Entry.filter(campaign=campaign, status="published").select_related(
+    query = Entry.filter(campaign=campaign, status=EntryStatus.PUBLISHED).select_related(
         "author", "media", "team")
     if tag:
         query = query.filter(entry_tags__tag__slug=tag, entry_tags__tag__status="approved")
@@ -238,9 +240,9 @@ async def entries_by_author(author: User, viewer: User | None = None, limit: int
     their status; a merged idea shows as the one it went into."""
     credited = await credited_entry_ids(author.id)
     query = Entry.filter(Q(author=author) | Q(id__in=credited),
-                         campaign__phase__in=phases.PUBLIC_PHASES).exclude(status="merged")
+                         campaign__phase__in=phases.PUBLIC_PHASES).exclude(status=EntryStatus.MERGED)
     if viewer is None or viewer.id != author.id:
-        query = query.filter(status="published")
+        query = query.filter(status=EntryStatus.PUBLISHED)
     return (
         await query
         .select_related("campaign", "campaign__org", "author", "media", "team")

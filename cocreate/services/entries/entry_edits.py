@@ -16,7 +16,7 @@ from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, DomainError, Forbidden
 from cocreate.lib.markdown import render_markdown
-from cocreate.models import Entry, User, Vote
+from cocreate.models import Entry, EntryStatus, ModerationMode, User, Vote, VoteStatus
 from cocreate.services.campaigns import phases
 from cocreate.services.core import events
 from cocreate.services.core.context import Deps
@@ -24,7 +24,7 @@ from cocreate.services.core.validation import FieldErrors
 from cocreate.services.entries import entries
 from cocreate.services.sharing import entry_cards
 
-EDITABLE = ("published", "pending")
+EDITABLE = (EntryStatus.PUBLISHED, EntryStatus.PENDING)
 
 
 def _is_editor(viewer: User, entry: Entry) -> bool:
@@ -38,17 +38,17 @@ async def refusal(viewer: User | None, entry: Entry) -> DomainError | None:
     """Why `viewer` may not change `entry` now, or None when they may."""
     if viewer is None or not _is_editor(viewer, entry):
         return Forbidden("Only its author can change this entry.")
-    if entry.status == "merged":
+    if entry.status == EntryStatus.MERGED:
         return Forbidden("This idea was merged into another one; it can't be changed.")
     if entry.status not in EDITABLE:
         return Forbidden("A moderator took this entry down; it can't be changed.")
-    if entry.status == "published" and entry.campaign.moderation == "pre":
+    if entry.status == EntryStatus.PUBLISHED and entry.campaign.moderation == ModerationMode.PRE:
         return Forbidden(f"{entry.campaign.org.name} approved this entry as it is; it can't "
                          "be changed now.")
     if not phases.takes_entries(entry.campaign):
         return Conflict("Entries can be changed only while the campaign takes them, and "
                         "this one has moved on.")
-    if entry.vote_count or await Vote.filter(entry_id=entry.id, status="held").exists():
+    if entry.vote_count or await Vote.filter(entry_id=entry.id, status=VoteStatus.HELD).exists():
         return Conflict("People have voted for this entry: changing it now would change "
                         "what they voted for.")
     return None
@@ -90,7 +90,7 @@ async def edit(deps: Deps, actor: User, entry_id: str, title: str | None,
             raise Conflict("This entry changed meanwhile (someone voted for it?). Reload "
                            "the page and try again.")
         await events.entry_text_written(entry, stamp)
-        if entry.status == "published":
+        if entry.status == EntryStatus.PUBLISHED:
             await entry_cards.redraw(entry.id, stamp)
     deps.jobs.kick()
     return await entries.get_entry(entry.id)

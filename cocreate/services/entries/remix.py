@@ -14,7 +14,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, Invalid, NotFound
-from cocreate.models import Campaign, Entry, EntryCredit, KitAsset, Media, User
+from cocreate.models import Campaign, Entry, EntryCredit, EntryStatus, KitAsset, Media, User
 from cocreate.services.campaigns import campaigns
 from cocreate.services.core import audit
 from cocreate.services.core.validation import FieldErrors
@@ -90,8 +90,8 @@ async def check_credits(campaign: Campaign, kit_asset_ids: list[str], entry_ids:
     assets = await KitAsset.filter(id__in=kit_asset_ids, campaign=campaign)
     if len(assets) != len(kit_asset_ids):
         errors.add("kit_assets", "Credit assets from this campaign's remix kit.")
-    sources = await Entry.filter(id__in=entry_ids, campaign=campaign, status="published") \
-        .select_related("author")
+    sources = await Entry.filter(id__in=entry_ids, campaign=campaign,
+                                 status=EntryStatus.PUBLISHED).select_related("author")
     if len(sources) != len(entry_ids):
         errors.add("remixes", "Credit published entries of this campaign.")
     credits = Credits(assets, sources)
@@ -124,7 +124,7 @@ async def count_remix(entry: Entry, delta: int) -> None:
 async def family_tree(campaign: Campaign) -> list[TreeNode]:
     """Kit assets and original entries, each with the remixes that descend from it."""
     published = {
-        e.id: e for e in await Entry.filter(campaign=campaign, status="published")
+        e.id: e for e in await Entry.filter(campaign=campaign, status=EntryStatus.PUBLISHED)
         .select_related("author").order_by("created_at").limit(TREE_LIMIT)
     }
     credits = await EntryCredit.filter(entry_id__in=list(published)) \

@@ -15,7 +15,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Campaign, Entry, JoinRequest, Team, TeamMember, User
+from cocreate.models import Campaign, Entry, EntryStatus, JoinRequest, Team, TeamMember, User
 from cocreate.services.accounts import accounts
 from cocreate.services.badges import badges
 from cocreate.services.campaigns import campaigns, phases
@@ -226,7 +226,7 @@ async def team_for_submission(actor: User, campaign: Campaign) -> Team | None:
 async def credit_entry(team: Team, people: list[User] | None = None) -> None:
     """Co-authors earn what the team's entry earns: the Contributor and Team player badges,
     once the entry is public (inside the transaction of the change)."""
-    entry = await Entry.get_or_none(team_id=team.id, status="published")
+    entry = await Entry.get_or_none(team_id=team.id, status=EntryStatus.PUBLISHED)
     if entry is None:
         return
     campaign = await Campaign.get(id=team.campaign_id)

@@ -15,7 +15,7 @@ from typing import Any
 
 from tortoise.queryset import QuerySet
 
-from cocreate.models import Campaign, Comment, Gift, PowerScore, Reaction, Referral
+from cocreate.models import Campaign, Comment, CommentStatus, Gift, PowerScore, Reaction, Referral
 from cocreate.services.influence import power_scores
 
 BATCH = 5000
@@ -50,15 +50,15 @@ async def ledger() -> dict[Key, Counter[str]]:
         if sharer_id != donor_id:
             add(org_of[campaign_id], sharer_id, "raised", amount)
     for author_id, parent_id, parent_author_id, entry_author_id, org_id in await _rows(
-            Comment.filter(status="visible"), "author_id", "parent_id", "parent__author_id",
-            "entry__author_id", "entry__campaign__org_id"):
+            Comment.filter(status=CommentStatus.VISIBLE), "author_id", "parent_id",
+            "parent__author_id", "entry__author_id", "entry__campaign__org_id"):
         target = parent_author_id if parent_id else entry_author_id
         if target and target != author_id:
             add(org_id, target, "replies")
         if not parent_id:
             add(org_id, author_id, "threads")
     for reactor_id, author_id, org_id in await _rows(
-            Reaction.filter(kind="helpful", comment__status="visible"), "user_id",
+            Reaction.filter(kind="helpful", comment__status=CommentStatus.VISIBLE), "user_id",
             "comment__author_id", "comment__entry__campaign__org_id"):
         if reactor_id != author_id:
             add(org_id, author_id, "helpfuls")

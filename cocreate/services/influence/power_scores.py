@@ -26,7 +26,7 @@ from __future__ import annotations
 from tortoise.expressions import F
 
 from cocreate.lib.text import counted
-from cocreate.models import Comment, PowerScore, Reaction
+from cocreate.models import Comment, CommentStatus, PowerScore, Reaction
 
 # The weights: what one unit of each counter adds to a score.
 INFLUENCE: dict[str, int] = {"visits": 1, "signups": 5, "votes": 2}
@@ -99,7 +99,7 @@ async def helpful_moved(comment_id: str, reactor_id: str, delta: int) -> None:
     the comment is visible (read after the reaction locked the comment's row)."""
     found = await Comment.filter(id=comment_id).values_list(
         "status", "author_id", "entry__campaign__org_id")
-    if found and found[0][0] == "visible" and found[0][1] != reactor_id:
+    if found and found[0][0] == CommentStatus.VISIBLE and found[0][1] != reactor_id:
         await move(found[0][2], found[0][1], helpfuls=delta)
 
 

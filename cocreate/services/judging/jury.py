@@ -21,7 +21,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Campaign, Criterion, Entry, Judge, JuryScore, User
+from cocreate.models import Campaign, Criterion, Entry, EntryStatus, Judge, JuryScore, User
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core import audit
 from cocreate.services.core.validation import FieldErrors
@@ -249,7 +249,7 @@ async def _scorable_entry(actor: User, entry_id: str) -> tuple[Entry, Judge]:
     if campaign.phase not in SCORING_PHASES:
         raise Forbidden("Judges score entries while the campaign is in voting or judging; "
                         f"it is in {phases.LABELS[campaign.phase].lower()}.")
-    if entry.status != "published":
+    if entry.status != EntryStatus.PUBLISHED:
         raise Forbidden("This entry is not public, so it can't be scored.")
     if entry.author_id == actor.id or await teams.is_member(actor, entry.team_id):
         raise Forbidden("You can't score your own entry or your team's.")

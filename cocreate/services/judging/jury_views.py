@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cocreate.lib.errors import Forbidden
-from cocreate.models import Campaign, Criterion, Entry, Judge, JuryScore, User
+from cocreate.models import Campaign, Criterion, Entry, EntryStatus, Judge, JuryScore, User
 from cocreate.services.campaigns import campaigns, phases, results
 from cocreate.services.campaigns.results import ResultRow
 from cocreate.services.entries import teams
@@ -25,7 +25,7 @@ async def scores_visible(viewer: User | None, campaign: Campaign) -> bool:
 
 async def _scorable(campaign: Campaign, user: User):  # type: ignore[no-untyped-def]
     """The published entries `user` may score: not their own nor their team's."""
-    query = Entry.filter(campaign=campaign, status="published").exclude(author_id=user.id)
+    query = Entry.filter(campaign=campaign, status=EntryStatus.PUBLISHED).exclude(author_id=user.id)
     team = await teams.team_of(user, campaign)
     return query.exclude(team_id=team.id) if team else query
 

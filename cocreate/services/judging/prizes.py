@@ -9,7 +9,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Campaign, Prize, User, Winner
+from cocreate.models import Campaign, EntryStatus, Prize, User, Winner
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core import audit
 from cocreate.services.core.validation import FieldErrors
@@ -77,7 +77,7 @@ async def pick_winner(actor: User, campaign_slug: str, prize_id: str, entry_id: 
     if prize is None:
         raise NotFound("This campaign has no such prize.")
     entry = await entries.get_entry(entry_id)
-    if entry.campaign_id != campaign.id or entry.status != "published":
+    if entry.campaign_id != campaign.id or entry.status != EntryStatus.PUBLISHED:
         raise Invalid("Pick a published entry of this campaign.",
                       {"entry_id": "Pick a published entry of this campaign."})
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cocreate.models import Entry, EntryCredit, KitAsset
+from cocreate.models import Entry, EntryCredit, EntryStatus, KitAsset
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,6 @@ async def credit_line(entry: Entry, org_name: str) -> str:
 async def remixed_by(entry: Entry, limit: int = 50) -> list[Entry]:
     """Published entries crediting `entry`, newest first."""
     return (
-        await Entry.filter(credits__source_entry_id=entry.id, status="published")
+        await Entry.filter(credits__source_entry_id=entry.id, status=EntryStatus.PUBLISHED)
         .select_related("author", "media", "team").order_by("-created_at").limit(limit)
     )

@@ -17,7 +17,17 @@ from tortoise.functions import Count, Min
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Forbidden, Invalid
-from cocreate.models import Campaign, Comment, Entry, EntryTag, Tag, TermMention, User
+from cocreate.models import (
+    Campaign,
+    Comment,
+    CommentStatus,
+    Entry,
+    EntryStatus,
+    EntryTag,
+    Tag,
+    TermMention,
+    User,
+)
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.listening import terms
 
@@ -137,9 +147,9 @@ async def _managed(actor: User | None, slug: str, days: int) -> Campaign:
 def _mentions(campaign_id: str, period: Period):  # type: ignore[no-untyped-def]
     """The period's mentions in public entries and visible comments."""
     return TermMention.filter(
-        Q(comment_id__isnull=True) | Q(comment__status="visible"),
+        Q(comment_id__isnull=True) | Q(comment__status=CommentStatus.VISIBLE),
         campaign_id=campaign_id, day__gte=period.start, day__lte=period.end,
-        entry__status="published",
+        entry__status=EntryStatus.PUBLISHED,
     )
 
 
@@ -157,7 +167,7 @@ async def _term_counts(campaign_id: str, period: Period, keys: list[str] | None 
 def _tagged(campaign_id: str, period: Period):  # type: ignore[no-untyped-def]
     """Entry–tag rows of the public entries created in the period."""
     start, end = period.bounds()
-    return EntryTag.filter(tag__campaign_id=campaign_id, entry__status="published",
+    return EntryTag.filter(tag__campaign_id=campaign_id, entry__status=EntryStatus.PUBLISHED,
                            entry__created_at__gte=start, entry__created_at__lt=end)
 
 
@@ -203,6 +213,6 @@ async def entries_behind(actor: User | None, slug: str, days: int = DEFAULT_DAYS
         label = found.name if found else tag
     else:
         raise Invalid("Say which term or tag.", {"term": "Choose a term or a tag."})
-    shown = await Entry.filter(id__in=list(ids), status="published").select_related(
+    shown = await Entry.filter(id__in=list(ids), status=EntryStatus.PUBLISHED).select_related(
         "author", "media", "team").order_by("-created_at", "-id").limit(ENTRY_LIMIT)
     return Behind(campaign, days, current, label, list(shown))

@@ -19,7 +19,7 @@ from tortoise.transactions import in_transaction
 
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Campaign, Comment, CommentReport, User
+from cocreate.models import Campaign, Comment, CommentReport, CommentStatus, ReportStatus, User
 from cocreate.services.conversation import comments
 from cocreate.services.core import audit
 from cocreate.services.core.context import Deps
@@ -46,7 +46,8 @@ class CommentQueueItem:
 
 def hidden_by_reports(comment: Comment) -> bool:
     """Hidden because enough people reported it, and no moderator has looked yet."""
-    return comment.status == "hidden" and comment.moderation_reason == REPORT_HIDE_REASON
+    return (comment.status == CommentStatus.HIDDEN
+            and comment.moderation_reason == REPORT_HIDE_REASON)
 
 
 async def _comment(comment_id: str) -> Comment:
@@ -64,7 +65,7 @@ async def report(deps: Deps, actor: User, comment_id: str, reason: str | None,
     entry = await entries.view_entry(actor, comment.entry_id)
     if comment.author_id == actor.id:
         raise Forbidden("You can't report your own comment.")
-    if comment.status != "visible":
+    if comment.status != CommentStatus.VISIBLE:
         raise Conflict("This comment is not shown any more; there is nothing to report.")
     note = report_note(reason, note, "comment")
     await deps.limiter.hit("comments", actor.id)
@@ -74,9 +75,9 @@ async def report(deps: Deps, actor: User, comment_id: str, reason: str | None,
                                                  reason=reason, note=note)
             await Comment.filter(id=comment.id).update(open_reports=F("open_reports") + 1)
             if await Comment.filter(
-                id=comment.id, status="visible",
+                id=comment.id, status=CommentStatus.VISIBLE,
                 open_reports__gte=entry.campaign.report_threshold,
-            ).update(status="hidden", moderation_reason=REPORT_HIDE_REASON):
+            ).update(status=CommentStatus.HIDDEN, moderation_reason=REPORT_HIDE_REASON):
                 await comments.moved_in_view(comment, -1)
     except IntegrityError as error:
         raise Conflict("You have already reported this comment; moderators will look at it."
@@ -121,32 +122,32 @@ async def _change(comment: Comment, action: str, reason: str) -> bool | None:
     """The conditional update behind `action`: True when the comment came back into view,
     False when it left it (or stayed hidden with a moderator's reason), None otherwise."""
     rows = Comment.filter(id=comment.id)
+    hidden_by_reporters = rows.filter(status=CommentStatus.HIDDEN,
+                                      moderation_reason=REPORT_HIDE_REASON)
     if action == "dismiss":
         if not await rows.filter(open_reports__gt=0).update(open_reports=0):
             raise Conflict("This comment has no open reports; someone may have just "
                            "reviewed it.")
-        if not await rows.filter(status="hidden", moderation_reason=REPORT_HIDE_REASON).update(
-                status="visible", moderation_reason=None):
+        if not await hidden_by_reporters.update(status=CommentStatus.VISIBLE,
+                                                moderation_reason=None):
             return None
         await comments.moved_in_view(comment, +1)
         return True
     if action == "restore":
-        if comment.status != "hidden":
+        if comment.status != CommentStatus.HIDDEN:
             raise Conflict(f"This comment is {comment.status}; only hidden ones can be restored.")
-        if not await rows.filter(status="hidden").update(status="visible",
-                                                          moderation_reason=None,
-                                                          open_reports=0):
+        if not await rows.filter(status=CommentStatus.HIDDEN).update(
+                status=CommentStatus.VISIBLE, moderation_reason=None, open_reports=0):
             raise Conflict("Someone else moderated this comment just now; reload to see it.")
         await comments.moved_in_view(comment, +1)
         return True
-    if comment.status == "visible":
-        changed = await rows.filter(status="visible").update(
-            status="hidden", moderation_reason=reason, open_reports=0)
+    if comment.status == CommentStatus.VISIBLE:
+        changed = await rows.filter(status=CommentStatus.VISIBLE).update(
+            status=CommentStatus.HIDDEN, moderation_reason=reason, open_reports=0)
         if changed:
             await comments.moved_in_view(comment, -1)
     elif hidden_by_reports(comment):  # confirm what the reports did, with a real reason
-        changed = await rows.filter(status="hidden", moderation_reason=REPORT_HIDE_REASON
-                                    ).update(moderation_reason=reason, open_reports=0)
+        changed = await hidden_by_reporters.update(moderation_reason=reason, open_reports=0)
     else:
         raise Conflict(f"This comment is already {comment.status}.")
     if not changed:
@@ -155,8 +156,8 @@ async def _change(comment: Comment, action: str, reason: str) -> bool | None:
 
 
 async def _close_reports(comment: Comment, action: str) -> None:
-    await CommentReport.filter(comment_id=comment.id, status="open").update(
-        status="resolved", resolution=action, resolved_at=datetime.now(UTC))
+    await CommentReport.filter(comment_id=comment.id, status=ReportStatus.OPEN).update(
+        status=ReportStatus.RESOLVED, resolution=action, resolved_at=datetime.now(UTC))
 
 
 async def _tell_author(comment: Comment, shown: bool, reason: str, event_id: str) -> None:
@@ -179,7 +180,8 @@ async def queue_of(campaign: Campaign) -> list[CommentQueueItem]:
         .select_related("author", "entry").limit(QUEUE_LIMIT)
     )
     open_reports = (
-        await CommentReport.filter(comment_id__in=[c.id for c in reported], status="open")
+        await CommentReport.filter(comment_id__in=[c.id for c in reported],
+                                   status=ReportStatus.OPEN)
         .select_related("reporter").order_by("created_at", "id")
     )
     by_comment: dict[str, list[CommentReport]] = {}

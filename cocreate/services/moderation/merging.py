@@ -25,13 +25,17 @@ from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Forbidden, Invalid
 from cocreate.models import (
     Comment,
+    CommentStatus,
     CreditedAuthor,
     Entry,
+    EntryStatus,
     Report,
+    ReportStatus,
     TermMention,
     User,
     Vote,
     VoteBudget,
+    VoteStatus,
     Winner,
 )
 from cocreate.services.campaigns import campaigns, phases
@@ -65,7 +69,7 @@ async def merge(deps: Deps, actor: User, entry_id: str, into_id: str | None) -> 
     entry = await entries.get_entry(entry_id)
     if not await campaigns.can_manage(actor, entry.campaign):
         raise Forbidden(f"Only managers of {entry.campaign.org.name} can merge ideas.")
-    if entry.status == "merged":
+    if entry.status == EntryStatus.MERGED:
         raise Conflict("This idea has already been merged into another one.")
     kept = await _check(entry, into_id)
     now = datetime.now(UTC)
@@ -77,8 +81,8 @@ async def merge(deps: Deps, actor: User, entry_id: str, into_id: str | None) -> 
             credited = await _credit(entry, kept)
             await follows.entry_merged(entry.id, kept.id)
             tagged = await tags.carry_over(entry, kept)
-            await Report.filter(entry_id=entry.id, status="open").update(
-                status="resolved", resolution="merged", resolved_at=now)
+            await Report.filter(entry_id=entry.id, status=ReportStatus.OPEN).update(
+                status=ReportStatus.RESOLVED, resolution="merged", resolved_at=now)
             await entries.on_unpublished(entry)
             await entry_cards.refresh_on_votes(kept.id)
             for person in credited:
@@ -106,7 +110,7 @@ async def _check(entry: Entry, into_id: str | None) -> Entry:
 
     if entry.kind != MERGEABLE_KIND:
         raise invalid("Only ideas can be merged.")
-    if entry.status != "published":
+    if entry.status != EntryStatus.PUBLISHED:
         raise invalid("Only public ideas can be merged; restore this one first.")
     if phases.shows_results(entry.campaign) or entry.campaign.phase == "archived":
         raise Forbidden("The results are out: ideas can no longer be merged.")
@@ -121,7 +125,7 @@ async def _check(entry: Entry, into_id: str | None) -> Entry:
         raise invalid("Choose an idea of the same campaign.")
     if kept.kind != MERGEABLE_KIND:
         raise invalid("Only ideas can be merged.")
-    if kept.status != "published":
+    if kept.status != EntryStatus.PUBLISHED:
         raise invalid("The idea you keep must be public (and not merged itself).")
     return kept
 
@@ -130,12 +134,12 @@ async def _claim(entry: Entry, kept: Entry, now: datetime) -> None:
     """Lock both rows in id order, each only if it is still public; the duplicate turns
     merged. A second merge of the same idea finds it merged and changes nothing."""
     for row in sorted((entry, kept), key=lambda e: e.id):
-        still = Entry.filter(id=row.id, status="published")
+        still = Entry.filter(id=row.id, status=EntryStatus.PUBLISHED)
         if row is entry:
-            changed = await still.update(status="merged", merged_into_id=kept.id,
+            changed = await still.update(status=EntryStatus.MERGED, merged_into_id=kept.id,
                                          merged_at=now, open_reports=0)
         else:
-            changed = await still.update(status="published")
+            changed = await still.update(status=EntryStatus.PUBLISHED)
         if not changed:
             raise Conflict(f"“{row.title}” was merged or moderated just now; reload to see it.")
 
@@ -155,15 +159,16 @@ async def _move_votes(entry: Entry, kept: Entry) -> tuple[set[str], int, int]:
         for vote in removed:  # a share link that brought a removed vote no longer counts it
             await referrals.forget_vote(vote.id)
         # What budgets count (votes not voided); a row exists only where budgets were used.
-        refunds = [vote.user_id for vote in removed if vote.status != "voided"]
+        refunds = [vote.user_id for vote in removed if vote.status != VoteStatus.VOIDED]
         if refunds:
             await VoteBudget.filter(campaign_id=entry.campaign_id, user_id__in=refunds).update(
                 used=F("used") - 1)
     if moved:
         await Vote.filter(id__in=[vote.id for vote in moved]).update(entry_id=kept.id)
     started = entry.campaign.created_at
-    await tally.move(entry, started, [v.created_at for v in votes if v.status == "counted"], -1)
-    await tally.move(kept, started, [v.created_at for v in moved if v.status == "counted"], +1)
+    counted = VoteStatus.COUNTED
+    await tally.move(entry, started, [v.created_at for v in votes if v.status == counted], -1)
+    await tally.move(kept, started, [v.created_at for v in moved if v.status == counted], +1)
     return voters, len(moved), len(removed)
 
 
@@ -178,12 +183,12 @@ async def _move_comments(entry: Entry, kept: Entry) -> int:
     await Comment.filter(id__in=moved_ids).update(entry_id=kept.id)
     await TermMention.filter(comment_id__in=moved_ids).update(entry_id=kept.id)
     for comment in moving:
-        if comment.status == "visible" and entry.author_id != kept.author_id:
+        if comment.status == CommentStatus.VISIBLE and entry.author_id != kept.author_id:
             await power_scores.comment_counted(comment, entry.campaign.org_id,
                                                entry.author_id, -1)
             await power_scores.comment_counted(comment, entry.campaign.org_id,
                                                kept.author_id, +1)
-    visible = sum(1 for c in moving if c.status == "visible")
+    visible = sum(1 for c in moving if c.status == CommentStatus.VISIBLE)
     if visible:
         await Entry.filter(id=entry.id).update(comment_count=F("comment_count") - visible)
         await Entry.filter(id=kept.id).update(comment_count=F("comment_count") + visible)
@@ -212,7 +217,7 @@ async def credited_authors(entry: Entry) -> list[User]:
 async def kept_entry_id(entry: Entry) -> str | None:
     """Where a merged idea's address leads: the idea it went into, after later merges too."""
     current, hops = entry, 0
-    while current.status == "merged" and current.merged_into_id and hops < MAX_HOPS:
+    while current.status == EntryStatus.MERGED and current.merged_into_id and hops < MAX_HOPS:
         found = await Entry.get_or_none(id=current.merged_into_id).only(
             "id", "status", "merged_into_id")
         if found is None:
@@ -225,7 +230,7 @@ async def merged_here(entry: Entry, merged_id: str | None) -> Entry | None:
     """The idea someone came from when its address led here (for the page's notice)."""
     if not merged_id:
         return None
-    merged = await Entry.get_or_none(id=merged_id, status="merged")
+    merged = await Entry.get_or_none(id=merged_id, status=EntryStatus.MERGED)
     if merged is None or await kept_entry_id(merged) != entry.id:
         return None
     return merged
@@ -235,7 +240,7 @@ async def candidates(actor: User | None, entry: Entry, query: str | None, limit:
                      ) -> list[Entry] | None:
     """Ideas a manager may merge this one into: like it, or like what they searched for.
     None when the viewer may not merge it (the page then offers no merging)."""
-    if (entry.kind != MERGEABLE_KIND or entry.status != "published"
+    if (entry.kind != MERGEABLE_KIND or entry.status != EntryStatus.PUBLISHED
             or phases.shows_results(entry.campaign) or entry.campaign.phase == "archived"
             or not await campaigns.can_manage(actor, entry.campaign)):
         return None
@@ -249,7 +254,7 @@ async def tell_people(entry_id: str, into_id: str, voter_ids: list[str]) -> None
     """The worker's half: the duplicate's authors and its voters hear of it, once each."""
     entry = await Entry.get_or_none(id=entry_id).select_related("campaign__org")
     kept = await Entry.get_or_none(id=into_id)
-    if entry is None or kept is None or entry.status != "merged":
+    if entry is None or kept is None or entry.status != EntryStatus.MERGED:
         return
     org, where = entry.campaign.org.name, urls.entry_path(kept.id)
     authors = [*await scores.credited(entry)]

@@ -15,7 +15,16 @@ from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, Forbidden, Invalid
-from cocreate.models import Campaign, Comment, Entry, Report, User
+from cocreate.models import (
+    Campaign,
+    Comment,
+    Entry,
+    EntryStatus,
+    Report,
+    ReportReason,
+    ReportStatus,
+    User,
+)
 from cocreate.services.core import audit
 from cocreate.services.core.context import Deps
 from cocreate.services.core.validation import FieldErrors
@@ -23,20 +32,21 @@ from cocreate.services.entries import entries
 from cocreate.services.orgs import orgs
 
 REASONS = {
-    "spam": "Spam or advertising",
-    "offensive": "Offensive or hateful",
-    "copyright": "Uses someone else's work without permission",
-    "off_topic": "Not about this campaign",
-    "personal": "Shares someone's personal information",
-    "other": "Something else",
+    ReportReason.SPAM: "Spam or advertising",
+    ReportReason.OFFENSIVE: "Offensive or hateful",
+    ReportReason.COPYRIGHT: "Uses someone else's work without permission",
+    ReportReason.OFF_TOPIC: "Not about this campaign",
+    ReportReason.PERSONAL: "Shares someone's personal information",
+    ReportReason.OTHER: "Something else",
 }
 REPORT_HIDE_REASON = "Hidden until a moderator reviews reports from the community."
 # action: (statuses it applies to, status after, label for the log)
 ACTIONS = {
-    "approve": (("pending",), "published", "approved"),
-    "hide": (("published",), "hidden", "hid"),
-    "restore": (("hidden", "rejected"), "published", "restored"),
-    "reject": (("pending", "published", "hidden"), "rejected", "rejected"),
+    "approve": ((EntryStatus.PENDING,), EntryStatus.PUBLISHED, "approved"),
+    "hide": ((EntryStatus.PUBLISHED,), EntryStatus.HIDDEN, "hid"),
+    "restore": ((EntryStatus.HIDDEN, EntryStatus.REJECTED), EntryStatus.PUBLISHED, "restored"),
+    "reject": ((EntryStatus.PENDING, EntryStatus.PUBLISHED, EntryStatus.HIDDEN),
+               EntryStatus.REJECTED, "rejected"),
 }
 NEEDS_REASON = ("hide", "reject")
 
@@ -64,18 +74,18 @@ async def act(deps: Deps, actor: User, entry_id: str, action: str | None,
         raise Conflict(f"This entry is {entry.status}; it can't be {verb} now.")
     now = datetime.now(UTC)
     async with in_transaction():
-        shown_reason = None if after == "published" else (reason or None)
+        shown_reason = None if after == EntryStatus.PUBLISHED else (reason or None)
         changed = await Entry.filter(id=entry.id, status=entry.status).update(
             status=after, moderation_reason=shown_reason, open_reports=0,
         )
         if not changed:
             raise Conflict("Someone else moderated this entry just now; reload to see it.")
-        if after == "published":
+        if after == EntryStatus.PUBLISHED:
             await entries.on_published(entry, entry.campaign, entry.author)
-        elif entry.status == "published":
+        elif entry.status == EntryStatus.PUBLISHED:
             await entries.on_unpublished(entry)
-        await Report.filter(entry=entry, status="open").update(
-            status="resolved", resolution=action, resolved_at=now)
+        await Report.filter(entry=entry, status=ReportStatus.OPEN).update(
+            status=ReportStatus.RESOLVED, resolution=action, resolved_at=now)
         await audit.record(
             entry.campaign.org_id, actor, f"entry.{action}", "entry", entry.id,
             f"{verb.capitalize()} “{entry.title}” by {entry.author.display_name}"
@@ -91,13 +101,13 @@ async def dismiss_reports(actor: User, entry_id: str) -> Entry:
     await orgs.require_moderator(actor, entry.campaign.org)
     now = datetime.now(UTC)
     async with in_transaction():
-        closed = await Report.filter(entry=entry, status="open").update(
-            status="resolved", resolution="dismissed", resolved_at=now)
+        closed = await Report.filter(entry=entry, status=ReportStatus.OPEN).update(
+            status=ReportStatus.RESOLVED, resolution="dismissed", resolved_at=now)
         await Entry.filter(id=entry.id).update(open_reports=0)
-        hidden_by_reports = entry.status == "hidden" and entry.moderation_reason == (
+        hidden_by_reports = entry.status == EntryStatus.HIDDEN and entry.moderation_reason == (
             REPORT_HIDE_REASON)
-        if hidden_by_reports and await Entry.filter(id=entry.id, status="hidden").update(
-                status="published", moderation_reason=None):
+        if hidden_by_reports and await Entry.filter(id=entry.id, status=EntryStatus.HIDDEN).update(
+                status=EntryStatus.PUBLISHED, moderation_reason=None):
             await entries.on_published(entry, entry.campaign, entry.author)
         await audit.record(entry.campaign.org_id, actor, "entry.dismiss_reports", "entry",
                            entry.id, f"Dismissed {closed} report(s) on “{entry.title}”")
@@ -126,8 +136,8 @@ async def report(actor: User, entry_id: str, reason: str | None, note: str | Non
             await Entry.filter(id=entry.id).update(open_reports=F("open_reports") + 1)
             threshold = entry.campaign.report_threshold
             hidden = await Entry.filter(
-                id=entry.id, status="published", open_reports__gte=threshold
-            ).update(status="hidden", moderation_reason=REPORT_HIDE_REASON)
+                id=entry.id, status=EntryStatus.PUBLISHED, open_reports__gte=threshold
+            ).update(status=EntryStatus.HIDDEN, moderation_reason=REPORT_HIDE_REASON)
             if hidden:
                 await entries.on_unpublished(entry)
     except IntegrityError as error:
@@ -139,11 +149,11 @@ async def report(actor: User, entry_id: str, reason: str | None, note: str | Non
 async def queue_of(campaign: Campaign) -> list[QueueItem]:
     """Entries waiting for a moderator, oldest first: pending ones and reported ones."""
     waiting = (
-        await Entry.filter(Q(status="pending") | Q(open_reports__gt=0), campaign=campaign)
+        await Entry.filter(Q(status=EntryStatus.PENDING) | Q(open_reports__gt=0), campaign=campaign)
         .select_related("author", "media", "team", "campaign", "campaign__org").limit(500)
     )
     open_reports = (
-        await Report.filter(entry_id__in=[e.id for e in waiting], status="open")
+        await Report.filter(entry_id__in=[e.id for e in waiting], status=ReportStatus.OPEN)
         .select_related("reporter").order_by("created_at")
     )
     by_entry: dict[str, list[Report]] = {}
@@ -152,14 +162,15 @@ async def queue_of(campaign: Campaign) -> list[QueueItem]:
     items = []
     for entry in waiting:
         reports = by_entry.get(entry.id, [])
-        since = reports[0].created_at if reports and entry.status != "pending" else entry.created_at
+        reported = reports and entry.status != EntryStatus.PENDING
+        since = reports[0].created_at if reported else entry.created_at
         items.append(QueueItem(entry=entry, reports=reports, waiting_since=since))
     return sorted(items, key=lambda item: (item.waiting_since, item.entry.id))
 
 
 async def queue_size(campaign: Campaign) -> int:
     """What waits for a moderator: pending or reported entries, and reported comments."""
-    entries_waiting = await Entry.filter(Q(status="pending") | Q(open_reports__gt=0),
+    entries_waiting = await Entry.filter(Q(status=EntryStatus.PENDING) | Q(open_reports__gt=0),
                                          campaign=campaign).count()
     return entries_waiting + await Comment.filter(entry__campaign_id=campaign.id,
                                                   open_reports__gt=0).count()

@@ -34,8 +34,10 @@ from cocreate.models import (
     CampaignScore,
     Comment,
     CommentReport,
+    CommentStatus,
     Entry,
     EntryCredit,
+    EntryStatus,
     EntryTag,
     Fundraiser,
     FundraisingPage,
@@ -44,11 +46,13 @@ from cocreate.models import (
     KitAsset,
     OrgScore,
     Reaction,
+    ReportStatus,
     Tag,
     Team,
     TeamMember,
     Vote,
     VoteBudget,
+    VoteStatus,
 )
 from cocreate.services.conversation import reactions
 from cocreate.services.fundraising import peer_totals
@@ -95,20 +99,21 @@ async def _compare(model: type[Model], field: str, ledger: Counter[str]) -> list
 
 
 async def find_differences() -> list[Difference]:
-    published_credits = EntryCredit.filter(entry__status="published")
+    published_credits = EntryCredit.filter(entry__status=EntryStatus.PUBLISHED)
     checks = [
-        (Entry, "vote_count", await _ledger_counts(Vote.filter(status="counted"), "entry_id")),
+        (Entry, "vote_count",
+         await _ledger_counts(Vote.filter(status=VoteStatus.COUNTED), "entry_id")),
         (Campaign, "entry_count",
-         await _ledger_counts(Entry.filter(status="published"), "campaign_id")),
+         await _ledger_counts(Entry.filter(status=EntryStatus.PUBLISHED), "campaign_id")),
         (Entry, "remix_count", await _ledger_counts(published_credits, "source_entry_id")),
         (KitAsset, "remix_count", await _ledger_counts(published_credits, "kit_asset_id")),
         (Team, "member_count", await _ledger_counts(TeamMember.all(), "team_id")),
-        (Tag, "entry_count", await _ledger_counts(EntryTag.filter(entry__status="published"),
-                                                  "tag_id")),
-        (Entry, "comment_count", await _ledger_counts(Comment.filter(status="visible"),
-                                                      "entry_id")),
-        (Comment, "open_reports", await _ledger_counts(CommentReport.filter(status="open"),
-                                                       "comment_id")),
+        (Tag, "entry_count",
+         await _ledger_counts(EntryTag.filter(entry__status=EntryStatus.PUBLISHED), "tag_id")),
+        (Entry, "comment_count",
+         await _ledger_counts(Comment.filter(status=CommentStatus.VISIBLE), "entry_id")),
+        (Comment, "open_reports",
+         await _ledger_counts(CommentReport.filter(status=ReportStatus.OPEN), "comment_id")),
         *[(Comment, kind.column, await _ledger_counts(Reaction.filter(kind=key), "comment_id"))
           for key, kind in reactions.KINDS.items()],
     ]
@@ -155,7 +160,7 @@ async def _budget_differences() -> list[Difference]:
     ledger: Counter[ScoreKey] = Counter()
     offset = 0
     while True:
-        rows = await Vote.exclude(status="voided").order_by("id").offset(offset).limit(
+        rows = await Vote.exclude(status=VoteStatus.VOIDED).order_by("id").offset(offset).limit(
             BATCH).values_list("entry__campaign_id", "user_id")
         ledger.update((campaign_id, user_id) for campaign_id, user_id in rows)
         if len(rows) < BATCH:
@@ -177,7 +182,7 @@ async def _trend_differences() -> list[Difference]:
     ledger: dict[str, float] = {}
     offset = 0
     while True:
-        votes = await Vote.filter(status="counted").order_by("id").offset(offset).limit(
+        votes = await Vote.filter(status=VoteStatus.COUNTED).order_by("id").offset(offset).limit(
             BATCH).values_list("entry_id", "created_at")
         for entry_id, voted_at in votes:
             start = started[campaign_of[entry_id]]
@@ -197,7 +202,7 @@ ScoreKey = tuple[str, str]  # (campaign or organization id, user id)
 
 
 async def _score_ledgers() -> tuple[Counter[ScoreKey], Counter[ScoreKey]]:
-    votes = await _ledger_counts(Vote.filter(status="counted"), "entry_id")
+    votes = await _ledger_counts(Vote.filter(status=VoteStatus.COUNTED), "entry_id")
     by_campaign: Counter[ScoreKey] = Counter()
     by_org: Counter[ScoreKey] = Counter()
     members: dict[str, list[str]] = {}

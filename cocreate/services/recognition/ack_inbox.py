@@ -15,7 +15,7 @@ from datetime import datetime
 from tortoise.expressions import Q
 
 from cocreate.lib.errors import Invalid
-from cocreate.models import Campaign, Entry, User
+from cocreate.models import Campaign, Entry, EntryStatus, User
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core.pagination import decode_cursor, encode_cursor
 from cocreate.services.orgs import orgs
@@ -40,7 +40,8 @@ async def inbox(actor: User, org_slug: str, campaign_slug: str | None = None,
                 cursor: str | None = None, limit: int = PAGE_SIZE) -> InboxPage:
     org = await orgs.get_org(org_slug)
     await orgs.require_manager(actor, org)
-    query = Entry.filter(campaign__org_id=org.id, status="published", acknowledged_at=None)
+    query = Entry.filter(campaign__org_id=org.id, status=EntryStatus.PUBLISHED,
+                         acknowledged_at=None)
     if campaign_slug:
         campaign = await campaigns.get_campaign(campaign_slug)
         if campaign.org_id != org.id:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from cocreate.lib.errors import Invalid
-from cocreate.models import Entry, User
+from cocreate.models import Entry, EntryStatus, User
 from cocreate.services.campaigns import campaigns
 from cocreate.services.orgs import orgs
 
@@ -61,7 +61,7 @@ async def metrics(actor: User, org_slug: str, campaign_slug: str | None = None,
                   weeks: int = WEEKS, now: datetime | None = None) -> Metrics:
     org = await orgs.get_org(org_slug)
     await orgs.require_manager(actor, org)
-    query = Entry.filter(campaign__org_id=org.id, status="published")
+    query = Entry.filter(campaign__org_id=org.id, status=EntryStatus.PUBLISHED)
     if campaign_slug:
         campaign = await campaigns.get_campaign(campaign_slug)
         if campaign.org_id != org.id:

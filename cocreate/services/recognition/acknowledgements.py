@@ -14,7 +14,7 @@ from tortoise.transactions import in_transaction
 
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Acknowledgement, Entry, User
+from cocreate.models import Acknowledgement, Entry, EntryStatus, User
 from cocreate.services.accounts import accounts
 from cocreate.services.core import audit, events
 from cocreate.services.core.validation import FieldErrors
@@ -39,7 +39,7 @@ async def acknowledge(actor: User, entry_id: str, note: str | None,
                       handle: str | None = None) -> Acknowledgement:
     entry = await entries.get_entry(entry_id)
     await orgs.require_manager(actor, entry.campaign.org)
-    if entry.status != "published":
+    if entry.status != EntryStatus.PUBLISHED:
         raise Forbidden("Only public entries can be acknowledged.")
     credited = await scores.credited(entry)
     recipient = entry.author

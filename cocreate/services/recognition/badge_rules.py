@@ -14,7 +14,15 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from cocreate.models import Acknowledgement, Campaign, Comment, Entry, EntryCredit, Winner
+from cocreate.models import (
+    Acknowledgement,
+    Campaign,
+    Comment,
+    Entry,
+    EntryCredit,
+    EntryStatus,
+    Winner,
+)
 from cocreate.services.badges import badges
 from cocreate.services.campaigns import phases
 from cocreate.services.recognition import gift_badges
@@ -76,7 +84,7 @@ async def _remixed(remix_id: str) -> None:
     source_ids = await EntryCredit.filter(
         entry_id=remix_id, source_entry_id__not_isnull=True).values_list("source_entry_id",
                                                                           flat=True)
-    sources = await Entry.filter(id__in=source_ids, status="published")
+    sources = await Entry.filter(id__in=source_ids, status=EntryStatus.PUBLISHED)
     for source in sources:
         for level in badges.REMIXED_LEVELS:
             if source.remix_count >= level:
@@ -84,7 +92,7 @@ async def _remixed(remix_id: str) -> None:
 
 
 async def _crowd_favourite(entry_id: str) -> None:
-    entry = await Entry.get_or_none(id=entry_id, status="published")
+    entry = await Entry.get_or_none(id=entry_id, status=EntryStatus.PUBLISHED)
     for level in badges.CROWD_FAVOURITE_LEVELS if entry else ():
         if entry.vote_count >= level:
             await _give(entry, f"crowd-favourite-{level}")
@@ -92,7 +100,7 @@ async def _crowd_favourite(entry_id: str) -> None:
 
 async def _closing(campaign_id: str) -> None:
     campaign = await Campaign.get(id=campaign_id)
-    published = Entry.filter(campaign_id=campaign.id, status="published")
+    published = Entry.filter(campaign_id=campaign.id, status=EntryStatus.PUBLISHED)
     if campaign.voting_mode != "jury" and phases.index(campaign.phase) > phases.index("voting"):
         for entry in await published.filter(vote_count__gt=0).order_by(
                 "-vote_count", "created_at").limit(FINALISTS):

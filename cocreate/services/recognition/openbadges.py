@@ -24,7 +24,7 @@ from cocreate.doors.storage import Storage
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, DomainError, NotFound
 from cocreate.lib.openbadges import artwork, baking, paths, signing
-from cocreate.models import Award, Organization, User
+from cocreate.models import Award, EntryStatus, Organization, User
 from cocreate.services.badges import badges
 from cocreate.services.core import audit
 from cocreate.services.core.validation import FieldErrors
@@ -97,7 +97,7 @@ def _narrative(found: Award) -> str:
 
 def _evidence_url(settings: Settings, found: Award) -> str | None:
     entry = found.entry
-    if entry is None or entry.status not in ("published", "merged"):
+    if entry is None or entry.status not in (EntryStatus.PUBLISHED, EntryStatus.MERGED):
         return None  # a merged idea's address leads to the idea it went into
     return _url(settings, urls.entry_path(entry.id))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from cocreate.doors import jobs
 from cocreate.doors.storage import Storage
 from cocreate.lib.cards import CardContent
-from cocreate.models import Entry, Media
+from cocreate.models import Entry, EntryStatus, Media
 from cocreate.services.badges import badges
 from cocreate.services.core import events
 from cocreate.services.lineage import lineage
@@ -103,7 +103,7 @@ async def render(storage: Storage, entry_id: str) -> None:
         entry = await Entry.get_or_none(id=entry_id).select_related(
             "campaign", "campaign__org", "author", "media", "team"
         )
-        if entry is None or entry.status != "published":
+        if entry is None or entry.status != EntryStatus.PUBLISHED:
             return
         keys = await share_cards.store(storage, await content_of(storage, entry), FORMATS)
         current = Entry.filter(id=entry.id)

@@ -12,7 +12,7 @@ from cocreate.doors import jobs
 from cocreate.doors.storage import Storage
 from cocreate.lib.cards import CardContent
 from cocreate.lib.errors import NotFound
-from cocreate.models import Award, CreditedAuthor, Entry, User
+from cocreate.models import Award, CreditedAuthor, Entry, EntryStatus, User
 from cocreate.services.sharing import share_cards
 
 RENDER_JOB = "sharing.profile_card"
@@ -39,7 +39,7 @@ def numbers_line(entries: int, awards: int) -> str:
 async def content_of(storage: Storage, person: User) -> CardContent:
     credited = await CreditedAuthor.filter(user_id=person.id).values_list("entry_id", flat=True)
     entries = await Entry.filter(Q(author_id=person.id) | Q(id__in=list(credited)),
-                                 status="published").count()
+                                 status=EntryStatus.PUBLISHED).count()
     awards = await Award.filter(user_id=person.id, revoked_at=None).count()
     return CardContent(
         badge_label="",

@@ -9,7 +9,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, Invalid, NotFound
-from cocreate.models import Campaign, Entry, EntryTag, Tag, User
+from cocreate.models import Campaign, Entry, EntryStatus, EntryTag, Tag, User
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core import audit
 from cocreate.services.core.context import Deps
@@ -152,7 +152,8 @@ async def merge(deps: Deps, actor: User, slug: str, tag_slug: str, into: str | N
             moving = [row_id for row_id, entry_id in rows if entry_id not in both]
             if moving:
                 await EntryTag.filter(id__in=moving).update(tag_id=target.id)
-                gained = await EntryTag.filter(id__in=moving, entry__status="published").count()
+                gained = await EntryTag.filter(id__in=moving,
+                                               entry__status=EntryStatus.PUBLISHED).count()
                 await Tag.filter(id=target.id).update(entry_count=F("entry_count") + gained)
             await Tag.filter(id=source.id).delete()
             await audit.record(campaign.org_id, actor, "tag.merge", "tag", target.id,

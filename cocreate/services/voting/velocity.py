@@ -16,7 +16,7 @@ import ipaddress
 from dataclasses import dataclass
 from datetime import timedelta
 
-from cocreate.models import Vote
+from cocreate.models import Vote, VoteStatus
 from cocreate.settings import Settings
 
 
@@ -60,5 +60,5 @@ async def inspect(settings: Settings, vote: Vote) -> Suspicion | None:
         cluster = list(rows)
     else:
         return None
-    ids = [row[0] for row in cluster if row[1] == "counted" and row[2] is None]
+    ids = [row[0] for row in cluster if row[1] == VoteStatus.COUNTED and row[2] is None]
     return Suspicion(reason, ids) if ids else None

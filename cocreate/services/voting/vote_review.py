@@ -12,7 +12,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Invalid
-from cocreate.models import Campaign, Entry, User, Vote, VoteBudget
+from cocreate.models import Campaign, Entry, User, Vote, VoteBudget, VoteStatus, VotingMode
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core import audit
 from cocreate.services.core.context import Deps
@@ -20,7 +20,7 @@ from cocreate.services.influence import referrals
 from cocreate.services.orgs import orgs
 from cocreate.services.voting import tally, voting
 
-DECISIONS = {"accept": "counted", "void": "voided"}
+DECISIONS = {"accept": VoteStatus.COUNTED, "void": VoteStatus.VOIDED}
 MAX_LISTED = 500
 MAX_PER_REVIEW = 1000
 
@@ -41,13 +41,13 @@ async def _managed(actor: User, slug: str) -> Campaign:
 
 
 async def held_count(campaign: Campaign) -> int:
-    return await Vote.filter(entry__campaign_id=campaign.id, status="held").count()
+    return await Vote.filter(entry__campaign_id=campaign.id, status=VoteStatus.HELD).count()
 
 
 async def held_votes(actor: User, slug: str) -> list[HeldGroup]:
     """The campaign's held votes, oldest first, grouped by why they were held."""
     campaign = await _managed(actor, slug)
-    votes = await (Vote.filter(entry__campaign_id=campaign.id, status="held")
+    votes = await (Vote.filter(entry__campaign_id=campaign.id, status=VoteStatus.HELD)
                    .select_related("entry", "user").order_by("created_at", "id")
                    .limit(MAX_LISTED))
     groups: dict[str, list[Vote]] = defaultdict(list)
@@ -71,24 +71,25 @@ async def review(deps: Deps, actor: User, slug: str, vote_ids: list[str],
     now = datetime.now(UTC)
     changed: dict[str, list[Vote]] = defaultdict(list)
     async with in_transaction():
-        held = await Vote.filter(id__in=wanted, entry__campaign_id=campaign.id, status="held")
+        held = await Vote.filter(id__in=wanted, entry__campaign_id=campaign.id,
+                                 status=VoteStatus.HELD)
         for vote in held:
-            if await Vote.filter(id=vote.id, status="held").update(
+            if await Vote.filter(id=vote.id, status=VoteStatus.HELD).update(
                     status=status, reviewed_by=actor, reviewed_at=now):
                 changed[vote.entry_id].append(vote)
         for entry_id, votes in changed.items():
             entry = await Entry.get(id=entry_id)
-            if status == "counted":
+            if status == VoteStatus.COUNTED:
                 await tally.move(entry, campaign.created_at, [v.created_at for v in votes], +1)
             else:
                 for vote in votes:
                     await referrals.forget_vote(vote.id)
-                    if campaign.voting_mode == "budget":
+                    if campaign.voting_mode == VotingMode.BUDGET:
                         await VoteBudget.filter(campaign_id=campaign.id, user_id=vote.user_id
                                                 ).update(used=F("used") - 1)
         total = sum(len(votes) for votes in changed.values())
         if total:
-            verb = "Accepted" if status == "counted" else "Voided"
+            verb = "Accepted" if status == VoteStatus.COUNTED else "Voided"
             await audit.record(campaign.org_id, actor, f"votes.{decision}", "campaign",
                                campaign.id, f"{verb} {total} held vote(s) in “{campaign.title}”",
                                {"votes": [v.id for vs in changed.values() for v in vs]})

@@ -17,7 +17,16 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Forbidden
-from cocreate.models import Campaign, Entry, User, Vote, VoteBudget
+from cocreate.models import (
+    Campaign,
+    Entry,
+    EntryStatus,
+    User,
+    Vote,
+    VoteBudget,
+    VoteStatus,
+    VotingMode,
+)
 from cocreate.services.accounts import verification
 from cocreate.services.campaigns import phases
 from cocreate.services.core.context import Deps
@@ -39,12 +48,12 @@ async def announce_count(deps: Deps, entry: Entry) -> int:
 async def _votable_entry(deps: Deps, actor: User, entry_id: str, client_ip: str | None
                          ) -> Entry:
     entry = await entries.view_entry(actor, entry_id)
-    if entry.campaign.voting_mode == "jury":
+    if entry.campaign.voting_mode == VotingMode.JURY:
         raise Forbidden("This campaign is judged by a jury, so it takes no public votes. "
                         "The jury's scores are revealed with the results.")
     if entry.author_id == actor.id or await teams.is_member(actor, entry.team_id):
         raise Forbidden("You can't vote for your own entry. Share it with friends instead!")
-    if entry.status != "published":
+    if entry.status != EntryStatus.PUBLISHED:
         raise Forbidden("This entry is not public, so it can't take votes.")
     phases.require_votes_open(entry.campaign)
     if entry.campaign.verified_voters:
@@ -85,8 +94,8 @@ async def hold(entry: Entry, campaign_started: datetime, suspicion: velocity.Sus
     """Take a suspicious cluster out of the totals (each vote once, however many try)."""
     held = []
     for vote in await Vote.filter(id__in=suspicion.vote_ids).only("id", "created_at"):
-        if await Vote.filter(id=vote.id, status="counted", reviewed_at=None).update(
-                status="held", flag=suspicion.reason):
+        if await Vote.filter(id=vote.id, status=VoteStatus.COUNTED, reviewed_at=None).update(
+                status=VoteStatus.HELD, flag=suspicion.reason):
             held.append(vote.created_at)
     await tally.move(entry, campaign_started, held, -1)
 
@@ -98,13 +107,14 @@ async def withdraw(deps: Deps, actor: User, entry_id: str, client_ip: str | None
     """
     entry = await _votable_entry(deps, actor, entry_id, client_ip)
     async with in_transaction():
-        vote = await Vote.get_or_none(entry=entry, user=actor, status__in=("counted", "held"))
+        vote = await Vote.get_or_none(entry=entry, user=actor,
+                                      status__in=(VoteStatus.COUNTED, VoteStatus.HELD))
         removed = await Vote.filter(id=vote.id, status=vote.status).delete() if vote else 0
         if vote and removed:
             await referrals.forget_vote(vote.id)
-            if vote.status == "counted":
+            if vote.status == VoteStatus.COUNTED:
                 await tally.move(entry, entry.campaign.created_at, [vote.created_at], -1)
-            if entry.campaign.voting_mode == "budget":
+            if entry.campaign.voting_mode == VotingMode.BUDGET:
                 await VoteBudget.filter(campaign_id=entry.campaign_id, user=actor).update(
                     used=F("used") - removed)
     return await announce_count(deps, entry)
@@ -112,7 +122,7 @@ async def withdraw(deps: Deps, actor: User, entry_id: str, client_ip: str | None
 
 async def _spend(campaign: Campaign, actor: User) -> None:
     """Budget mode: use one of the person's votes, or refuse (rolling the vote back)."""
-    if campaign.voting_mode != "budget":
+    if campaign.voting_mode != VotingMode.BUDGET:
         return
     await VoteBudget.bulk_create([VoteBudget(campaign_id=campaign.id, user_id=actor.id)],
                                  ignore_conflicts=True)
@@ -126,7 +136,7 @@ async def _spend(campaign: Campaign, actor: User) -> None:
 
 async def votes_left(actor: User | None, campaign: Campaign) -> int | None:
     """Budget mode: how many votes the person still has (None in other modes)."""
-    if campaign.voting_mode != "budget":
+    if campaign.voting_mode != VotingMode.BUDGET:
         return None
     budget = campaign.vote_budget or 0
     if actor is None:
