@@ -148,6 +148,11 @@ async def get_entry(entry_id: str) -> Entry:
     return entry
 
 
+def is_published(entry: Entry) -> bool:
+    """Public: it takes votes, comments, follows and thanks, and it can be shared."""
+    return entry.status == EntryStatus.PUBLISHED
+
+
 async def can_see(viewer: User | None, entry: Entry) -> bool:
     """Published (and merged) entries of public campaigns are for everyone; the rest for the author
     (who sees why it is not public) and the organization's moderators."""
