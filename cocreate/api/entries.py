@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from starlette.requests import Request
 
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import client_ip, current_user, deps
-from cocreate.models import Entry, Tag, User
+from cocreate.read_models import entry as entry_model
 from cocreate.services.campaigns import campaigns
 from cocreate.services.conversation import idea_status
 from cocreate.services.entries import entries, entry_edits
 from cocreate.services.judging import jury_views
-from cocreate.services.moderation import merging
 from cocreate.services.scores import scores
 from cocreate.services.tags import tags
 from cocreate.services.voting import voting
+
+if TYPE_CHECKING:
+    from cocreate.models import Entry, Tag, User
 
 
 async def submit_entry(request: Request, user: User, campaign: str,
@@ -26,9 +30,9 @@ async def submit_entry(request: Request, user: User, campaign: str,
         kit_asset_ids=body.kit_assets, remix_of=body.remix_of, tag_slugs=body.tags,
         suggested_tag=body.suggest_tag,
     )
-    found = await entries.get_entry(created.id)
-    return present.entry(deps(request).settings, deps(request).storage, found, campaign,
-                         tags=await tags.of_entry(user, found))
+    seen = entry_model.Viewing(user, await entries.get_entry(created.id))
+    return present.entry(deps(request).settings, deps(request).storage, seen.entry, campaign,
+                         tags=await entry_model.visible_tags(seen))
 
 
 async def list_entries(request: Request, campaign: str,
@@ -57,36 +61,37 @@ async def _jury_visible(viewer: User | None, campaign_slug: str) -> bool:
 
 
 async def show_entry(request: Request, entry: str) -> schemas.EntryOut:
-    viewer = current_user(request)
-    found = await entries.view_entry(viewer, entry)
-    return present.entry(deps(request).settings, deps(request).storage, found,
-                         found.campaign.slug,
-                         jury=await jury_views.scores_visible(viewer, found.campaign),
-                         tags=await tags.of_entry(viewer, found),
-                         credited=await merging.credited_authors(found))
+    """What the entry's page shows of it (read_models/entry.py), as JSON."""
+    seen = await entry_model.viewing(current_user(request), entry)
+    shown = await entry_model.summary(seen)
+    return present.entry(deps(request).settings, deps(request).storage, seen.entry,
+                         seen.entry.campaign.slug, jury=shown.jury_visible, tags=shown.tags,
+                         credited=shown.credited)
 
 
 async def edit_entry(request: Request, user: User, entry: str,
                      body: schemas.EntryEditIn) -> schemas.EntryOut:
-    found = await entry_edits.edit(deps(request), user, entry, body.title, body.body)
-    return present.entry(deps(request).settings, deps(request).storage, found,
-                         found.campaign.slug, tags=await tags.of_entry(user, found))
+    seen = entry_model.Viewing(user, await entry_edits.edit(deps(request), user, entry,
+                                                            body.title, body.body))
+    return present.entry(deps(request).settings, deps(request).storage, seen.entry,
+                         seen.entry.campaign.slug, tags=await entry_model.visible_tags(seen))
 
 
-async def _vote_out(user: User, entry_id: str, voted: bool, count: int) -> schemas.VoteOut:
-    found = await entries.get_entry(entry_id)
-    left = await voting.votes_left(user, found.campaign)
-    return schemas.VoteOut(voted=voted, vote_count=count, votes_left=left)
+async def _vote_out(user: User, entry_id: str, voted: bool) -> schemas.VoteOut:
+    """The vote button's state after a vote or its withdrawal, as the page's panel has it."""
+    panel = await entry_model.vote_panel(await entry_model.viewing(user, entry_id), voted)
+    return schemas.VoteOut(voted=panel.voted, vote_count=panel.count,
+                           votes_left=panel.votes_left)
 
 
 async def vote(request: Request, user: User, entry: str) -> schemas.VoteOut:
-    count = await voting.cast(deps(request), user, entry, client_ip(request))
-    return await _vote_out(user, entry, True, count)
+    await voting.cast(deps(request), user, entry, client_ip(request))
+    return await _vote_out(user, entry, True)
 
 
 async def unvote(request: Request, user: User, entry: str) -> schemas.VoteOut:
-    count = await voting.withdraw(deps(request), user, entry, client_ip(request))
-    return await _vote_out(user, entry, False, count)
+    await voting.withdraw(deps(request), user, entry, client_ip(request))
+    return await _vote_out(user, entry, False)
 
 
 async def leaderboard(request: Request, campaign: str) -> schemas.Leaderboard:

@@ -12,6 +12,7 @@ from starlette.routing import Route
 from cocreate.http import current_user, deps, require_user, wants_fragment
 from cocreate.lib import urls
 from cocreate.lib.errors import DomainError, Forbidden, Invalid, NotFound, RateLimited
+from cocreate.read_models import entry as entry_model
 from cocreate.services.conversation import comments, reactions
 from cocreate.services.entries import entries
 from cocreate.services.moderation import comment_moderation, moderation
@@ -24,13 +25,15 @@ TEMPLATE = "partials/_comments.html"
 
 
 async def thread_parts(viewer: User | None, entry: Entry) -> dict[str, Any]:
-    """What the conversation partial needs besides the entry (also used by the entry page)."""
-    thread = await comments.thread(viewer, entry.id)
-    return {"thread": thread, "can_hide": await comments.can_moderate(viewer, entry),
-            "editable": lambda c: comments.editable(viewer, c), "comment_form": {},
-            "reaction_kinds": reactions.KINDS, "report_reasons": moderation.REASONS,
-            "pending_review": comment_moderation.hidden_by_reports,
-            "reacted": await reactions.mine_by_comment(viewer, [i.comment.id for i in thread])}
+    return thread_vars(await entry_model.conversation(entry_model.Viewing(viewer, entry)))
+
+
+def thread_vars(talk: entry_model.Conversation) -> dict[str, Any]:
+    """What the conversation partial needs besides the entry (the entry page's too)."""
+    return {"thread": talk.thread, "can_hide": talk.can_hide, "editable": talk.editable,
+            "comment_form": {}, "reaction_kinds": reactions.KINDS,
+            "report_reasons": moderation.REASONS,
+            "pending_review": comment_moderation.hidden_by_reports, "reacted": talk.reacted}
 
 
 async def thread_context(request: Request, entry_id: str, **extra: Any) -> dict[str, Any]:

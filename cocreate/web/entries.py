@@ -1,9 +1,13 @@
-"""Entries: submitting an idea, its page, and voting for it."""
+"""Entries: submitting an idea, its page and the forms of its panels, and voting for it.
+
+The page and each panel's answer render from the entry's read model (read_models/entry.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -19,22 +23,15 @@ from cocreate.http import (
 )
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, DomainError, Forbidden, Invalid, RateLimited
-from cocreate.models import Entry, User
-from cocreate.services.badges import badges
-from cocreate.services.campaigns import campaigns as campaigns_service
-from cocreate.services.conversation import follows, idea_status
-from cocreate.services.entries import entries, entry_edits, teams
-from cocreate.services.influence import referrals
-from cocreate.services.judging import jury_views, prizes
-from cocreate.services.lineage import lineage
-from cocreate.services.moderation import merging, moderation
-from cocreate.services.orgs import orgs
+from cocreate.read_models import entry as entry_model
+from cocreate.services.conversation import idea_status
+from cocreate.services.entries import entries
+from cocreate.services.moderation import moderation
 from cocreate.services.recognition import acknowledgements
 from cocreate.services.tags import tags
 from cocreate.services.voting import voting
 from cocreate.web import comments as comments_web
 from cocreate.web import follows as follows_web
-from cocreate.web import tags as tags_web
 from cocreate.web.campaign_forms import birth_date_from_form
 from cocreate.web.campaigns import campaign_context
 from cocreate.web.common import (
@@ -48,8 +45,9 @@ from cocreate.web.common import (
     redirect,
     share_links,
 )
-from cocreate.web.saved_replies import thanks_picks
-from cocreate.web.share_cards import entry_image_url
+
+if TYPE_CHECKING:
+    from cocreate.models import Entry
 
 
 async def submit(request: Request) -> Response:
@@ -77,64 +75,75 @@ async def submit(request: Request) -> Response:
     return after_post(request, urls.entry_path(entry.id))
 
 
-async def _share(request: Request, viewer: User | None, entry: Entry) -> dict[str, Any]:
-    """The entry's share links, carrying the sharer's referral code."""
-    url = referrals.with_code(deps(request).settings.absolute_url(urls.entry_path(entry.id)),
-                              await referrals.code_for(viewer) if viewer else None)
-    mine = viewer is not None and viewer.id == entry.author_id
-    text = (f"My entry “{entry.title}” in “{entry.campaign.title}”: vote for it!" if mine
-            else f"“{entry.title}” in “{entry.campaign.title}” by {entry.campaign.org.name}")
-    return {"url": url, "links": share_links(url, text)}
+# The page, built from its read model (read_models/entry.py) --------------------------------
+
+def _entry_vars(entry: Entry) -> dict[str, Any]:
+    return {"entry": entry, "campaign": entry.campaign, "org": entry.campaign.org}
+
+
+def _tags_vars(panel: entry_model.TagsPanel) -> dict[str, Any]:
+    return {"entry_tags": panel.tags, "can_tag": panel.can_tag, "tag_choices": panel.choices,
+            "chosen_tags": [tag.slug for tag in panel.tags], "tags_form": {}}
+
+
+def _status_vars(panel: entry_model.StatusPanel) -> dict[str, Any]:
+    return {"statuses": panel.choices, "status_note_html": panel.note_html,
+            "can_set_status": panel.can_set, "status_form": {}}
+
+
+def _thanks_vars(panel: entry_model.ThanksPanel) -> dict[str, Any]:
+    return {"thanks": panel.thanks, "can_thank": panel.can_thank,
+            "thank_options": [(person.handle, person.display_name) for person in panel.team],
+            "thank_form": {"note": panel.note}, "reply_choices": panel.replies,
+            "picked_reply": panel.picked_reply, "reply_message": panel.reply_message}
+
+
+def _vote_vars(panel: entry_model.VotePanel) -> dict[str, Any]:
+    return {"entry": panel.entry, "count": panel.count, "voted": panel.voted}
+
+
+def _share_vars(share: entry_model.Share | None) -> dict[str, Any]:
+    if share is None:
+        return {"share": None, "share_image": None}
+    return {"share": {"url": share.url, "links": share_links(share.url, share.text)},
+            "share_image": share.image_url}
+
+
+async def _page_context(request: Request, seen: entry_model.Viewing) -> dict[str, Any]:
+    asked = request.query_params
+    view = await entry_model.entry_view(seen, deps(request).settings,
+                                        merge_q=asked.get("merge_q"), merged=asked.get("merged"),
+                                        reply=asked.get("reply"))
+    entry, may = view.entry, view.may
+    return {
+        **_entry_vars(entry), **_share_vars(view.share), "award": view.award,
+        "is_author": view.is_author, "is_winner": view.is_winner, "voted": view.vote.voted,
+        "can_edit": may.edit, "can_moderate": may.moderate, "can_report": may.report,
+        "report_reasons": moderation.REASONS, "report_form": {},
+        "reported": asked.get("reported") == "1", "moderation_form": {},
+        "co_authors": view.credits.team, "sources": view.credits.sources,
+        "remixed_by": view.credits.remixed_by, "credited": view.summary.credited,
+        "jury": view.jury, **_tags_vars(view.tags), **_status_vars(view.status),
+        **_thanks_vars(view.thanks),
+        "follow": follows_web.entry_button(entry, view.follow) if view.follow else None,
+        "merged_from": view.merged_from, "merge_q": view.merge.query, "merge_form": {},
+        "merge_candidates": view.merge.candidates,
+        **(comments_web.thread_vars(view.conversation) if view.conversation else {}),
+    }
 
 
 async def entry_context(request: Request, entry_id: str, **extra: Any) -> dict[str, Any]:
-    user = current_user(request)
-    entry = await entries.view_entry(user, entry_id)
-    award = await badges.award_for_entry(entry.id) if entry.status == "published" else None
-    context = {
-        "share": await _share(request, user, entry) if entry.status == "published" else None,
-        "entry": entry, "campaign": entry.campaign, "org": entry.campaign.org, "award": award,
-        "voted": await voting.has_voted(user, entry.id),
-        "is_author": user is not None and user.id == entry.author_id,
-        "can_edit": await entry_edits.can_edit(user, entry),
-        "can_moderate": await orgs.can_moderate(user, entry.campaign.org),
-        "is_winner": entry.id in await prizes.winning_entry_ids(entry.campaign),
-        "share_image": entry_image_url(request, entry), "report_reasons": moderation.REASONS,
-        "report_form": {}, "reported": request.query_params.get("reported") == "1",
-        "moderation_form": {},
-        "co_authors": await teams.members(entry.team) if entry.team_id else [],
-        "sources": await lineage.remixes_of(entry), "remixed_by": await lineage.remixed_by(entry),
-        "jury": await jury_views.entry_jury(user, entry),
-        "thanks": await acknowledgements.of_entry(entry),
-        "statuses": idea_status.STATUSES, "status_form": {},
-        "status_note_html": idea_status.note_html(entry),
-        "can_thank": entry.status == "published"
-        and await campaigns_service.can_manage(user, entry.campaign),
-        "thank_form": {"note": acknowledgements.draft(entry.author)},
-        **await tags_web.entry_context(user, entry),
-        "credited": await merging.credited_authors(entry),
-        "follow": follows_web.entry_button(entry, await follows.entry_state(user, entry)),
-        "merged_from": await merging.merged_here(entry, request.query_params.get("merged")),
-        "merge_q": request.query_params.get("merge_q", ""), "merge_form": {},
-        "merge_candidates": await merging.candidates(user, entry,
-                                                     request.query_params.get("merge_q")),
-        **extra,
-    }
-    context["thank_options"] = [(p.handle, p.display_name) for p in context["co_authors"]]
-    if context["can_thank"]:
-        context.update(await thanks_picks(user, entry, request.query_params.get("reply"),
-                                          keep_note="thank_form" in extra))
-    if entry.status == "published":
-        context.update(await comments_web.thread_parts(user, entry))
-    return context
+    """The whole page's context; `extra` (e.g. a failed form's values) goes over it."""
+    seen = await entry_model.viewing(current_user(request), entry_id)
+    return {**await _page_context(request, seen), **extra}
 
 
 async def entry_page(request: Request) -> Response:
-    entry = await entries.view_entry(current_user(request), request.path_params["entry"])
-    kept = await merging.kept_entry_id(entry)
+    seen = await entry_model.viewing(current_user(request), request.path_params["entry"])
+    kept = await entry_model.kept_idea(seen)
     if kept:  # a merged duplicate: its votes and comments are on the idea kept
-        return RedirectResponse(urls.kept_entry_path(kept, entry.id), status_code=301)
-    return page(request, "pages/entry.html", await entry_context(request, entry.id))
+        return RedirectResponse(urls.kept_entry_path(kept, seen.entry.id), status_code=301)
+    return page(request, "pages/entry.html", await _page_context(request, seen))
 
 
 async def vote(request: Request) -> Response:
@@ -150,45 +159,73 @@ async def vote(request: Request) -> Response:
                else "partials/_vote_button.html")
     try:
         if withdraw:
-            count = await voting.withdraw(deps(request), user, entry_id, client_ip(request))
+            await voting.withdraw(deps(request), user, entry_id, client_ip(request))
         else:
-            count = await voting.cast(deps(request), user, entry_id, client_ip(request),
-                                      request.cookies.get(REFERRAL_COOKIE))
+            await voting.cast(deps(request), user, entry_id, client_ip(request),
+                              request.cookies.get(REFERRAL_COOKIE))
     except (Forbidden, RateLimited) as error:
         if not wants_fragment(request):
             raise
         # The button stays where it was, with the reason next to it.
-        entry = await entries.get_entry(entry_id)
-        return page(request, partial, {
-            "entry": entry, "count": entry.vote_count,
-            "voted": await voting.has_voted(user, entry_id), "vote_message": error.message,
-        })
-    if wants_fragment(request):
-        entry = await entries.get_entry(entry_id)
-        left = await voting.votes_left(user, entry.campaign)
-        return page(request, partial, {
-            "entry": entry, "count": count, "voted": not withdraw,
-            "vote_message": f"{left} of {entry.campaign.vote_budget} votes left"
-            if left is not None else None,
-        })
-    return redirect(local_referer(request, back))
+        panel = await entry_model.vote_panel(await entry_model.viewing(user, entry_id))
+        return page(request, partial, {**_vote_vars(panel), "vote_message": error.message})
+    if not wants_fragment(request):
+        return redirect(local_referer(request, back))
+    panel = await entry_model.vote_panel(await entry_model.viewing(user, entry_id),
+                                         voted=not withdraw)
+    budget = panel.entry.campaign.vote_budget
+    return page(request, partial, {
+        **_vote_vars(panel), "vote_message": f"{panel.votes_left} of {budget} votes left"
+        if panel.votes_left is not None else None})
 
 
-async def _panel_change(request: Request, entry_id: str, block: str, anchor: str,
+# The panels' forms: each answer computes only its own panel ---------------------------------
+
+@dataclass(frozen=True)
+class _Panel:
+    block: str  # in pages/entry.html
+    anchor: str  # where a plain form goes back to
+    part: Callable[[entry_model.Viewing], Awaitable[dict[str, Any]]]
+
+    async def context(self, request: Request, entry_id: str) -> dict[str, Any]:
+        seen = await entry_model.viewing(current_user(request), entry_id)
+        return {**_entry_vars(seen.entry), **await self.part(seen)}
+
+
+async def _tags_part(seen: entry_model.Viewing) -> dict[str, Any]:
+    return _tags_vars(await entry_model.tags_panel(seen))
+
+
+async def _status_part(seen: entry_model.Viewing) -> dict[str, Any]:
+    return _status_vars(await entry_model.status_panel(seen))
+
+
+async def _thanks_part(seen: entry_model.Viewing) -> dict[str, Any]:
+    return _thanks_vars(await entry_model.thanks_panel(seen))
+
+
+TAGS = _Panel("tags_panel", "#entry-tags", _tags_part)
+STATUS = _Panel("status_panel", "#idea-status", _status_part)
+THANKS = _Panel("thanks_panel", "#thanks", _thanks_part)
+
+
+async def _panel_change(request: Request, entry_id: str, panel: _Panel,
                         change: Callable[[], Awaitable[object]], form: dict[str, Any],
                         expected: tuple[type[DomainError], ...]) -> Response:
     """A form of one panel of the entry page: on success htmx gets the panel again and a
-    plain form goes back to it; on an expected error the panel comes back with the form
-    (`form`: the context keys that keep what was typed)."""
+    plain form goes back to it; on an expected error the panel (the page, for a plain form)
+    comes back with the form (`form`: the context keys that keep what was typed)."""
     try:
         await change()
     except expected as error:
-        context = await entry_context(request, entry_id, **form)
-        return form_failed(request, "pages/entry.html", context, error, block)
+        context = (await panel.context(request, entry_id) if wants_fragment(request)
+                   else await entry_context(request, entry_id))
+        return form_failed(request, "pages/entry.html", {**context, **form}, error,
+                           panel.block)
     if wants_fragment(request):
-        return page(request, "pages/entry.html", await entry_context(request, entry_id),
-                    block=block)
-    return redirect(urls.entry_path(entry_id) + anchor)
+        return page(request, "pages/entry.html", await panel.context(request, entry_id),
+                    block=panel.block)
+    return redirect(urls.entry_path(entry_id) + panel.anchor)
 
 
 async def acknowledge(request: Request) -> Response:
@@ -196,7 +233,7 @@ async def acknowledge(request: Request) -> Response:
     entry_id = request.path_params["entry"]
     submitted = await form_data(request)
     return await _panel_change(
-        request, entry_id, "thanks_panel", "#thanks",
+        request, entry_id, THANKS,
         lambda: acknowledgements.acknowledge(user, entry_id, submitted.get("note"),
                                              submitted.get("handle")),
         {"thank_form": submitted}, (Invalid, Conflict))
@@ -208,7 +245,7 @@ async def set_tags(request: Request) -> Response:
     submitted = await form_data(request)
     chosen = await form_list(request, "tags")
     return await _panel_change(
-        request, entry_id, "tags_panel", "#entry-tags",
+        request, entry_id, TAGS,
         lambda: tags.set_entry_tags(deps(request), user, entry_id, chosen,
                                     submitted.get("suggest_tag")),
         {"tags_form": submitted, "chosen_tags": chosen}, (Invalid, RateLimited))
@@ -219,7 +256,7 @@ async def set_status(request: Request) -> Response:
     entry_id = request.path_params["entry"]
     submitted = await form_data(request)
     return await _panel_change(
-        request, entry_id, "status_panel", "#idea-status",
+        request, entry_id, STATUS,
         lambda: idea_status.set_status(user, entry_id, submitted.get("status"),
                                        submitted.get("note")),
         {"status_form": submitted}, (Invalid,))

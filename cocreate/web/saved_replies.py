@@ -20,7 +20,7 @@ from cocreate.services.recognition import acknowledgements, saved_replies
 from cocreate.web.common import after_post, form_data, form_failed, fragment_or_page, page, redirect
 
 if TYPE_CHECKING:
-    from cocreate.models import Entry, User
+    from cocreate.models import User
 
 
 async def _replies_context(user: User, slug: str, **extra: Any) -> dict[str, Any]:
@@ -110,22 +110,6 @@ async def inbox_picks(user: User, org_slug: str, reply: str | None,
         except (Invalid, NotFound) as error:
             picked[entry_id] = {"reply": reply, "message": error.message}
     return {"reply_choices": await _choices(user, org_slug), "picked": picked}
-
-
-async def thanks_picks(user: User | None, entry: Entry, reply: str | None,
-                       keep_note: bool) -> dict[str, Any]:
-    """For the entry page's thanks form (managers): the saved replies and, for `?reply=`,
-    the note filled in, unless a note the manager typed is being shown again."""
-    if user is None:
-        return {}
-    extras: dict[str, Any] = {"reply_choices": await _choices(user, entry.campaign.org.slug),
-                              "picked_reply": reply or ""}
-    if reply and not keep_note:
-        try:
-            extras["thank_form"] = {"note": await saved_replies.note_for(user, entry.id, reply)}
-        except (Invalid, NotFound) as error:
-            extras["reply_message"] = error.message
-    return extras
 
 
 async def _choices(user: User, org_slug: str) -> list[tuple[str, str]]:

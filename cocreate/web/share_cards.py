@@ -21,16 +21,9 @@ from cocreate.services.media.media import still_key
 from cocreate.services.sharing import entry_cards, fundraiser_cards, profile_cards
 
 if TYPE_CHECKING:
-    from cocreate.models import Entry, User
+    from cocreate.models import User
 
 CACHE = {"Cache-Control": "public, max-age=300"}
-
-
-def entry_image_url(request: Request, entry: Entry) -> str | None:
-    """The absolute og:image address of a public entry's card."""
-    if entry.status != "published":
-        return None
-    return deps(request).settings.absolute_url(urls.entry_card_path(entry.id))
 
 
 def profile_image_url(request: Request, person: User) -> str | None:

@@ -1,6 +1,7 @@
-"""Tags on pages: what the gallery and the entry page show of them and offer to pick, and
-the managers' curation page (create, rename, approve or reject
-suggestions, merge, delete). Every form posts plainly; htmx swaps the panel it belongs to."""
+"""Tags on pages: the gallery's filters and each card's tags (the entry page's come from its
+read model, read_models/entry.py), and the managers' curation page (create, rename, approve
+or reject suggestions, merge, delete). Every form posts plainly; htmx swaps the panel it
+belongs to."""
 
 from __future__ import annotations
 
@@ -30,17 +31,6 @@ async def gallery_context(viewer: User | None, campaign: Campaign, shown: list[E
     manager = await campaigns.can_manage(viewer, campaign)
     return {"tag": tag, "gallery_tags": await tags.approved(campaign),
             "tags_by_entry": await tags.for_entries(viewer, shown, manager=manager)}
-
-
-async def entry_context(viewer: User | None, entry: Entry) -> dict[str, Any]:
-    """The entry page's tags, and the editor for its author and the managers."""
-    manager = await campaigns.can_manage(viewer, entry.campaign)
-    carried = (await tags.for_entries(viewer, [entry], manager=manager)).get(entry.id, [])
-    can_tag = manager or tags.may_tag(viewer, entry)
-    choices = await tags.offered(viewer, entry.campaign, manager=manager,
-                                 keep=[t.id for t in carried]) if can_tag else []
-    return {"entry_tags": carried, "can_tag": can_tag, "tag_choices": choices,
-            "chosen_tags": [t.slug for t in carried], "tags_form": {}}
 
 
 # The managers' curation page ---------------------------------------------------------------

@@ -204,7 +204,3 @@ async def for_entries(viewer: User | None, shown_entries: list[Entry], *,
             found.setdefault(row.entry_id, []).append(row.tag)
     return found
 
-
-async def of_entry(viewer: User | None, entry: Entry) -> list[Tag]:
-    manager = await campaigns.can_manage(viewer, entry.campaign)
-    return (await for_entries(viewer, [entry], manager=manager)).get(entry.id, [])
