@@ -7,7 +7,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cocreate.models import EntryStatus, IdeaStatus, ReportReason, ReportStatus
+from cocreate.models import (
+    CampaignKind,
+    CampaignPhase,
+    EntryStatus,
+    IdeaStatus,
+    ModerationMode,
+    ReportReason,
+    ReportStatus,
+    VotingMode,
+)
 
 
 class Body(BaseModel):
@@ -93,9 +102,6 @@ class MemberOut(BaseModel):
     role: str
 
 
-Phase = Literal["draft", "open", "voting", "judging", "results", "closed", "archived"]
-
-
 class CampaignSettingsIn(Body):
     """Campaign settings a manager may change; fields left out keep their value."""
 
@@ -111,11 +117,11 @@ class CampaignSettingsIn(Body):
     rules: str | None = Field(None, description="Markdown; a change asks fans to accept again")
     min_age: int | None = None
     eligible_countries: list[str] | None = Field(None, description="ISO 3166 alpha-2 codes")
-    moderation: Literal["post", "pre"] | None = None
+    moderation: ModerationMode | None = None
     report_threshold: int | None = Field(None, ge=1, le=1000)
     team_min_size: int | None = Field(None, description="Team challenges: members to submit")
     max_video_mb: int | None = Field(None, ge=1, description="Largest video entry, in MB")
-    voting_mode: Literal["upvote", "budget", "jury"] | None = Field(
+    voting_mode: VotingMode | None = Field(
         None, description="upvote: any number of entries; budget: vote_budget votes each; "
         "jury: judges score the entries and there is no public vote")
     vote_budget: int | None = Field(None, ge=1, le=1000)
@@ -145,13 +151,13 @@ FUNDRAISER_FIELDS = ("goal", "currency", "suggested_amounts", "sponsor_name", "m
 
 class CampaignIn(CampaignSettingsIn):
     title: str
-    kind: Literal["idea", "remix", "team", "fundraiser"]
+    kind: CampaignKind
     description: str
     draft: bool = Field(False, description="Start as a draft only managers see")
 
 
 class PhaseIn(Body):
-    phase: Phase
+    phase: CampaignPhase
 
 
 class ScheduleOut(BaseModel):
@@ -218,10 +224,10 @@ class CampaignOut(BaseModel):
     description: str
     description_html: str
     org: OrgOut
-    phase: Phase
+    phase: CampaignPhase
     phase_label: str
     schedule: ScheduleOut
-    next_phase: Phase | None
+    next_phase: CampaignPhase | None
     next_phase_at: datetime | None
     closes_at: datetime | None
     is_open: bool = Field(description="Takes entries now")
@@ -232,11 +238,11 @@ class CampaignOut(BaseModel):
     rules_version: int
     min_age: int | None
     eligible_countries: list[str]
-    moderation: Literal["post", "pre"]
+    moderation: ModerationMode
     team_min_size: int
     team_max_size: int
     max_video_mb: int
-    voting_mode: Literal["upvote", "budget", "jury"]
+    voting_mode: VotingMode
     vote_budget: int | None
     jury_weight: int = Field(description="Percent of the final result the jury decides")
     verified_voters: bool

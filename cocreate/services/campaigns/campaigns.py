@@ -12,7 +12,17 @@ from tortoise.transactions import in_transaction
 from cocreate.lib.errors import Conflict, NotFound
 from cocreate.lib.ids import new_id
 from cocreate.lib.markdown import render_markdown
-from cocreate.models import Campaign, Fundraiser, Media, User, Vote
+from cocreate.models import (
+    Campaign,
+    CampaignKind,
+    CampaignPhase,
+    Fundraiser,
+    Media,
+    ModerationMode,
+    User,
+    Vote,
+    VotingMode,
+)
 from cocreate.services.campaigns import eligibility, fundraisers, phases
 from cocreate.services.campaigns.fundraisers import FundraiserSettings
 from cocreate.services.core import audit
@@ -20,10 +30,10 @@ from cocreate.services.core.validation import FieldErrors, slugify
 from cocreate.services.orgs import orgs
 from cocreate.services.sharing import fundraiser_cards
 
-KINDS = ("idea", "remix", "team", fundraisers.KIND)
+KINDS = tuple(CampaignKind)
 MAX_TEAM_SIZE = 50
-MODERATION = ("post", "pre")
-VOTING_MODES = ("upvote", "budget", "jury")
+MODERATION = tuple(ModerationMode)
+VOTING_MODES = tuple(VotingMode)
 MAX_SHARED_JURY_WEIGHT = 99  # at 100 the jury decides alone: that is jury mode
 DATE_FIELDS = tuple(phases.STARTS.values())
 
@@ -146,32 +156,32 @@ async def _apply_voting(campaign: Campaign, wanted: CampaignSettings, errors: Fi
                         set_: Callable[[str, object], None], creating: bool) -> None:
     """The voting mode, which can change only until the first vote, and the jury's share of
     the result, which can change until the results are out."""
-    mode = wanted.voting_mode or campaign.voting_mode or "upvote"
+    mode = wanted.voting_mode or campaign.voting_mode or VotingMode.UPVOTE
     if mode not in VOTING_MODES:
         errors.add("voting_mode", "Choose upvotes, a vote budget or a jury.")
         return
     _apply_jury_weight(campaign, wanted, mode, errors, set_)
     budget = wanted.vote_budget if wanted.vote_budget is not None else campaign.vote_budget
-    if mode == "budget" and not (budget and 1 <= budget <= 1000):
+    if mode == VotingMode.BUDGET and not (budget and 1 <= budget <= 1000):
         errors.add("vote_budget", "Give each person from 1 to 1000 votes.")
     changing = mode != campaign.voting_mode or budget != campaign.vote_budget
     if changing and not creating and await Vote.exists(entry__campaign_id=campaign.id):
         errors.add("voting_mode", "People have voted already; the voting rules stay as they are.")
         return
     set_("voting_mode", mode)
-    set_("vote_budget", budget if mode == "budget" else None)
+    set_("vote_budget", budget if mode == VotingMode.BUDGET else None)
 
 
 def _apply_jury_weight(campaign: Campaign, wanted: CampaignSettings, mode: str,
                        errors: FieldErrors, set_: Callable[[str, object], None]) -> None:
     """Jury mode: the jury decides alone (100). Upvotes and budgets: 0 (no jury) to 99."""
-    if mode == "jury":
+    if mode == VotingMode.JURY:
         weight = 100
     else:
         if wanted.jury_weight is not None:
             weight = wanted.jury_weight
         else:  # leaving jury mode drops the jury unless a share is given
-            weight = 0 if campaign.voting_mode == "jury" else campaign.jury_weight or 0
+            weight = 0 if campaign.voting_mode == VotingMode.JURY else campaign.jury_weight or 0
         if not 0 <= weight <= MAX_SHARED_JURY_WEIGHT:
             errors.add("jury_weight", f"Give the jury from 0 (no jury) to "
                        f"{MAX_SHARED_JURY_WEIGHT} percent of the result; for a jury alone, "
@@ -197,13 +207,14 @@ async def create_campaign(
     opens_at = _aware(wanted.dates.get("opens_at"))
     draft = start_as_draft or (opens_at is not None and opens_at > now)
     campaign = Campaign(org=org, kind=kind, created_by=actor, description="",
-                        phase="draft" if draft else "open", phase_changed_at=now,
+                        phase=CampaignPhase.DRAFT if draft else CampaignPhase.OPEN,
+                        phase_changed_at=now,
                         rules="", rules_html="", rules_version=0,
-                        team_min_size=2 if kind == "team" else 1, team_max_size=5,
-                        max_video_mb=50, voting_mode="upvote")
+                        team_min_size=2 if kind == CampaignKind.TEAM else 1, team_max_size=5,
+                        max_video_mb=50, voting_mode=VotingMode.UPVOTE)
     await _apply(actor, campaign, wanted, errors, creating=True)
     fundraiser = None
-    if kind == fundraisers.KIND:
+    if kind == CampaignKind.FUNDRAISER:
         fundraiser = Fundraiser()
         await fundraisers.apply(fundraiser, wanted.fundraiser or FundraiserSettings(), errors,
                                 creating=True)
@@ -230,7 +241,7 @@ async def update_campaign(actor: User, slug: str, wanted: CampaignSettings) -> C
     errors = FieldErrors()
     changed = await _apply(actor, campaign, wanted, errors, creating=False)
     fundraiser, money_changed = None, []
-    if campaign.kind == fundraisers.KIND and wanted.fundraiser is not None:
+    if campaign.kind == CampaignKind.FUNDRAISER and wanted.fundraiser is not None:
         fundraiser = await fundraisers.of(campaign)
         money_changed = await fundraisers.apply(fundraiser, wanted.fundraiser, errors,
                                                 creating=False)
@@ -290,6 +301,6 @@ async def org_campaigns(viewer: User | None, org_slug: str) -> list[Campaign]:
 async def open_campaigns(limit: int = 24) -> list[Campaign]:
     """Campaigns fans can take part in now (entries or votes), newest first."""
     return (
-        await Campaign.filter(phase__in=("open", "voting")).select_related("org", "cover")
-        .order_by("-created_at").limit(limit)
+        await Campaign.filter(phase__in=(CampaignPhase.OPEN, CampaignPhase.VOTING))
+        .select_related("org", "cover").order_by("-created_at").limit(limit)
     )

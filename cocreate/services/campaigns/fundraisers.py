@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 
 from cocreate.lib import money
 from cocreate.lib.errors import NotFound
-from cocreate.models import Campaign, Fundraiser, Gift
+from cocreate.models import Campaign, CampaignKind, Fundraiser, Gift
 from cocreate.services.campaigns import phases
 from cocreate.services.core.validation import FieldErrors
 
-KIND = "fundraiser"
+KIND = CampaignKind.FUNDRAISER
 MAX_SUGGESTED = 6
 MATCH_PERCENTS = (50, 100, 200, 300)  # 1:2, 1:1, 2:1, 3:1
 BADGE_UNITS = 100  # whole units of the currency a fan's links raise for the Fundraiser badge

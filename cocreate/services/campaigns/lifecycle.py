@@ -15,7 +15,7 @@ from tortoise.transactions import in_transaction
 from cocreate.doors.realtime import Broker
 from cocreate.lib import urls
 from cocreate.lib.errors import Invalid
-from cocreate.models import Campaign, User
+from cocreate.models import Campaign, CampaignPhase, User
 from cocreate.services.campaigns import results
 from cocreate.services.campaigns.phases import (
     ANNOUNCED,
@@ -69,7 +69,7 @@ async def _move(campaign: Campaign, phase: str, actor: User | None, now: datetim
             f"“{campaign.title}” moved from {label(campaign, before).lower()} to "
             f"{label(campaign, phase).lower()} {who}", {"from": before, "to": phase},
         )
-        if index(phase) > index("voting"):
+        if index(phase) > index(CampaignPhase.VOTING):
             await events.voting_closed(campaign.id, phase, now)
         if phase in ANNOUNCED:
             await events.phase_announced(campaign.id, phase, now)

@@ -15,24 +15,30 @@ from __future__ import annotations
 from datetime import datetime
 
 from cocreate.lib.errors import Conflict, Forbidden
-from cocreate.models import Campaign
+from cocreate.models import Campaign, CampaignKind, CampaignPhase
 
-PHASES = ("draft", "open", "voting", "judging", "results", "archived")
-# The date field that starts each phase.
+# The date field that starts each phase after draft, for each kind of campaign.
 STARTS = {
-    "open": "opens_at", "voting": "closes_at", "judging": "voting_ends_at",
-    "results": "results_at", "archived": "archives_at",
+    CampaignPhase.OPEN: "opens_at", CampaignPhase.VOTING: "closes_at",
+    CampaignPhase.JUDGING: "voting_ends_at", CampaignPhase.RESULTS: "results_at",
+    CampaignPhase.ARCHIVED: "archives_at",
 }
-FUNDRAISER_PHASES = ("draft", "open", "closed", "archived")
-FUNDRAISER_STARTS = {"open": "opens_at", "closed": "closes_at", "archived": "archives_at"}
+FUNDRAISER_STARTS = {
+    CampaignPhase.OPEN: "opens_at", CampaignPhase.CLOSED: "closes_at",
+    CampaignPhase.ARCHIVED: "archives_at",
+}
+PHASES = (CampaignPhase.DRAFT, *STARTS)
+FUNDRAISER_PHASES = (CampaignPhase.DRAFT, *FUNDRAISER_STARTS)
 LABELS = {
-    "draft": "Draft", "open": "Open for entries", "voting": "Voting",
-    "judging": "Judging", "results": "Results", "closed": "Closed", "archived": "Archived",
+    CampaignPhase.DRAFT: "Draft", CampaignPhase.OPEN: "Open for entries",
+    CampaignPhase.VOTING: "Voting", CampaignPhase.JUDGING: "Judging",
+    CampaignPhase.RESULTS: "Results", CampaignPhase.CLOSED: "Closed",
+    CampaignPhase.ARCHIVED: "Archived",
 }
-FUNDRAISER_LABELS = {**LABELS, "open": "Open for gifts"}
-ORDER = ("draft", "open", "voting", "judging", "results", "closed", "archived")
+FUNDRAISER_LABELS = {**LABELS, CampaignPhase.OPEN: "Open for gifts"}
+ORDER = tuple(CampaignPhase)  # every kind's phases in one order
 PUBLIC_PHASES = ORDER[1:]
-ANNOUNCED = ("voting", "results")  # phase changes shown in the feeds of followers
+ANNOUNCED = (CampaignPhase.VOTING, CampaignPhase.RESULTS)  # shown in the feeds of followers
 
 
 def index(phase: str) -> int:
@@ -41,12 +47,12 @@ def index(phase: str) -> int:
 
 
 def phases_of(campaign: Campaign) -> tuple[str, ...]:
-    return FUNDRAISER_PHASES if campaign.kind == "fundraiser" else PHASES
+    return FUNDRAISER_PHASES if campaign.kind == CampaignKind.FUNDRAISER else PHASES
 
 
 def starts_of(campaign: Campaign) -> dict[str, str]:
     """Each phase of the campaign's kind after draft, and the date field that starts it."""
-    return FUNDRAISER_STARTS if campaign.kind == "fundraiser" else STARTS
+    return FUNDRAISER_STARTS if campaign.kind == CampaignKind.FUNDRAISER else STARTS
 
 
 def phase_started_by(campaign: Campaign, date_field: str) -> str | None:
@@ -56,7 +62,7 @@ def phase_started_by(campaign: Campaign, date_field: str) -> str | None:
 
 def label(campaign: Campaign, phase: str | None = None) -> str:
     """What a phase (the campaign's own by default) is called for this kind of campaign."""
-    labels = FUNDRAISER_LABELS if campaign.kind == "fundraiser" else LABELS
+    labels = FUNDRAISER_LABELS if campaign.kind == CampaignKind.FUNDRAISER else LABELS
     return labels[phase or campaign.phase]
 
 
@@ -121,32 +127,33 @@ def validate_schedule(campaign: Campaign) -> dict[str, str]:
 # What each phase allows --------------------------------------------------------------------
 
 def is_public(campaign: Campaign) -> bool:
-    return campaign.phase != "draft"
+    return campaign.phase != CampaignPhase.DRAFT
 
 
 def takes_entries(campaign: Campaign) -> bool:
-    return campaign.phase == "open" and campaign.kind != "fundraiser"
+    return campaign.phase == CampaignPhase.OPEN and campaign.kind != CampaignKind.FUNDRAISER
 
 
 def takes_votes(campaign: Campaign) -> bool:
-    if campaign.kind == "fundraiser":
+    if campaign.kind == CampaignKind.FUNDRAISER:
         return False
-    return campaign.phase == "voting" or (campaign.phase == "open" and campaign.vote_in_open)
+    return campaign.phase == CampaignPhase.VOTING or (
+        campaign.phase == CampaignPhase.OPEN and campaign.vote_in_open)
 
 
 def takes_gifts(campaign: Campaign) -> bool:
-    return campaign.kind == "fundraiser" and campaign.phase == "open"
+    return campaign.kind == CampaignKind.FUNDRAISER and campaign.phase == CampaignPhase.OPEN
 
 
 def require_gifts_open(campaign: Campaign) -> None:
-    if campaign.phase == "draft":
+    if campaign.phase == CampaignPhase.DRAFT:
         raise Forbidden("This fundraiser has not opened yet.")
     if not takes_gifts(campaign):
         raise Forbidden("This fundraiser has closed; it no longer takes gifts.")
 
 
 def shows_results(campaign: Campaign) -> bool:
-    return campaign.phase in ("results", "archived")
+    return campaign.phase in (CampaignPhase.RESULTS, CampaignPhase.ARCHIVED)
 
 
 def ranks_by_final_score(campaign: Campaign) -> bool:
@@ -157,15 +164,15 @@ def ranks_by_final_score(campaign: Campaign) -> bool:
 def require_entry_kind(campaign: Campaign, what: str) -> None:
     """What only campaigns of entries have (`what`: tags, the gallery, the moderation
     queue...): a fundraiser answers 409 with the reason, never an empty page."""
-    if campaign.kind == "fundraiser":
+    if campaign.kind == CampaignKind.FUNDRAISER:
         raise Conflict(f"“{campaign.title}” is a fundraiser: it takes gifts, not entries, so "
                        f"it has no {what}.")
 
 
 def require_entries_open(campaign: Campaign) -> None:
-    if campaign.kind == "fundraiser":
+    if campaign.kind == CampaignKind.FUNDRAISER:
         raise Forbidden("A fundraiser takes gifts, not entries.")
-    if campaign.phase == "draft":
+    if campaign.phase == CampaignPhase.DRAFT:
         raise Forbidden("This campaign has not opened yet.")
     if not takes_entries(campaign):
         raise Forbidden("This campaign has closed; it no longer takes entries.")
@@ -174,6 +181,6 @@ def require_entries_open(campaign: Campaign) -> None:
 def require_votes_open(campaign: Campaign) -> None:
     if takes_votes(campaign):
         return
-    if campaign.phase in ("draft", "open"):
+    if campaign.phase in (CampaignPhase.DRAFT, CampaignPhase.OPEN):
         raise Forbidden("Voting has not started yet for this campaign.")
     raise Forbidden("Voting has closed for this campaign.")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from cocreate.doors import jobs
 from cocreate.lib import urls
 from cocreate.lib.errors import Invalid
-from cocreate.models import Campaign, Comment, CommentStatus, Entry, Follow, User
+from cocreate.models import Campaign, CampaignPhase, Comment, CommentStatus, Entry, Follow, User
 from cocreate.services.accounts import accounts
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.entries import entries
@@ -150,7 +150,7 @@ async def followed_campaigns(viewer: User, limit: int = 100) -> list[Campaign]:
     """The campaigns `viewer` follows and may see, most recently followed first."""
     follows = await Follow.filter(
         follower_id=viewer.id, campaign_id__not_isnull=True,
-    ).exclude(campaign__phase="draft").order_by("-created_at").limit(limit).select_related(
+    ).exclude(campaign__phase=CampaignPhase.DRAFT).order_by("-created_at").limit(limit).select_related(
         "campaign", "campaign__org")
     return [follow.campaign for follow in follows]
 

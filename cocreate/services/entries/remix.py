@@ -14,15 +14,25 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, Invalid, NotFound
-from cocreate.models import Campaign, Entry, EntryCredit, EntryStatus, KitAsset, Media, User
+from cocreate.models import (
+    Campaign,
+    CampaignKind,
+    Entry,
+    EntryCredit,
+    EntryStatus,
+    KitAsset,
+    Media,
+    User,
+)
 from cocreate.services.campaigns import campaigns
 from cocreate.services.core import audit
 from cocreate.services.core.validation import FieldErrors
 from cocreate.services.lineage.lineage import Credits
 from cocreate.services.orgs import orgs
 
-REMIX_KIND = "remix"
-KIT_KINDS = ("remix", "team")  # team challenges may hand out a kit to remix together
+REMIX_KIND = CampaignKind.REMIX
+# Team challenges may hand out a kit to remix together.
+KIT_KINDS = (CampaignKind.REMIX, CampaignKind.TEAM)
 MAX_CREDITS = 10
 TREE_DEPTH = 6
 TREE_LIMIT = 500

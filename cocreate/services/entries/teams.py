@@ -15,14 +15,23 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Campaign, Entry, EntryStatus, JoinRequest, Team, TeamMember, User
+from cocreate.models import (
+    Campaign,
+    CampaignKind,
+    Entry,
+    EntryStatus,
+    JoinRequest,
+    Team,
+    TeamMember,
+    User,
+)
 from cocreate.services.accounts import accounts
 from cocreate.services.badges import badges
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core.validation import FieldErrors
 from cocreate.services.scores import scores
 
-TEAM_KIND = "team"
+TEAM_KIND = CampaignKind.TEAM
 
 
 def _new_invite_code() -> str:

@@ -21,7 +21,16 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Campaign, Criterion, Entry, EntryStatus, Judge, JuryScore, User
+from cocreate.models import (
+    Campaign,
+    CampaignPhase,
+    Criterion,
+    Entry,
+    EntryStatus,
+    Judge,
+    JuryScore,
+    User,
+)
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core import audit
 from cocreate.services.core.validation import FieldErrors
@@ -31,7 +40,7 @@ from cocreate.services.orgs import orgs
 MAX_CRITERIA = 10
 WEIGHTS = range(1, 11)
 SCORES = range(1, 11)
-SCORING_PHASES = ("voting", "judging")
+SCORING_PHASES = (CampaignPhase.VOTING, CampaignPhase.JUDGING)
 BATCH = 5000
 
 

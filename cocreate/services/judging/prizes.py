@@ -9,7 +9,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Campaign, EntryStatus, Prize, User, Winner
+from cocreate.models import Campaign, CampaignPhase, EntryStatus, Prize, User, Winner
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core import audit
 from cocreate.services.core.validation import FieldErrors
@@ -71,7 +71,7 @@ async def set_prizes(actor: User, campaign_slug: str, wanted: list[PrizeIn]) -> 
 async def pick_winner(actor: User, campaign_slug: str, prize_id: str, entry_id: str) -> Winner:
     campaign = await campaigns.get_campaign(campaign_slug)
     await orgs.require_manager(actor, campaign.org)
-    if campaign.phase != "judging":
+    if campaign.phase != CampaignPhase.JUDGING:
         raise Forbidden("Winners are picked while the campaign is in judging.")
     prize = await Prize.get_or_none(id=prize_id, campaign=campaign)
     if prize is None:
@@ -97,7 +97,7 @@ async def pick_winner(actor: User, campaign_slug: str, prize_id: str, entry_id: 
 async def remove_winner(actor: User, campaign_slug: str, winner_id: str) -> None:
     campaign = await campaigns.get_campaign(campaign_slug)
     await orgs.require_manager(actor, campaign.org)
-    if campaign.phase != "judging":
+    if campaign.phase != CampaignPhase.JUDGING:
         raise Forbidden("Winners can be changed only while the campaign is in judging.")
     winner = await Winner.get_or_none(id=winner_id, campaign=campaign).select_related(
         "entry", "prize")

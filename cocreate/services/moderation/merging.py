@@ -24,6 +24,7 @@ from cocreate.doors import jobs
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Forbidden, Invalid
 from cocreate.models import (
+    CampaignKind,
     Comment,
     CommentStatus,
     CreditedAuthor,
@@ -52,7 +53,7 @@ from cocreate.services.tags import tags
 from cocreate.services.voting import tally, voting
 
 NOTIFY_JOB = "moderation.merged"
-MERGEABLE_KIND = "idea"
+MERGEABLE_KIND = CampaignKind.IDEA
 MAX_HOPS = 20  # a merged idea's address follows later merges this far
 
 
@@ -112,7 +113,7 @@ async def _check(entry: Entry, into_id: str | None) -> Entry:
         raise invalid("Only ideas can be merged.")
     if entry.status != EntryStatus.PUBLISHED:
         raise invalid("Only public ideas can be merged; restore this one first.")
-    if phases.shows_results(entry.campaign) or entry.campaign.phase == "archived":
+    if phases.shows_results(entry.campaign):  # results or archived
         raise Forbidden("The results are out: ideas can no longer be merged.")
     if await Winner.exists(entry_id=entry.id):
         raise Forbidden("This idea won a prize, so it can't be merged away.")
@@ -241,7 +242,7 @@ async def candidates(actor: User | None, entry: Entry, query: str | None, limit:
     """Ideas a manager may merge this one into: like it, or like what they searched for.
     None when the viewer may not merge it (the page then offers no merging)."""
     if (entry.kind != MERGEABLE_KIND or entry.status != EntryStatus.PUBLISHED
-            or phases.shows_results(entry.campaign) or entry.campaign.phase == "archived"
+            or phases.shows_results(entry.campaign)
             or not await campaigns.can_manage(actor, entry.campaign)):
         return None
     text = (query or "").strip() or f"{entry.title}\n{entry.body}"

@@ -15,7 +15,7 @@ from tortoise.expressions import Q
 
 from cocreate.lib import urls
 from cocreate.lib.errors import Invalid
-from cocreate.models import Activity, Comment, Entry, Follow, User
+from cocreate.models import Activity, CampaignPhase, Comment, Entry, Follow, User
 from cocreate.services.core.pagination import decode_cursor, encode_cursor
 
 KINDS = ("entry", "badge", "winner", "reply", "phase", "status")
@@ -66,7 +66,7 @@ async def feed(viewer: User, cursor: str | None = None, limit: int = FEED_SIZE) 
         Q(actor_id__in=people) | Q(campaign_id__in=followed) if people and followed
         else Q(actor_id__in=people) if people else Q(campaign_id__in=followed),
         Q(actor_id__isnull=True) | ~Q(actor_id=viewer.id),
-        Q(campaign_id__isnull=True) | ~Q(campaign__phase="draft"),
+        Q(campaign_id__isnull=True) | ~Q(campaign__phase=CampaignPhase.DRAFT),
     )
     if after is not None:
         query = query.filter(Q(created_at__lt=after[0])

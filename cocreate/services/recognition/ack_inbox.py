@@ -15,7 +15,7 @@ from datetime import datetime
 from tortoise.expressions import Q
 
 from cocreate.lib.errors import Invalid
-from cocreate.models import Campaign, Entry, EntryStatus, User
+from cocreate.models import Campaign, CampaignKind, Entry, EntryStatus, User
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core.pagination import decode_cursor, encode_cursor
 from cocreate.services.orgs import orgs
@@ -23,7 +23,7 @@ from cocreate.services.reach import power_users
 from cocreate.services.recognition import ambassadors
 
 PAGE_SIZE = 20
-KINDS = ("idea", "remix", "team")
+KINDS = (CampaignKind.IDEA, CampaignKind.REMIX, CampaignKind.TEAM)
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,6 @@ async def inbox(actor: User, org_slug: str, campaign_slug: str | None = None,
 
 async def campaign_choices(org_slug: str) -> list[tuple[str, str]]:
     org = await orgs.get_org(org_slug)
-    rows = await Campaign.filter(org=org).exclude(kind="fundraiser").order_by(
+    rows = await Campaign.filter(org=org).exclude(kind=CampaignKind.FUNDRAISER).order_by(
         "-created_at").values_list("slug", "title")
     return [(slug, title) for slug, title in rows]

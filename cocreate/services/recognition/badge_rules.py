@@ -17,10 +17,12 @@ from tortoise.transactions import in_transaction
 from cocreate.models import (
     Acknowledgement,
     Campaign,
+    CampaignPhase,
     Comment,
     Entry,
     EntryCredit,
     EntryStatus,
+    VotingMode,
     Winner,
 )
 from cocreate.services.badges import badges
@@ -101,7 +103,8 @@ async def _crowd_favourite(entry_id: str) -> None:
 async def _closing(campaign_id: str) -> None:
     campaign = await Campaign.get(id=campaign_id)
     published = Entry.filter(campaign_id=campaign.id, status=EntryStatus.PUBLISHED)
-    if campaign.voting_mode != "jury" and phases.index(campaign.phase) > phases.index("voting"):
+    if (campaign.voting_mode != VotingMode.JURY
+            and phases.index(campaign.phase) > phases.index(CampaignPhase.VOTING)):
         for entry in await published.filter(vote_count__gt=0).order_by(
                 "-vote_count", "created_at").limit(FINALISTS):
             await _give(entry, badges.FINALIST)

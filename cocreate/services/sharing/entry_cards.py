@@ -12,7 +12,7 @@ from __future__ import annotations
 from cocreate.doors import jobs
 from cocreate.doors.storage import Storage
 from cocreate.lib.cards import CardContent
-from cocreate.models import Entry, EntryStatus, Media
+from cocreate.models import CampaignKind, Entry, EntryStatus, Media
 from cocreate.services.badges import badges
 from cocreate.services.core import events
 from cocreate.services.lineage import lineage
@@ -21,7 +21,8 @@ from cocreate.services.sharing import share_cards
 
 RENDER_JOB = "sharing.entry_card"
 MILESTONES = (1, 10, 25, 50, 100, 250, 500, 1000)
-KIND_LABELS = {"idea": "Idea", "remix": "Remix", "team": "Team entry"}
+KIND_LABELS = {CampaignKind.IDEA: "Idea", CampaignKind.REMIX: "Remix",
+               CampaignKind.TEAM: "Team entry"}
 # Only what og:image needs: the card is drawn again at every milestone. (The renderer lays
 # entry cards out for the square and story formats too, should a page offer them.)
 FORMATS = ("og",)

@@ -16,7 +16,7 @@ from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Forbidden, NotFound
-from cocreate.models import Campaign, Entry, EntryTag, Tag, User
+from cocreate.models import Campaign, Entry, EntryStatus, EntryTag, Tag, User
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core.context import Deps
 from cocreate.services.core.validation import FieldErrors, slugify
@@ -180,7 +180,7 @@ async def set_entry_tags(deps: Deps, actor: User, entry_id: str, slugs: Iterable
         if locked is None:
             raise NotFound("There is no entry at this address.")
         current = set(await EntryTag.filter(entry_id=entry.id).values_list("tag_id", flat=True))
-        await _write(entry, choice, actor, manager, current, locked.status == "published")
+        await _write(entry, choice, actor, manager, current, locked.status == EntryStatus.PUBLISHED)
     return (await for_entries(actor, [entry], manager=manager)).get(entry.id, [])
 
 
