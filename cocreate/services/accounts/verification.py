@@ -11,8 +11,8 @@ from cocreate.doors import jobs
 from cocreate.doors.mailer import compose, create_mailer
 from cocreate.lib import urls
 from cocreate.lib.errors import Forbidden, Invalid
+from cocreate.lib.ids import new_id
 from cocreate.models import User
-from cocreate.models.base import new_id
 from cocreate.services.core.context import Deps
 from cocreate.settings import Settings
 

@@ -16,8 +16,8 @@ from tortoise.transactions import in_transaction
 from cocreate.doors import jobs
 from cocreate.lib import urls
 from cocreate.lib.errors import NotFound
+from cocreate.lib.ids import new_id
 from cocreate.models import Award, Campaign, Entry, OrgBadge, User
-from cocreate.models.base import new_id
 from cocreate.services.notifications import activity, notifications
 
 RENDER_JOB = "sharing.award_card"  # services/sharing/award_cards.py renders the cards
