@@ -20,12 +20,14 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 CHROMIUM_PATH ?= /usr/bin/chromium
 # Hard stop for pytest so a hung test cannot hold CI past its 20 minutes.
 TEST_TIMEOUT ?= 900
+# make test-fast: about 20 s; pytest-timeout also stops any one test after 180 s.
+FAST_TIMEOUT ?= 180
 PYTEST_ARGS ?=
 
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: help run static test lint worker clean distclean
+.PHONY: help run static test test-fast lint worker clean distclean
 
 help:  ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -52,6 +54,15 @@ test: $(DEV_STAMP)  ## start services, build assets, run ruff, the import contra
 	timeout --kill-after=30 $(TEST_TIMEOUT) \
 		$(BIN)/python -m pytest -p no:cacheprovider -ra $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 124 ]; then echo "pytest stopped after $(TEST_TIMEOUT)s" >&2; fi; \
+	exit $$status
+
+test-fast: $(DEV_STAMP)  ## ruff, unit and service-level tests on SQLite: no services, no browser
+	status=0; \
+	$(BIN)/ruff check . || status=$$?; \
+	timeout --kill-after=10 $(FAST_TIMEOUT) \
+		$(BIN)/python -m pytest -p no:cacheprovider -ra -n 2 tests/unit tests/domain $(PYTEST_ARGS) \
+		|| status=$$?; \
+	if [ $$status -eq 124 ]; then echo "pytest stopped after $(FAST_TIMEOUT)s" >&2; fi; \
 	exit $$status
 
 lint: $(DEV_STAMP)  ## ruff check and the import contracts

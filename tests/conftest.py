@@ -1,10 +1,13 @@
 """Fixtures: one fresh PostgreSQL database, a Redis database, moto's S3 server, a worker
-process and the app, shared by the run; a client per test from its own address."""
+process and the app, shared by the tests of one process (each xdist worker has its own set);
+a client per test from its own address. Markers `e2e` and `slow` are given here by path and
+by measured duration."""
 
 from __future__ import annotations
 
 import os
 import random
+import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
 
@@ -19,6 +22,49 @@ from tests import services
 
 TEST_SECRET = "test-secret-key-" + uuid.uuid4().hex
 
+# Tests taking more than about 5 s on a 2-core machine (`pytest --durations=40`). Under xdist
+# they are handed out first, so no worker is left with a long one at the end.
+SLOW_TESTS = {
+    "tests/integration/test_voting.py::test_fifty_people_voting_at_once_count_fifty",
+    "tests/integration/test_lifecycle.py::"
+    "test_the_embedded_default_moves_phases_on_time_without_redis",
+    "tests/e2e/test_fundraising_journey.py::"
+    "test_a_fan_raises_money_on_their_own_page_and_a_friend_gives_through_its_link",
+    "tests/integration/test_migrations.py::"
+    "test_applying_all_migrations_gives_the_schema_the_models_describe",
+    "tests/integration/test_migrations.py::"
+    "test_the_embedded_default_migrates_and_loads_the_demo_twice",
+    "tests/integration/test_similar.py::"
+    "test_the_embedded_default_finds_similar_ideas_with_sqlite_fts5",
+    "tests/e2e/test_duplicate_ideas.py::"
+    "test_a_fan_sees_a_similar_idea_while_typing_and_a_manager_merges_the_twin",
+    "tests/integration/test_entry_cards.py::"
+    "test_votes_crossing_1_and_10_redraw_the_card_once_per_milestone",
+    "tests/e2e/test_fan_journey.py::"
+    "test_a_fan_shares_an_idea_with_an_image_gets_a_vote_and_shares_the_badge",
+    "tests/e2e/test_team_remix.py::"
+    "test_a_team_forms_by_invite_link_and_submits_a_remix_of_the_kit",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark browser journeys `e2e` and long tests `slow`; order the run: the SQLite service
+    tests (tests/domain) come first, since a process cannot go back to them once its
+    PostgreSQL app is up, and under xdist the slow tests come next."""
+    parallel = "PYTEST_XDIST_WORKER" in os.environ
+    for item in items:
+        if item.nodeid.startswith("tests/e2e/"):
+            item.add_marker(pytest.mark.e2e)
+        if item.nodeid.split("[", 1)[0] in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
+
+    def rank(item: pytest.Item) -> int:
+        if item.nodeid.startswith("tests/domain/"):
+            return 0
+        return 1 if parallel and item.get_closest_marker("slow") else 2
+
+    items.sort(key=rank)  # stable: otherwise in the collected order
+
 
 @pytest.fixture(scope="session")
 def s3_endpoint() -> Iterator[str]:
@@ -26,17 +72,43 @@ def s3_endpoint() -> Iterator[str]:
         yield url
 
 
+def _holder_is_gone(holder: bytes | None) -> bool:
+    """A registry entry left by a process of this machine that no longer runs (a run that was
+    killed): its database may be taken again."""
+    host, _, pid = (holder or b"").decode().rpartition(":")
+    return host == socket.gethostname() and pid.isdigit() and not services.running(int(pid))
+
+
+def _claim_redis_database(registry: redis.Redis) -> int | None:
+    me = f"{socket.gethostname()}:{os.getpid()}"
+    for number in range(1, 16):
+        key = f"cocreate:test-db:{number}"
+        if registry.set(key, me, nx=True, ex=7200):
+            return number
+        holder = registry.get(key)
+        if _holder_is_gone(holder) and registry.eval(_TAKE_OVER, 1, key, holder or b"", me):
+            return number
+    return None
+
+
+# Take a registry entry over only if it still names the holder that is gone.
+_TAKE_OVER = """
+if redis.call('get', KEYS[1]) == ARGV[1] then
+    return redis.call('set', KEYS[1], ARGV[2], 'EX', 7200)
+end
+return false
+"""
+
+
 @pytest.fixture(scope="session")
 def redis_url() -> Iterator[str]:
-    """A Redis database of this test session's own: queues, job ids, crons and rate limits of
-    two sessions running at once (two developers, say) must not meet."""
+    """A Redis database of this test process's own (1 to 15): queues, job ids, crons and rate
+    limits of two processes running at once (xdist workers, two developers) must not meet."""
     base = services.REDIS_URL.rsplit("/", 1)[0]
     with redis.Redis.from_url(f"{base}/0") as registry:
-        number = next((n for n in range(1, 16)
-                       if registry.set(f"cocreate:test-db:{n}", os.getpid(), nx=True, ex=7200)),
-                      None)
+        number = _claim_redis_database(registry)
         if number is None:
-            raise RuntimeError("every Redis test database (1 to 15) is taken by another session")
+            raise RuntimeError("every Redis test database (1 to 15) is taken by another process")
         url = f"{base}/{number}"
         with redis.Redis.from_url(url) as connection:
             connection.flushdb()
@@ -50,6 +122,9 @@ def redis_url() -> Iterator[str]:
 async def database_url() -> AsyncIterator[str]:
     name = services.new_database_name()
     admin = await asyncpg.connect(services.ADMIN_DATABASE_URL)
+    existing = [row["datname"] for row in await admin.fetch("SELECT datname FROM pg_database")]
+    for stale in services.left_behind(existing):
+        await admin.execute(f'DROP DATABASE IF EXISTS "{stale}" WITH (FORCE)')
     await admin.execute(f'CREATE DATABASE "{name}"')
     try:
         yield services.database_url(name)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import email
 import email.message
 import email.policy
+import hashlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -51,8 +53,35 @@ def database_url(name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
+# This machine and process, in the names of the databases a test process creates, so that
+# those of a killed run can be told apart and dropped by the next one.
+_HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:6]
+_OWNED = re.compile(r"cocreate_(?:test|schema)_([0-9a-f]{6})_(\d+)_[0-9a-f]{6}")
+
+
 def new_database_name(prefix: str = "cocreate_test") -> str:
-    return f"{prefix}_{uuid.uuid4().hex[:10]}"
+    return f"{prefix}_{_HOST}_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+
+
+def left_behind(names: list[str]) -> list[str]:
+    """Test databases whose process, on this machine, is gone (a run that was killed)."""
+    gone = []
+    for name in names:
+        owner = _OWNED.fullmatch(name)
+        if owner and owner[1] == _HOST and not running(int(owner[2])):
+            gone.append(name)
+    return gone
+
+
+def running(pid: int) -> bool:
+    """Whether a process of this machine has this id."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _bin(name: str) -> str:
