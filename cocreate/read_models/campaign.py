@@ -8,7 +8,7 @@ remix and team challenges) or for gifts (a fundraiser, whose parts are in `fundr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cocreate.read_models import fundraiser as fundraiser_parts
@@ -101,20 +101,29 @@ class Remix:
 
 
 @dataclass(frozen=True)
-class CampaignPage:
-    """A campaign as its page shows it: the common parts, then either the parts of an entry
-    campaign (`take_part`, `remix`, `gallery`, `board`) or those of a fundraiser."""
+class Page:
+    """What the page of any campaign shows."""
 
     campaign: Campaign  # with its organization and cover
     can_manage: bool
     phases: tuple[str, ...]  # its kind's phases after draft
     follow: follows.FollowState
     story: story_images.Story
-    take_part: TakePart | None = None
-    remix: Remix | None = None
-    gallery: Gallery | None = None
-    board: Board | None = None
-    fundraiser: fundraiser_parts.FundraiserView | None = None
+
+
+@dataclass(frozen=True)
+class CampaignPage(Page):
+    """The page of a campaign of entries: idea, remix and team challenges."""
+
+    take_part: TakePart
+    remix: Remix
+    gallery: Gallery
+    board: Board
+
+
+@dataclass(frozen=True)
+class FundraiserPage(Page):
+    fundraiser: fundraiser_parts.FundraiserView
 
 
 @dataclass(frozen=True)
@@ -146,24 +155,24 @@ async def entry_campaign(viewer: User | None, slug: str) -> Campaign:
 
 
 async def campaign_page(viewer: User | None, storage: Storage, slug: str,
-                        query: GalleryQuery | None = None) -> CampaignPage:
+                        query: GalleryQuery | None = None) -> CampaignPage | FundraiserPage:
     """Everything the campaign's page shows `viewer`."""
     return await page_of(viewer, storage, await visible(viewer, slug), query or GalleryQuery())
 
 
 async def page_of(viewer: User | None, storage: Storage, campaign: Campaign,
-                  query: GalleryQuery) -> CampaignPage:
+                  query: GalleryQuery) -> CampaignPage | FundraiserPage:
     """The page of a campaign `viewer` may see (as `visible` gave it)."""
-    page = CampaignPage(
-        campaign=campaign, can_manage=await campaigns.can_manage(viewer, campaign),
-        phases=phases.phases_of(campaign)[1:],
-        follow=await follows.campaign_state(viewer, campaign),
-        story=await story_images.story(storage, campaign),
-    )
+    common = {  # what every Page has
+        "campaign": campaign, "can_manage": await campaigns.can_manage(viewer, campaign),
+        "phases": phases.phases_of(campaign)[1:],
+        "follow": await follows.campaign_state(viewer, campaign),
+        "story": await story_images.story(storage, campaign),
+    }
     if campaign.kind == fundraisers.KIND:
-        return replace(page, fundraiser=await fundraiser_parts.view(viewer, campaign))
-    return replace(
-        page, take_part=await take_part(viewer, campaign),
+        return FundraiserPage(**common, fundraiser=await fundraiser_parts.view(viewer, campaign))
+    return CampaignPage(
+        **common, take_part=await take_part(viewer, campaign),
         remix=await remix_part(viewer, campaign), gallery=await gallery(viewer, campaign, query),
         board=await board(viewer, campaign),
     )

@@ -91,8 +91,7 @@ def _take_part_context(take_part: campaign_rm.TakePart,
 
 
 def page_context(found: campaign_rm.CampaignPage) -> dict[str, Any]:
-    """The campaign page of an entry campaign (not a fundraiser) as its template reads it."""
-    assert found.take_part and found.remix and found.gallery and found.board
+    """The page of a campaign of entries as its template reads it."""
     board = found.board
     return {
         "campaign": found.campaign, "org": found.campaign.org, "can_manage": found.can_manage,
@@ -119,6 +118,7 @@ async def campaign_context(request: Request, slug: str, *, gallery: bool = True,
     campaign = await campaign_rm.entry_campaign(viewer, slug)
     found = await campaign_rm.page_of(viewer, deps(request).storage, campaign,
                                       gallery_query(request))
+    assert isinstance(found, campaign_rm.CampaignPage)  # entry_campaign refuses fundraisers
     return {**page_context(found), **kept}
 
 
@@ -144,7 +144,7 @@ async def campaign_page(request: Request) -> Response:
         return await _gallery_fragment(request, campaign)
     found = await campaign_rm.page_of(viewer, deps(request).storage, campaign,
                                       gallery_query(request))
-    if found.fundraiser is not None:
+    if isinstance(found, campaign_rm.FundraiserPage):
         return page(request, "pages/fundraiser.html", fundraiser_context(request, found))
     context = {**page_context(found), "form": {}, "team_form": {}}
     return page(request, "pages/campaign.html", context)

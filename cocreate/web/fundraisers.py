@@ -37,16 +37,14 @@ from cocreate.web.fundraising_pages import give_failed
 
 if TYPE_CHECKING:
     from cocreate.models import Campaign, User
-    from cocreate.read_models.campaign import CampaignPage
+    from cocreate.read_models.campaign import FundraiserPage
     from cocreate.read_models.fundraiser import FundraiserView
 
 
-def fundraiser_context(request: Request, found: CampaignPage,
+def fundraiser_context(request: Request, found: FundraiserPage,
                        form: dict[str, str] | None = None) -> dict[str, Any]:
-    """The fundraiser's page as its template reads it (`found` from the campaign's read
-    model, with its fundraiser parts)."""
+    """The fundraiser's page as its template reads it."""
     campaign, view = found.campaign, found.fundraiser
-    assert view is not None
     settings = deps(request).settings
     return {
         "campaign": campaign, "org": campaign.org, "form": form or {},
@@ -80,6 +78,7 @@ async def _give_failed_context(request: Request, viewer: User, campaign: Campaig
     if not wants_fragment(request):
         found = await campaign_rm.page_of(viewer, deps(request).storage, campaign,
                                           campaign_rm.GalleryQuery())
+        assert isinstance(found, campaign_rm.FundraiserPage)  # gifts go to fundraisers only
         return fundraiser_context(request, found, form=submitted)
     panel = await fundraiser_rm.give_panel(viewer, campaign)
     return {"campaign": campaign, "org": campaign.org, "form": submitted,
