@@ -10,9 +10,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from cocreate.models import (
     CampaignKind,
     CampaignPhase,
+    CardStatus,
     EntryStatus,
     IdeaStatus,
+    MediaKind,
+    MediaStatus,
     ModerationMode,
+    OrgKind,
     ReportReason,
     ReportStatus,
     VotingMode,
@@ -71,7 +75,7 @@ class TokenOut(BaseModel):
 class OrgIn(Body):
     name: str
     slug: str | None = None
-    kind: Literal["brand", "nonprofit"]
+    kind: OrgKind
     color: str | None = None
 
 
@@ -275,8 +279,8 @@ class UploadOut(BaseModel):
 
 class MediaOut(BaseModel):
     media_id: str
-    kind: Literal["image", "video", "audio"]
-    status: Literal["uploading", "processing", "ready", "rejected"]
+    kind: MediaKind
+    status: MediaStatus
     reason: str | None
     url: str | None
     thumbnail_url: str | None
@@ -343,7 +347,7 @@ class EntryOut(BaseModel):
         description="Jury and public vote by their weights, 0 to 100: set in results")
     status: EntryStatus
     moderation_reason: str | None
-    media_kind: Literal["image", "video", "audio"] | None
+    media_kind: MediaKind | None
     image_url: str | None = Field(description="The image, or a video's poster frame")
     video_url: str | None
     thumbnail_url: str | None
@@ -451,7 +455,7 @@ class AwardOut(BaseModel):
     label: str
     description: str
     campaign: str
-    status: Literal["rendering", "ready"]
+    status: CardStatus
     image_url: str | None
     cards: dict[str, str] = Field(default_factory=dict, description=(
         "The share card by format: og (1200x630), square (1080x1080), story (1080x1920)"))

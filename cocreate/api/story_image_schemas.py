@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, Field
 
 from cocreate.api.schemas import Body
+from cocreate.models import MediaStatus
 
 
 class StoryImageIn(Body):
@@ -30,7 +29,7 @@ class StoryImageOut(BaseModel):
     position: int = Field(description="N in image:N, how the story's Markdown places it")
     snippet: str = Field(description="Markdown that places the image, e.g. ![alt](image:1)")
     alt: str
-    status: Literal["uploading", "processing", "ready", "rejected"] = Field(
+    status: MediaStatus = Field(
         description="The upload's check: only ready images show")
     url: str | None
     thumbnail_url: str | None

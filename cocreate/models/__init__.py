@@ -2,7 +2,7 @@
 
 from cocreate.models.acknowledgement import Acknowledgement
 from cocreate.models.audit import AuditEvent
-from cocreate.models.badge import Award, OrgBadge
+from cocreate.models.badge import Award, CardStatus, OrgBadge
 from cocreate.models.budget import VoteBudget
 from cocreate.models.campaign import (
     Campaign,
@@ -28,8 +28,8 @@ from cocreate.models.fundraising import Fundraiser, Gift, ProviderEvent
 from cocreate.models.job import Job
 from cocreate.models.jury import Criterion, Judge, JuryScore
 from cocreate.models.listening import TermMention
-from cocreate.models.media import Media
-from cocreate.models.org import Membership, Organization
+from cocreate.models.media import Media, MediaKind, MediaStatus
+from cocreate.models.org import MemberRole, Membership, Organization, OrgKind
 from cocreate.models.participation import RulesAcceptance
 from cocreate.models.peer_fundraising import FundraisingPage, FundraisingTeam
 from cocreate.models.power import Ambassador, PowerScore
@@ -54,6 +54,7 @@ __all__ = [
     "CampaignKind",
     "CampaignPhase",
     "CampaignScore",
+    "CardStatus",
     "Comment",
     "CommentReport",
     "CommentStatus",
@@ -75,10 +76,14 @@ __all__ = [
     "JuryScore",
     "KitAsset",
     "Media",
+    "MediaKind",
+    "MediaStatus",
+    "MemberRole",
     "Membership",
     "ModerationMode",
     "Notification",
     "OrgBadge",
+    "OrgKind",
     "OrgScore",
     "Organization",
     "PowerScore",

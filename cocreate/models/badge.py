@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from tortoise import fields
 from tortoise.models import Model
 
 from cocreate.models.base import created_field, id_field
+
+
+class CardStatus(StrEnum):
+    """An award's share card: rendering until a worker has drawn it."""
+
+    RENDERING = "rendering"
+    READY = "ready"
 
 
 class OrgBadge(Model):
@@ -53,7 +62,7 @@ class Award(Model):
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )  # a manager, for badges given by hand
     note = fields.CharField(max_length=500, default="", db_default="")
-    status = fields.CharField(max_length=12, default="rendering")  # rendering | ready
+    status = fields.CharField(max_length=12, default=CardStatus.RENDERING)  # CardStatus
     image_key = fields.CharField(max_length=255, null=True)  # the 1200x630 card
     card_keys = fields.JSONField(null=True)  # {"og": key, "square": key, "story": key}
     # Open Badges: the recipient is identified by a salted hash of their email.

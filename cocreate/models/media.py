@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from tortoise import fields
 from tortoise.models import Model
 
 from cocreate.models.base import created_field, id_field
+
+
+class MediaStatus(StrEnum):
+    """uploading → processing → ready or rejected: usable only once a worker has checked and
+    re-encoded it."""
+
+    UPLOADING = "uploading"
+    PROCESSING = "processing"
+    READY = "ready"
+    REJECTED = "rejected"
+
+
+class MediaKind(StrEnum):
+    IMAGE = "image"
+    VIDEO = "video"
+    AUDIO = "audio"
 
 
 class Media(Model):
@@ -13,9 +31,9 @@ class Media(Model):
     owner: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="media", on_delete=fields.CASCADE
     )
-    status = fields.CharField(max_length=12, default="uploading")
-    # uploading -> processing -> ready | rejected
-    kind = fields.CharField(max_length=5, default="image", db_default="image")  # video, audio
+    status = fields.CharField(max_length=12, default=MediaStatus.UPLOADING)  # MediaStatus
+    kind = fields.CharField(max_length=5, default=MediaKind.IMAGE,
+                            db_default=MediaKind.IMAGE.value)  # MediaKind
     filename = fields.CharField(max_length=255)
     declared_type = fields.CharField(max_length=40)
     declared_size = fields.IntField()

@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.ids import new_id
-from cocreate.models import CreditedAuthor, EntryCredit, Media, Organization, Team, TeamMember, User
+from cocreate.models import (
+    CreditedAuthor,
+    EntryCredit,
+    Media,
+    MediaKind,
+    MediaStatus,
+    Organization,
+    Team,
+    TeamMember,
+    User,
+)
 from cocreate.services.badges import badges
 from cocreate.services.core.validation import FieldErrors
 from cocreate.services.sharing import profile_cards
@@ -38,7 +48,8 @@ async def update_profile(actor: User, display_name: str | None = None, bio: str 
     if clear_avatar:
         changed["avatar_media_id"] = None
     elif avatar_media_id:
-        if not await Media.exists(id=avatar_media_id, owner=actor, status="ready", kind="image"):
+        if not await Media.exists(id=avatar_media_id, owner=actor, status=MediaStatus.READY,
+                                  kind=MediaKind.IMAGE):
             errors.add("avatar_media_id", "Use an image you uploaded that has finished "
                        "processing.")
         changed["avatar_media_id"] = avatar_media_id
@@ -59,7 +70,7 @@ async def avatar(person: User) -> Media | None:
     """The person's avatar, when it is a processed image."""
     if not person.avatar_media_id:
         return None
-    return await Media.get_or_none(id=person.avatar_media_id, status="ready")
+    return await Media.get_or_none(id=person.avatar_media_id, status=MediaStatus.READY)
 
 
 async def portfolio(person: User, entry_ids: list[str]) -> Portfolio:

@@ -18,6 +18,7 @@ from cocreate.models import (
     CampaignPhase,
     Fundraiser,
     Media,
+    MediaStatus,
     ModerationMode,
     User,
     Vote,
@@ -87,7 +88,8 @@ async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
         set_("description", description)
         set_("description_html", render_markdown(description))
     if wanted.cover_media_id:
-        cover = await Media.get_or_none(id=wanted.cover_media_id, owner=actor, status="ready")
+        cover = await Media.get_or_none(id=wanted.cover_media_id, owner=actor,
+                                        status=MediaStatus.READY)
         if cover is None:
             errors.add("cover_media_id", "Use an image you uploaded that has finished processing.")
         else:

@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 from cocreate.doors.storage import Storage
 from cocreate.lib.errors import Conflict, Invalid, NotFound
 from cocreate.lib.markdown import AllowedImage, render_campaign_markdown
-from cocreate.models import Campaign, CampaignImage, Media, User
+from cocreate.models import Campaign, CampaignImage, Media, MediaKind, MediaStatus, User
 from cocreate.services.campaigns import campaigns
 from cocreate.services.core import audit
 from cocreate.services.core.context import Deps
@@ -66,7 +66,7 @@ def pictures(storage: Storage, found: list[CampaignImage]) -> list[Picture]:
         Picture(ref(image), storage.url(image.media.key), image.media.width or 0,
                 image.media.height or 0, image.alt)
         for image in found
-        if image.media.status == "ready" and image.media.key
+        if image.media.status == MediaStatus.READY and image.media.key
     ]
 
 
@@ -104,8 +104,8 @@ async def add_image(deps: Deps, actor: User, slug: str, media_id: str | None,
     await deps.limiter.hit("uploads", actor.id)
     errors = FieldErrors()
     alt = _alt(errors, alt)
-    media = await Media.get_or_none(id=media_id or "", owner=actor, kind="image",
-                                    status__in=("processing", "ready"))
+    media = await Media.get_or_none(id=media_id or "", owner=actor, kind=MediaKind.IMAGE,
+                                    status__in=(MediaStatus.PROCESSING, MediaStatus.READY))
     if media is None:
         errors.add("media_id", "Use an image you uploaded (it may still be processing).")
     errors.raise_if_any()

@@ -12,7 +12,16 @@ from tortoise.transactions import in_transaction
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Invalid, NotFound
 from cocreate.lib.markdown import render_markdown
-from cocreate.models import CreditedAuthor, Entry, EntryStatus, Media, ModerationMode, User
+from cocreate.models import (
+    CreditedAuthor,
+    Entry,
+    EntryStatus,
+    Media,
+    MediaKind,
+    MediaStatus,
+    ModerationMode,
+    User,
+)
 from cocreate.models.campaign import Campaign
 from cocreate.services.badges import badges
 from cocreate.services.campaigns import campaigns, eligibility, phases, results
@@ -68,13 +77,14 @@ async def submit(
         media = await Media.get_or_none(id=media_id, owner=actor)
         if media is None:
             errors.add("media_id", "Attach an image you uploaded.")
-        elif media.status != "ready":
+        elif media.status != MediaStatus.READY:
             errors.add("media_id", "Your file is still being checked, or it was rejected.")
-        elif media.kind == "audio":
+        elif media.kind == MediaKind.AUDIO:
             errors.add("media_id", "Attach an image or a video.")
-        elif media.kind == "video" and campaign.kind not in remix.KIT_KINDS:
+        elif media.kind == MediaKind.VIDEO and campaign.kind not in remix.KIT_KINDS:
             errors.add("media_id", "Videos are for remix and team challenges; attach an image.")
-        elif media.kind == "video" and media.declared_size > campaign.max_video_mb * 1024 * 1024:
+        elif (media.kind == MediaKind.VIDEO
+              and media.declared_size > campaign.max_video_mb * 1024 * 1024):
             errors.add("media_id", f"Videos for this campaign can be at most "
                                    f"{campaign.max_video_mb} MB.")
     errors.raise_if_any()

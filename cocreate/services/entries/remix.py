@@ -22,6 +22,7 @@ from cocreate.models import (
     EntryStatus,
     KitAsset,
     Media,
+    MediaStatus,
     User,
 )
 from cocreate.services.campaigns import campaigns
@@ -62,7 +63,7 @@ async def add_kit_asset(actor: User, campaign_slug: str, media_id: str | None,
     errors = FieldErrors()
     title = errors.text("title", title, label="Title", max_len=140)
     licence = errors.text("licence", licence, label="Licence", min_len=10, max_len=5000)
-    media = await Media.get_or_none(id=media_id or "", owner=actor, status="ready")
+    media = await Media.get_or_none(id=media_id or "", owner=actor, status=MediaStatus.READY)
     if media is None:
         errors.add("media_id", "Use a file you uploaded that has finished processing.")
     errors.raise_if_any()

@@ -20,7 +20,16 @@ from cocreate.lib import money, urls
 from cocreate.lib.errors import Conflict, NotFound
 from cocreate.lib.ids import new_id
 from cocreate.lib.markdown import render_markdown
-from cocreate.models import Campaign, FundraisingPage, FundraisingTeam, Gift, Media, User
+from cocreate.models import (
+    Campaign,
+    FundraisingPage,
+    FundraisingTeam,
+    Gift,
+    Media,
+    MediaKind,
+    MediaStatus,
+    User,
+)
 from cocreate.services.campaigns import campaigns, fundraisers, phases
 from cocreate.services.core import audit
 from cocreate.services.core.context import Deps
@@ -120,7 +129,7 @@ async def _apply(page: FundraisingPage, actor: User, wanted: PageInput, currency
         page.photo = None
     elif wanted.photo_media_id is not None:
         photo = await Media.get_or_none(id=wanted.photo_media_id, owner_id=actor.id,
-                                        status="ready", kind="image")
+                                        status=MediaStatus.READY, kind=MediaKind.IMAGE)
         if photo is None:
             errors.add("photo_media_id", "Use an image you uploaded that has finished "
                        "processing.")

@@ -21,7 +21,7 @@ from cocreate.lib.video import (
     poster_bytes,
     without_metadata,
 )
-from cocreate.models import Media, User
+from cocreate.models import Media, MediaKind, MediaStatus, User
 from cocreate.services.core.context import Deps
 from cocreate.services.core.validation import FieldErrors
 from cocreate.settings import Settings
@@ -34,18 +34,18 @@ EXTENSIONS = {
 }
 
 
-def kind_of(content_type: str | None) -> str | None:
+def kind_of(content_type: str | None) -> MediaKind | None:
     if content_type in ACCEPTED_TYPES:
-        return "image"
+        return MediaKind.IMAGE
     if content_type in VIDEO_TYPES:
-        return "video"
+        return MediaKind.VIDEO
     if content_type in AUDIO_TYPES:
-        return "audio"
+        return MediaKind.AUDIO
     return None
 
 
 def size_limit(settings: Settings, kind: str | None) -> int:
-    return settings.max_upload_bytes if kind == "image" else settings.max_video_bytes
+    return settings.max_upload_bytes if kind == MediaKind.IMAGE else settings.max_video_bytes
 
 
 async def start_upload(
@@ -81,27 +81,28 @@ async def get_owned(actor: User, media_id: str) -> Media:
 
 async def complete_upload(deps: Deps, actor: User, media_id: str) -> Media:
     media = await get_owned(actor, media_id)
-    if media.status != "uploading":
+    if media.status != MediaStatus.UPLOADING:
         return media  # completing twice is harmless
     if await deps.storage.head(media.upload_key) is None:
         raise Conflict("The file has not reached storage yet; upload it first.")
     async with in_transaction():
-        updated = await Media.filter(id=media.id, status="uploading").update(status="processing")
+        updated = await Media.filter(id=media.id, status=MediaStatus.UPLOADING).update(
+            status=MediaStatus.PROCESSING)
         if updated:
             await jobs.enqueue(PROCESS_JOB, {"media_id": media.id}, key=f"media:{media.id}")
     deps.jobs.kick()
-    media.status = "processing"
+    media.status = MediaStatus.PROCESSING
     return media
 
 
 async def _reject(media: Media, reason: str) -> None:
-    await Media.filter(id=media.id).update(status="rejected", reason=reason[:255])
+    await Media.filter(id=media.id).update(status=MediaStatus.REJECTED, reason=reason[:255])
 
 
 async def process_upload(storage: Storage, settings: Settings, media_id: str) -> None:
     """The worker's half: check the stored object, re-encode images, take a video's poster."""
     media = await Media.get_or_none(id=media_id)
-    if media is None or media.status != "processing":
+    if media is None or media.status != MediaStatus.PROCESSING:
         return
     stored = await storage.head(media.upload_key)
     limit = size_limit(settings, media.kind)
@@ -114,9 +115,9 @@ async def process_upload(storage: Storage, settings: Settings, media_id: str) ->
     else:
         data = await storage.read(media.upload_key)
         try:
-            if media.kind == "image":
+            if media.kind == MediaKind.IMAGE:
                 await _store_image(storage, settings, media, data)
-            elif media.kind == "video":
+            elif media.kind == MediaKind.VIDEO:
                 await _store_video(storage, settings, media, data)
             else:
                 await _store_audio(storage, media, data)
@@ -138,8 +139,8 @@ async def _store_image(storage: Storage, settings: Settings, media: Media, data:
     clean = await anyio.to_thread.run_sync(
         clean_image, data, media.declared_type, settings.max_image_pixels)
     key, thumb_key = await _store_still(storage, media, clean, "image")
-    await Media.filter(id=media.id, status="processing").update(
-        status="ready", key=key, thumbnail_key=thumb_key, content_type=clean.content_type,
+    await Media.filter(id=media.id, status=MediaStatus.PROCESSING).update(
+        status=MediaStatus.READY, key=key, thumbnail_key=thumb_key, content_type=clean.content_type,
         width=clean.width, height=clean.height, reason=None,
     )
 
@@ -152,8 +153,8 @@ async def _store_video(storage: Storage, settings: Settings, media: Media, data:
     data = await anyio.to_thread.run_sync(without_metadata, data, media.declared_type)
     key = content_key(f"media/{media.id}", data, EXTENSIONS[media.declared_type])
     await storage.write(key, data, media.declared_type)
-    await Media.filter(id=media.id, status="processing").update(
-        status="ready", key=key, poster_key=poster_key, thumbnail_key=thumb_key,
+    await Media.filter(id=media.id, status=MediaStatus.PROCESSING).update(
+        status=MediaStatus.READY, key=key, poster_key=poster_key, thumbnail_key=thumb_key,
         content_type=media.declared_type, width=info.width, height=info.height,
         seconds=info.seconds, reason=None,
     )
@@ -164,23 +165,23 @@ async def _store_audio(storage: Storage, media: Media, data: bytes) -> None:
     data = await anyio.to_thread.run_sync(without_metadata, data, media.declared_type)
     key = content_key(f"media/{media.id}", data, EXTENSIONS[media.declared_type])
     await storage.write(key, data, media.declared_type)
-    await Media.filter(id=media.id, status="processing").update(
-        status="ready", key=key, content_type=media.declared_type, seconds=info.seconds,
+    await Media.filter(id=media.id, status=MediaStatus.PROCESSING).update(
+        status=MediaStatus.READY, key=key, content_type=media.declared_type, seconds=info.seconds,
         reason=None,
     )
 
 
 def still_key(media: Media | None) -> str | None:
     """The picture that stands for the media: the image itself, or a video's poster."""
-    if media is None or media.status != "ready":
+    if media is None or media.status != MediaStatus.READY:
         return None
-    if media.kind == "video":
+    if media.kind == MediaKind.VIDEO:
         return media.poster_key
-    return media.key if media.kind == "image" else None
+    return media.key if media.kind == MediaKind.IMAGE else None
 
 
 def media_urls(storage: Storage, media: Media | None) -> dict[str, str | None]:
-    if media is None or media.status != "ready" or not media.key:
+    if media is None or media.status != MediaStatus.READY or not media.key:
         return {"url": None, "thumbnail_url": None, "poster_url": None}
     thumbnail = media.thumbnail_key or still_key(media)
     poster = media.poster_key

@@ -6,15 +6,24 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Media, Membership, Organization, User
+from cocreate.models import (
+    Media,
+    MediaKind,
+    MediaStatus,
+    MemberRole,
+    Membership,
+    Organization,
+    OrgKind,
+    User,
+)
 from cocreate.services.badges import badges
 from cocreate.services.core import audit
 from cocreate.services.core.validation import FieldErrors, slugify, valid_color, valid_slug
 
-KINDS = ("brand", "nonprofit")
-ROLES = ("owner", "manager")  # may manage campaigns
-MODERATING_ROLES = ("owner", "manager", "moderator")
-GRANTABLE_ROLES = ("manager", "moderator")
+KINDS = tuple(OrgKind)
+ROLES = (MemberRole.OWNER, MemberRole.MANAGER)  # may manage campaigns
+MODERATING_ROLES = tuple(MemberRole)
+GRANTABLE_ROLES = (MemberRole.MANAGER, MemberRole.MODERATOR)
 DEFAULT_COLOR = "#5b3df5"
 
 
@@ -39,7 +48,7 @@ async def create_org(
     try:
         async with in_transaction():
             org = await Organization.create(name=name, slug=slug, kind=kind, color=color.lower())
-            await Membership.create(org=org, user=actor, role="owner")
+            await Membership.create(org=org, user=actor, role=MemberRole.OWNER)
     except IntegrityError as error:
         raise taken from error
     return org
@@ -63,8 +72,8 @@ async def update_org(actor: User, slug: str, name: str | None = None, color: str
     if clear_logo:
         changed["logo_id"] = None
     elif logo_media_id:
-        logo = await Media.get_or_none(id=logo_media_id, owner=actor, status="ready",
-                                       kind="image")
+        logo = await Media.get_or_none(id=logo_media_id, owner=actor, status=MediaStatus.READY,
+                                       kind=MediaKind.IMAGE)
         if logo is None:
             errors.add("logo_media_id", "Use an image you uploaded that has finished processing.")
         else:
@@ -114,7 +123,7 @@ async def add_member(actor: User, org_slug: str, email: str | None, role: str | 
     """An owner makes the person with `email` a manager or moderator; the membership comes
     back with its person."""
     org = await get_org(org_slug)
-    if await role_of(actor, org) != "owner":
+    if await role_of(actor, org) != MemberRole.OWNER:
         raise Forbidden(f"Only owners of {org.name} can add managers.")
     if role not in GRANTABLE_ROLES:
         raise Invalid("Please correct the highlighted fields.",
@@ -126,7 +135,7 @@ async def add_member(actor: User, org_slug: str, email: str | None, role: str | 
     async with in_transaction():
         membership, created = await Membership.get_or_create(org=org, user=person,
                                                              defaults={"role": role})
-        if not created and membership.role != role and membership.role != "owner":
+        if not created and membership.role != role and membership.role != MemberRole.OWNER:
             membership.role = role
             await membership.save(update_fields=["role"])
         await audit.record(org.id, actor, "member.add", "user", person.id,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cocreate.lib.errors import Invalid
-from cocreate.models import Ambassador, Media, OrgScore, PowerScore, User
+from cocreate.models import Ambassador, Media, MediaStatus, OrgScore, PowerScore, User
 from cocreate.services.influence import power_scores
 from cocreate.services.orgs import orgs
 from cocreate.services.reach import reach
@@ -63,7 +63,7 @@ async def ranking(actor: User, org_slug: str, by: str | None = "influence", page
 
 async def _avatars(people: list[User]) -> dict[str, Media]:
     wanted = {p.avatar_media_id: p.id for p in people if p.avatar_media_id}
-    media = await Media.filter(id__in=list(wanted), status="ready") if wanted else []
+    media = await Media.filter(id__in=list(wanted), status=MediaStatus.READY) if wanted else []
     return {wanted[m.id]: m for m in media}
 
 

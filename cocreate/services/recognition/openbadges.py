@@ -24,7 +24,7 @@ from cocreate.doors.storage import Storage
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, DomainError, NotFound
 from cocreate.lib.openbadges import artwork, baking, paths, signing
-from cocreate.models import Award, EntryStatus, Organization, User
+from cocreate.models import Award, CardStatus, EntryStatus, MediaStatus, Organization, User
 from cocreate.services.badges import badges
 from cocreate.services.core import audit
 from cocreate.services.core.validation import FieldErrors
@@ -145,7 +145,7 @@ async def _org(org_id: str) -> Organization:
 
 def _png_logo_key(org: Organization) -> str | None:
     logo = org.logo
-    if logo is None or logo.status != "ready" or logo.content_type != "image/png":
+    if logo is None or logo.status != MediaStatus.READY or logo.content_type != "image/png":
         return None  # Open Badges images must be PNG or SVG
     return logo.key
 
@@ -241,7 +241,7 @@ async def bake_order(settings: Settings, award_id: str) -> BakeOrder:
     hosted = await _hosted(settings, found)
     if hosted.revoked:
         raise Gone("This badge was revoked by its issuer.")
-    if found.status != "ready" or not found.image_key:
+    if found.status != CardStatus.READY or not found.image_key:
         raise Conflict("The badge card is still being drawn. Try again in a moment.")
     return BakeOrder(found.image_key, serialize(hosted.document))
 

@@ -10,7 +10,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Conflict, NotFound
-from cocreate.models import Award, Campaign, Media, OrgBadge, User
+from cocreate.models import Award, Campaign, Media, MediaKind, MediaStatus, OrgBadge, User
 from cocreate.services.accounts import accounts
 from cocreate.services.badges import badges
 from cocreate.services.core import audit
@@ -35,8 +35,8 @@ async def create_badge(actor: User, org_slug: str, name: str | None, description
                               min_len=3, max_len=300)
     artwork = None
     if artwork_media_id:
-        artwork = await Media.get_or_none(id=artwork_media_id, owner=actor, status="ready",
-                                          kind="image")
+        artwork = await Media.get_or_none(id=artwork_media_id, owner=actor,
+                                          status=MediaStatus.READY, kind=MediaKind.IMAGE)
         if artwork is None:
             errors.add("artwork_media_id", "Use an image you uploaded that has finished "
                        "processing.")

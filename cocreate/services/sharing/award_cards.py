@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cocreate.doors.storage import Storage
 from cocreate.lib.cards import CardContent
-from cocreate.models import Award, Media
+from cocreate.models import Award, CardStatus, Media
 from cocreate.services.badges import badges
 from cocreate.services.lineage import lineage
 from cocreate.services.sharing import profile_cards, share_cards
@@ -41,5 +41,6 @@ async def render(storage: Storage, award_id: str) -> None:
     if found is None:
         return
     keys = await share_cards.store(storage, await content_of(storage, found))
-    await Award.filter(id=found.id).update(status="ready", image_key=keys["og"], card_keys=keys)
+    await Award.filter(id=found.id).update(status=CardStatus.READY, image_key=keys["og"],
+                                           card_keys=keys)
     await profile_cards.enqueue(found.user_id, f"award:{found.id}")
