@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from cocreate.api.schemas import Body, UserOut
-
-GiftStatus = Literal["pending", "succeeded", "failed", "refunded"]
+from cocreate.models import GiftStatus
 
 
 class GiftIn(Body):

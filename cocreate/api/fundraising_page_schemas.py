@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from cocreate.api.fundraiser_schemas import SupporterOut
 from cocreate.api.schemas import Body, UserOut
+from cocreate.models import FundraisingPageStatus
 
 
 class PageIn(Body):
@@ -70,7 +70,7 @@ class PageOut(BaseModel):
     photo_url: str | None
     card_url: str = Field(description="The share card image (1200×630)")
     team: FundraisingTeamRef | None
-    status: Literal["active", "hidden"]
+    status: FundraisingPageStatus
     hidden_reason: str = Field(description="Why managers hid it; only its owner and the "
                                "managers see hidden pages")
     created_at: datetime

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from cocreate.api.endpoint import Endpoint
@@ -33,6 +34,8 @@ def build_document(endpoints: list[Endpoint], base_url: str) -> dict[str, Any]:
         ref_template="#/components/schemas/{model}",
     )
     schemas = {**definitions.get("$defs", {}), "Error": ERROR_SCHEMA}
+    for query in {e.query for e in endpoints if e.query is not None}:
+        schemas.update(_query_schema(query).get("$defs", {}))  # the enums queries name
     paths: dict[str, dict[str, Any]] = {}
     for endpoint in endpoints:
         paths.setdefault(endpoint.path, {})[endpoint.method.lower()] = _operation(endpoint)
@@ -78,8 +81,9 @@ def _operation(endpoint: Endpoint) -> dict[str, Any]:
         for name in re.findall(r"{(\w+)}", endpoint.path)
     ]
     if endpoint.query is not None:
+        properties = _query_schema(endpoint.query)["properties"]
         for name, field in endpoint.query.model_fields.items():
-            schema = endpoint.query.model_json_schema()["properties"][name]
+            schema = properties[name]
             parameters.append({"name": name, "in": "query", "required": field.is_required(),
                                "schema": schema})
     if parameters:
@@ -92,6 +96,10 @@ def _operation(endpoint: Endpoint) -> dict[str, Any]:
     if endpoint.auth:
         operation["security"] = [{"bearer": []}, {"session": []}]
     return operation
+
+
+def _query_schema(query: type[BaseModel]) -> dict[str, Any]:
+    return query.model_json_schema(ref_template="#/components/schemas/{model}")
 
 
 def _ref_error() -> dict[str, str]:

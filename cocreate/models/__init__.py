@@ -24,14 +24,14 @@ from cocreate.models.entry import (
     VoteStatus,
 )
 from cocreate.models.follow import Activity, Follow, Reaction
-from cocreate.models.fundraising import Fundraiser, Gift, ProviderEvent
+from cocreate.models.fundraising import Fundraiser, Gift, GiftStatus, ProviderEvent
 from cocreate.models.job import Job
 from cocreate.models.jury import Criterion, Judge, JuryScore
 from cocreate.models.listening import TermMention
 from cocreate.models.media import Media, MediaKind, MediaStatus
 from cocreate.models.org import MemberRole, Membership, Organization, OrgKind
 from cocreate.models.participation import RulesAcceptance
-from cocreate.models.peer_fundraising import FundraisingPage, FundraisingTeam
+from cocreate.models.peer_fundraising import FundraisingPage, FundraisingPageStatus, FundraisingTeam
 from cocreate.models.power import Ambassador, PowerScore
 from cocreate.models.prize import Prize, Winner
 from cocreate.models.remix import EntryCredit, KitAsset
@@ -67,8 +67,10 @@ __all__ = [
     "Follow",
     "Fundraiser",
     "FundraisingPage",
+    "FundraisingPageStatus",
     "FundraisingTeam",
     "Gift",
+    "GiftStatus",
     "IdeaStatus",
     "Job",
     "JoinRequest",

@@ -3,10 +3,22 @@ provider's events already handled (each exactly once)."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from tortoise import fields
 from tortoise.models import Model
 
 from cocreate.models.base import created_field, id_field
+
+
+class GiftStatus(StrEnum):
+    """Pending (a pledge paid later, or a checkout not finished yet) until it succeeds or
+    fails; a succeeded gift may be refunded."""
+
+    PENDING = "pending"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    REFUNDED = "refunded"
 
 
 class Fundraiser(Model):
@@ -63,7 +75,8 @@ class Gift(Model):
     )
     amount = fields.BigIntField()
     currency = fields.CharField(max_length=3)
-    status = fields.CharField(max_length=10, default="pending", db_default="pending")
+    status = fields.CharField(max_length=10, default=GiftStatus.PENDING,
+                              db_default=GiftStatus.PENDING.value)  # GiftStatus
     provider = fields.CharField(max_length=20)  # "offline" or "stripe"
     provider_ref = fields.CharField(max_length=255, null=True, unique=True)  # checkout id
     payment_ref = fields.CharField(max_length=255, null=True, unique=True)  # payment id

@@ -7,10 +7,19 @@ changes team), and member_count the number of its pages.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from tortoise import fields
 from tortoise.models import Model
 
 from cocreate.models.base import created_field, id_field
+
+
+class FundraisingPageStatus(StrEnum):
+    """A fan's fundraising page is active, or hidden by a manager (with a reason)."""
+
+    ACTIVE = "active"
+    HIDDEN = "hidden"
 
 
 class FundraisingTeam(Model):
@@ -62,7 +71,8 @@ class FundraisingPage(Model):
     )
     raised = fields.BigIntField(default=0, db_default=0)  # succeeded gifts made on it
     gift_count = fields.IntField(default=0, db_default=0)
-    status = fields.CharField(max_length=10, default="active", db_default="active")  # or hidden
+    status = fields.CharField(max_length=10, default=FundraisingPageStatus.ACTIVE,
+                              db_default=FundraisingPageStatus.ACTIVE.value)
     hidden_reason = fields.CharField(max_length=300, default="", db_default="")
     card_key = fields.CharField(max_length=255, null=True)  # the page's share card
     card_percent = fields.IntField(default=-1, db_default=-1)  # the percent last queued

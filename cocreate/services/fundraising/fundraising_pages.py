@@ -23,8 +23,10 @@ from cocreate.lib.markdown import render_markdown
 from cocreate.models import (
     Campaign,
     FundraisingPage,
+    FundraisingPageStatus,
     FundraisingTeam,
     Gift,
+    GiftStatus,
     Media,
     MediaKind,
     MediaStatus,
@@ -80,7 +82,7 @@ async def view_page(viewer: User | None, campaign_slug: str, slug: str) -> Fundr
     campaign = await campaigns.view_campaign(viewer, campaign_slug)
     await fundraisers.of(campaign)
     page = await _page(campaign, slug)
-    if page.status != "active" and not await may_see_hidden(viewer, page):
+    if page.status != FundraisingPageStatus.ACTIVE and not await may_see_hidden(viewer, page):
         raise NotFound("There is no fundraising page at this address.")
     return page
 
@@ -96,7 +98,7 @@ async def page_of(viewer: User | None, campaign: Campaign) -> FundraisingPage | 
 async def givable(campaign: Campaign, page_id: str) -> FundraisingPage:
     """The page a gift is made on: one of this fundraiser's pages, not hidden."""
     page = await FundraisingPage.get_or_none(id=page_id, campaign_id=campaign.id,
-                                             status="active")
+                                             status=FundraisingPageStatus.ACTIVE)
     if page is None:
         raise NotFound("There is no fundraising page to give on at this address.")
     return page
@@ -106,8 +108,8 @@ async def given_on(gift: Gift) -> FundraisingPage | None:
     """The fan's page a gift was made on, while it is shown (its owner loaded)."""
     if not gift.page_id:
         return None
-    return await FundraisingPage.get_or_none(id=gift.page_id, status="active").select_related(
-        "owner")
+    return await FundraisingPage.get_or_none(
+        id=gift.page_id, status=FundraisingPageStatus.ACTIVE).select_related("owner")
 
 
 async def _apply(page: FundraisingPage, actor: User, wanted: PageInput, currency: str,
@@ -213,7 +215,7 @@ async def moderate(deps: Deps, actor: User, campaign_slug: str, slug: str, hide:
     why = errors.text("reason", reason, label="Reason", min_len=3 if hide else 0, max_len=300)
     errors.raise_if_any()
     await deps.limiter.hit("moderation", actor.id)
-    status = "hidden" if hide else "active"
+    status = FundraisingPageStatus.HIDDEN if hide else FundraisingPageStatus.ACTIVE
     async with in_transaction():
         if not await FundraisingPage.filter(id=page.id).exclude(status=status).update(
                 status=status, hidden_reason=why if hide else ""):
@@ -229,14 +231,14 @@ async def moderate(deps: Deps, actor: User, campaign_slug: str, slug: str, hide:
 async def supporters(page: FundraisingPage, limit: int = SUPPORTERS) -> list[Gift]:
     """The latest succeeded gifts made on the page, newest first (pass them through
     gifts.public_name)."""
-    return (await Gift.filter(page_id=page.id, status="succeeded").select_related("donor")
+    return (await Gift.filter(page_id=page.id, status=GiftStatus.SUCCEEDED).select_related("donor")
             .order_by("-paid_at", "-id").limit(limit))
 
 
 async def top_pages(campaign: Campaign, limit: int = 10,
                     team: FundraisingTeam | None = None) -> list[FundraisingPage]:
     """Visible pages by amount raised, ties to the earlier page (read off the page rows)."""
-    query = FundraisingPage.filter(campaign_id=campaign.id, status="active")
+    query = FundraisingPage.filter(campaign_id=campaign.id, status=FundraisingPageStatus.ACTIVE)
     if team is not None:
         query = query.filter(team_id=team.id)
     return (await query.select_related("owner", "photo", "team")

@@ -22,7 +22,7 @@ from tortoise.expressions import F
 from cocreate.doors import jobs
 from cocreate.doors.realtime import Broker
 from cocreate.lib.errors import Conflict
-from cocreate.models import Campaign, Fundraiser, Gift
+from cocreate.models import Campaign, Fundraiser, Gift, GiftStatus
 from cocreate.services.core import events
 from cocreate.services.fundraising import page_ledger
 from cocreate.services.influence import referrals
@@ -38,8 +38,8 @@ async def succeed(gift_id: str, payment_ref: str | None = None,
     Returns the gift when this call moved it, else None."""
     now = now or datetime.now(UTC)
     extra = {"payment_ref": payment_ref} if payment_ref else {}
-    if not await Gift.filter(id=gift_id, status="pending").update(
-            status="succeeded", paid_at=now, **extra):
+    if not await Gift.filter(id=gift_id, status=GiftStatus.PENDING).update(
+            status=GiftStatus.SUCCEEDED, paid_at=now, **extra):
         return None
     gift = await Gift.get(id=gift_id)
     matched = await _add(gift)
@@ -79,8 +79,8 @@ async def _add(gift: Gift) -> int:
 
 async def fail(gift_id: str, now: datetime | None = None) -> Gift | None:
     """pending → failed (cancelled, expired or declined); never counted, nothing to undo."""
-    if not await Gift.filter(id=gift_id, status="pending").update(
-            status="failed", failed_at=now or datetime.now(UTC)):
+    if not await Gift.filter(id=gift_id, status=GiftStatus.PENDING).update(
+            status=GiftStatus.FAILED, failed_at=now or datetime.now(UTC)):
         return None
     return await Gift.get(id=gift_id)
 
@@ -92,8 +92,8 @@ async def refund(gift_id: str, payment_ref: str | None = None,
     now = now or datetime.now(UTC)
     extra = {"payment_ref": payment_ref} if payment_ref else {}
     for _ in range(3):  # a payment may succeed between the two tries: then try again
-        if await Gift.filter(id=gift_id, status="succeeded").update(
-                status="refunded", refunded_at=now):
+        if await Gift.filter(id=gift_id, status=GiftStatus.SUCCEEDED).update(
+                status=GiftStatus.REFUNDED, refunded_at=now):
             gift = await Gift.get(id=gift_id)
             await Fundraiser.filter(campaign_id=gift.campaign_id).update(
                 raised=F("raised") - gift.amount, gift_count=F("gift_count") - 1,
@@ -102,10 +102,11 @@ async def refund(gift_id: str, payment_ref: str | None = None,
             await referrals.forget_gift(gift.id)
             await page_ledger.remove(gift)
             return gift
-        if await Gift.filter(id=gift_id, status="pending").update(
-                status="refunded", refunded_at=now, **extra):
+        if await Gift.filter(id=gift_id, status=GiftStatus.PENDING).update(
+                status=GiftStatus.REFUNDED, refunded_at=now, **extra):
             return await Gift.get(id=gift_id)
-        if not await Gift.filter(id=gift_id, status__in=("pending", "succeeded")).exists():
+        if not await Gift.filter(id=gift_id,
+                                 status__in=(GiftStatus.PENDING, GiftStatus.SUCCEEDED)).exists():
             return None
     return None
 

@@ -16,7 +16,7 @@ from tortoise.transactions import in_transaction
 from cocreate.doors.payments import Order, PaymentError
 from cocreate.lib import money, urls
 from cocreate.lib.errors import Conflict, NotFound, Unavailable
-from cocreate.models import Campaign, Gift, User
+from cocreate.models import Campaign, Gift, GiftStatus, User
 from cocreate.services.campaigns import campaigns, fundraisers, phases
 from cocreate.services.core import audit
 from cocreate.services.core.context import Deps
@@ -97,7 +97,7 @@ def public_name(gift: Gift) -> str:
 async def supporters(campaign: Campaign, limit: int = SUPPORTERS) -> list[Gift]:
     """The latest succeeded gifts, newest first (pass them through `public_name`)."""
     return (
-        await Gift.filter(campaign_id=campaign.id, status="succeeded")
+        await Gift.filter(campaign_id=campaign.id, status=GiftStatus.SUCCEEDED)
         .select_related("donor").order_by("-paid_at", "-id").limit(limit)
     )
 
@@ -145,7 +145,7 @@ async def manage(deps: Deps, actor: User, gift_id: str, action: str) -> Gift:
         raise Conflict("Choose to mark the gift paid, cancel it or refund it.")
     if action in ("paid", "cancel") and gift.provider != "offline":
         raise Conflict("The payment provider settles this gift; it can only be refunded here.")
-    if action == "refund" and gift.status == "succeeded" and gift.provider != "offline":
+    if action == "refund" and gift.status == GiftStatus.SUCCEEDED and gift.provider != "offline":
         return await _refund_at_provider(deps, actor, gift)
     async with in_transaction():
         moved = await _move(gift.id, action)
@@ -166,7 +166,7 @@ async def _move(gift_id: str, action: str) -> Gift | None:
         return await gift_ledger.succeed(gift_id)
     if action == "cancel":
         return await gift_ledger.fail(gift_id)
-    if await Gift.filter(id=gift_id, status="succeeded").exists():
+    if await Gift.filter(id=gift_id, status=GiftStatus.SUCCEEDED).exists():
         return await gift_ledger.refund(gift_id)
     return None
 
@@ -192,8 +192,8 @@ def _verb(action: str) -> str:
 
 def describe(status: str) -> str:
     """A gift's state in words people use ("pledged" for a pending offline gift)."""
-    return {"pending": "pending", "succeeded": "paid", "failed": "not completed",
-            "refunded": "refunded"}.get(status, status)
+    return {GiftStatus.PENDING: "pending", GiftStatus.SUCCEEDED: "paid",
+            GiftStatus.FAILED: "not completed", GiftStatus.REFUNDED: "refunded"}.get(status, status)
 
 
 def when(gift: Gift) -> datetime:

@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 
 from cocreate.doors.payments import InvalidEvent, PaymentError, PaymentEvent
 from cocreate.lib.errors import DomainError, NotFound, Unavailable
-from cocreate.models import Gift, ProviderEvent
+from cocreate.models import Gift, GiftStatus, ProviderEvent
 from cocreate.services.core.context import Deps
 from cocreate.services.fundraising import gift_ledger
 
@@ -88,13 +88,13 @@ def _outcome(event: PaymentEvent, gift: Gift | None) -> str:
         log.error("%s event %s: checkout %s is not gift %s's", event.provider, event.event_id,
                   event.reference, gift.id)
         return "mismatch"
-    if event.outcome == "succeeded" and (event.amount != gift.amount
-                                         or (event.currency or "") != gift.currency):
+    paid_otherwise = event.amount != gift.amount or (event.currency or "") != gift.currency
+    if event.outcome == GiftStatus.SUCCEEDED and paid_otherwise:
         log.error("%s event %s paid %s %s for gift %s of %s %s", event.provider,
                   event.event_id, event.amount, event.currency, gift.id, gift.amount,
                   gift.currency)
         return "mismatch"
-    if event.outcome == "refunded" and not event.complete:
+    if event.outcome == GiftStatus.REFUNDED and not event.complete:
         return "partial_refund"  # only a whole refund takes a gift out of the totals
     return event.outcome
 
@@ -102,11 +102,11 @@ def _outcome(event: PaymentEvent, gift: Gift | None) -> str:
 async def _apply(event: PaymentEvent, gift: Gift | None, outcome: str) -> Gift | None:
     if gift is None:
         return None
-    if outcome == "succeeded":
+    if outcome == GiftStatus.SUCCEEDED:
         return await gift_ledger.succeed(gift.id, payment_ref=event.payment_ref)
-    if outcome == "failed":
+    if outcome == GiftStatus.FAILED:
         return await gift_ledger.fail(gift.id)
-    if outcome == "refunded":
+    if outcome == GiftStatus.REFUNDED:
         return await gift_ledger.refund(gift.id, payment_ref=event.payment_ref)
     if event.payment_ref and gift.payment_ref is None:  # paid later: remember the payment
         await Gift.filter(id=gift.id, payment_ref=None).update(payment_ref=event.payment_ref)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cocreate.models import FundraisingPage, FundraisingTeam, Gift
+from cocreate.models import FundraisingPage, FundraisingTeam, Gift, GiftStatus
 
 BATCH = 5000
 Found = tuple[str, str, int, int]  # (counter, row id, stored, ledger)
@@ -19,7 +19,7 @@ async def _page_ledger() -> dict[str, Counter[str]]:
     ledger: dict[str, Counter[str]] = {}
     offset = 0
     while True:
-        rows = await Gift.filter(status="succeeded", page_id__isnull=False).order_by(
+        rows = await Gift.filter(status=GiftStatus.SUCCEEDED, page_id__isnull=False).order_by(
             "id").offset(offset).limit(BATCH).values_list("page_id", "amount")
         for page_id, amount in rows:
             ledger.setdefault(page_id, Counter()).update({"raised": amount, "gift_count": 1})

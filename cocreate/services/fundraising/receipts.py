@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from cocreate.doors.mailer import compose, create_mailer
 from cocreate.lib import money, urls
-from cocreate.models import Fundraiser, Gift
+from cocreate.models import Fundraiser, Gift, GiftStatus
 from cocreate.services.notifications.notification_mail import render_mail
 from cocreate.settings import Settings
 
@@ -21,7 +21,7 @@ async def send(settings: Settings, gift_id: str) -> bool:
     """The worker's half; True when this call sent the receipt."""
     gift = await Gift.get_or_none(id=gift_id).select_related("donor", "campaign",
                                                               "campaign__org")
-    if gift is None or gift.status != "succeeded" or gift.receipt_sent_at is not None:
+    if gift is None or gift.status != GiftStatus.SUCCEEDED or gift.receipt_sent_at is not None:
         return False
     claim = datetime.now(UTC)
     if not await Gift.filter(id=gift.id, receipt_sent_at=None).update(receipt_sent_at=claim):

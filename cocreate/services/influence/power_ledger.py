@@ -15,7 +15,16 @@ from typing import Any
 
 from tortoise.queryset import QuerySet
 
-from cocreate.models import Campaign, Comment, CommentStatus, Gift, PowerScore, Reaction, Referral
+from cocreate.models import (
+    Campaign,
+    Comment,
+    CommentStatus,
+    Gift,
+    GiftStatus,
+    PowerScore,
+    Reaction,
+    Referral,
+)
 from cocreate.services.influence import power_scores
 
 BATCH = 5000
@@ -45,8 +54,8 @@ async def ledger() -> dict[Key, Counter[str]]:
             "sharer_id", "kind"):
         add(org_of[campaign_id], sharer_id, power_scores.REFERRAL_COUNTER[kind])
     for campaign_id, sharer_id, donor_id, amount in await _rows(
-            Gift.filter(status="succeeded", referred_by_id__not_isnull=True), "campaign_id",
-            "referred_by_id", "donor_id", "amount"):
+            Gift.filter(status=GiftStatus.SUCCEEDED, referred_by_id__not_isnull=True),
+            "campaign_id", "referred_by_id", "donor_id", "amount"):
         if sharer_id != donor_id:
             add(org_of[campaign_id], sharer_id, "raised", amount)
     for author_id, parent_id, parent_author_id, entry_author_id, org_id in await _rows(

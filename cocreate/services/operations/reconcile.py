@@ -43,6 +43,7 @@ from cocreate.models import (
     FundraisingPage,
     FundraisingTeam,
     Gift,
+    GiftStatus,
     KitAsset,
     OrgScore,
     Reaction,
@@ -136,7 +137,7 @@ async def _fundraiser_differences() -> list[Difference]:
     ledger: dict[str, Counter[str]] = {}
     offset = 0
     while True:
-        rows = await Gift.filter(status="succeeded").order_by("id").offset(offset).limit(
+        rows = await Gift.filter(status=GiftStatus.SUCCEEDED).order_by("id").offset(offset).limit(
             BATCH).values_list("campaign_id", "amount", "matched_amount")
         for campaign_id, amount, matched in rows:
             sums = ledger.setdefault(campaign_id, Counter())

@@ -18,7 +18,7 @@ from tortoise.expressions import Q
 from tortoise.functions import Sum
 from tortoise.transactions import in_transaction
 
-from cocreate.models import Campaign, Fundraiser, FundraisingPage, Gift
+from cocreate.models import Campaign, Fundraiser, FundraisingPage, Gift, GiftStatus
 from cocreate.services.badges import badges
 from cocreate.services.campaigns import fundraisers
 
@@ -31,14 +31,15 @@ async def raised_by(fan_id: str, campaign_id: str) -> int:
     raised_for_them = Q(referred_by_id=fan_id)
     if page_ids:
         raised_for_them |= Q(page_id__in=list(page_ids))
-    found = await Gift.filter(raised_for_them, campaign_id=campaign_id, status="succeeded") \
+    found = await Gift.filter(raised_for_them, campaign_id=campaign_id,
+                              status=GiftStatus.SUCCEEDED) \
         .annotate(total=Sum("amount")).first().values_list("total", flat=True)
     return int(found or 0)
 
 
 async def evaluate(gift_id: str) -> None:
     """Award what a succeeded gift earns (idempotent; a gift refunded since earns nothing)."""
-    gift = await Gift.get_or_none(id=gift_id, status="succeeded")
+    gift = await Gift.get_or_none(id=gift_id, status=GiftStatus.SUCCEEDED)
     if gift is None:
         return
     campaign = await Campaign.get(id=gift.campaign_id)
