@@ -52,3 +52,12 @@ async def run_jobs_named(deps: Deps, *names: str) -> None:
     while pending := await Job.filter(name__in=names, status="pending").order_by("created_at"):
         for job in pending:
             await jobs.execute(job.id, runner.context, runner.handlers)
+
+
+async def launch_kind(manager: User, kind: str, title: str = "Make it yours",
+                      **settings: Any) -> Campaign:
+    """An organization of the manager's own and a campaign of that kind (remix, team,
+    fundraiser...) of it, open now; a fundraiser needs `fundraiser=FundraiserSettings(...)`."""
+    org = await orgs.create_org(manager, f"Brand {uuid.uuid4().hex[:6]}", "brand")
+    return await campaigns.create_campaign(manager, org.slug, kind, CampaignSettings(
+        title=title, description="Tell us **everything**.", **settings))
