@@ -186,12 +186,27 @@ async def view_entry(viewer: User | None, entry_id: str) -> Entry:
 RANKED_BY = {"top": "vote_count", "trending": "trend"}
 
 
+def _after(cursor: str, ranked: bool) -> tuple[float | None, datetime, str]:
+    """The ranked value (None when not `ranked`), creation time and id a gallery cursor
+    resumes after; Invalid for a cursor no page of the gallery gave."""
+    *value, created, last_id = decode_cursor(cursor, 3 if ranked else 2)
+    try:
+        at = datetime.fromisoformat(created)
+        number = value[0] if value else None
+        if (not isinstance(last_id, str) or at.tzinfo is None or isinstance(number, bool)
+                or not isinstance(number, int | float | None)):
+            raise ValueError(cursor)
+    except (TypeError, ValueError) as error:
+        raise Invalid("The page cursor is not valid.",
+                      {"cursor": "Not a valid cursor."}) from error
+    return number, at, last_id
+
+
 def _ranked(query, field: str, cursor: str | None):  # type: ignore[no-untyped-def]
     """Highest `field` first, earlier first on ties, resuming after the cursor's entry."""
     query = query.order_by(f"-{field}", "created_at", "id")
     if cursor:
-        value, created, last_id = decode_cursor(cursor, 3)
-        at = datetime.fromisoformat(created)
+        value, at, last_id = _after(cursor, ranked=True)
         query = query.filter(
             Q(**{f"{field}__lt": value})
             | Q(**{field: value, "created_at__gt": at})
@@ -224,8 +239,7 @@ async def list_entries(
     else:
         query = query.order_by("-created_at", "-id")
         if cursor:
-            created, last_id = decode_cursor(cursor, 2)
-            at = datetime.fromisoformat(created)
+            _, at, last_id = _after(cursor, ranked=False)
             query = query.filter(Q(created_at__lt=at) | Q(created_at=at, id__lt=last_id))
     rows = await query.limit(limit + 1)
     entries, more = rows[:limit], len(rows) > limit
