@@ -19,6 +19,7 @@ from cocreate.models import (
     OrgKind,
     ReportReason,
     ReportStatus,
+    TagStatus,
     VotingMode,
 )
 
@@ -325,7 +326,7 @@ class TagRef(BaseModel):
     slug: str
     name: str
     color: str | None
-    status: Literal["approved", "suggested"] = Field(
+    status: TagStatus = Field(
         description="Suggested tags show to the entry's author and the managers only")
 
 

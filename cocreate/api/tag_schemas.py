@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from cocreate.api.schemas import Body, EntryOut, TagRef
+from cocreate.services.listening.listening import TrendDirection
 
 
 class TagIn(Body):
@@ -60,7 +60,7 @@ class TrendOut(BaseModel):
     count: int = Field(description="Ideas and comments using the term, or entries carrying "
                        "the tag, in the period")
     previous_count: int = Field(description="The same in the period before")
-    trend: Literal["new", "rising", "steady", "falling"]
+    trend: TrendDirection
     rising: bool
     entries_url: str = Field(description="The API list of the entries behind it")
     page_url: str = Field(description="The same list as a page")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from cocreate.api.schemas import Body, UserOut
+from cocreate.models import JoinRequestStatus
 
 
 class TeamIn(Body):
@@ -25,7 +25,7 @@ class AnswerIn(Body):
 class JoinRequestOut(BaseModel):
     id: str
     user: UserOut
-    status: Literal["pending", "accepted", "declined"]
+    status: JoinRequestStatus
     created_at: datetime
 
 

@@ -38,8 +38,8 @@ from cocreate.models.remix import EntryCredit, KitAsset
 from cocreate.models.score import CampaignScore, OrgScore
 from cocreate.models.social import Notification, Referral
 from cocreate.models.story import CampaignImage
-from cocreate.models.tag import EntryTag, Tag
-from cocreate.models.team import JoinRequest, Team, TeamMember
+from cocreate.models.tag import EntryTag, Tag, TagStatus
+from cocreate.models.team import JoinRequest, JoinRequestStatus, Team, TeamMember
 from cocreate.models.user import AuthToken, User
 
 __all__ = [
@@ -74,6 +74,7 @@ __all__ = [
     "IdeaStatus",
     "Job",
     "JoinRequest",
+    "JoinRequestStatus",
     "Judge",
     "JuryScore",
     "KitAsset",
@@ -99,6 +100,7 @@ __all__ = [
     "RulesAcceptance",
     "SavedReply",
     "Tag",
+    "TagStatus",
     "Team",
     "TeamMember",
     "TermMention",

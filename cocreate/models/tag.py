@@ -3,10 +3,19 @@ that carry them."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from tortoise import fields
 from tortoise.models import Model
 
 from cocreate.models.base import created_field, id_field
+
+
+class TagStatus(StrEnum):
+    """Approved tags are offered to everyone; a fan's suggestion waits for a manager."""
+
+    APPROVED = "approved"
+    SUGGESTED = "suggested"
 
 
 class Tag(Model):
@@ -20,8 +29,8 @@ class Tag(Model):
     name = fields.CharField(max_length=40)
     slug = fields.CharField(max_length=50)
     color = fields.CharField(max_length=7, null=True)  # #rrggbb
-    status = fields.CharField(max_length=10, default="approved", db_default="approved")
-    # approved, or suggested (by a fan, waiting for a manager)
+    status = fields.CharField(max_length=10, default=TagStatus.APPROVED,
+                              db_default=TagStatus.APPROVED.value)  # TagStatus
     suggested_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from tortoise import fields
 from tortoise.models import Model
 
 from cocreate.models.base import created_field, id_field
+
+
+class JoinRequestStatus(StrEnum):
+    """A request to join a team waits for its captain, who accepts or declines it."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
 
 
 class Team(Model):
@@ -54,7 +64,7 @@ class JoinRequest(Model):
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name=False, on_delete=fields.CASCADE
     )
-    status = fields.CharField(max_length=10, default="pending")  # accepted | declined
+    status = fields.CharField(max_length=10, default=JoinRequestStatus.PENDING)
     created_at = created_field()
 
     class Meta:

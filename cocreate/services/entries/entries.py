@@ -20,6 +20,7 @@ from cocreate.models import (
     MediaKind,
     MediaStatus,
     ModerationMode,
+    TagStatus,
     User,
 )
 from cocreate.models.campaign import Campaign
@@ -230,7 +231,7 @@ async def list_entries(
     query = Entry.filter(campaign=campaign, status=EntryStatus.PUBLISHED).select_related(
         "author", "media", "team")
     if tag:
-        query = query.filter(entry_tags__tag__slug=tag, entry_tags__tag__status="approved")
+        query = query.filter(entry_tags__tag__slug=tag, entry_tags__tag__status=TagStatus.APPROVED)
     field = RANKED_BY.get(sort)
     if sort == "top" and phases.ranks_by_final_score(campaign):
         field = "final_score"

@@ -21,6 +21,7 @@ from cocreate.models import (
     Entry,
     EntryStatus,
     JoinRequest,
+    JoinRequestStatus,
     Team,
     TeamMember,
     User,
@@ -138,8 +139,8 @@ async def join_with_code(actor: User, code: str | None) -> Team:
         return team
     async with in_transaction():
         await _add_member(team, actor)
-        await JoinRequest.filter(team=team, user=actor, status="pending").update(
-            status="accepted")
+        await JoinRequest.filter(team=team, user=actor, status=JoinRequestStatus.PENDING).update(
+            status=JoinRequestStatus.ACCEPTED)
     return await get_team(team.id)
 
 
@@ -149,14 +150,14 @@ async def request_to_join(actor: User, team_id: str) -> JoinRequest:
     if await team_of(actor, team.campaign) is not None:
         raise Conflict("You are already in a team for this campaign.")
     found, created = await JoinRequest.get_or_create(team=team, user=actor)
-    if not created and found.status == "declined":
+    if not created and found.status == JoinRequestStatus.DECLINED:
         raise Conflict("The captain declined your request to join this team.")
     return found
 
 
 async def pending_requests(team: Team) -> list[JoinRequest]:
-    return await JoinRequest.filter(team=team, status="pending").select_related("user") \
-        .order_by("created_at")
+    return await JoinRequest.filter(team=team, status=JoinRequestStatus.PENDING) \
+        .select_related("user").order_by("created_at")
 
 
 async def _require_captain(actor: User, team: Team) -> None:
@@ -168,15 +169,15 @@ async def answer_request(actor: User, team_id: str, request_id: str, accept: boo
     team = await get_team(team_id)
     await _require_captain(actor, team)
     _require_forming(team.campaign)
-    request = await JoinRequest.get_or_none(id=request_id, team=team, status="pending") \
-        .select_related("user")
+    request = await JoinRequest.get_or_none(
+        id=request_id, team=team, status=JoinRequestStatus.PENDING).select_related("user")
     if request is None:
         raise NotFound("There is no such request waiting.")
     async with in_transaction():
         if accept:
             await _add_member(team, request.user)
-        await JoinRequest.filter(id=request.id, status="pending").update(
-            status="accepted" if accept else "declined")
+        await JoinRequest.filter(id=request.id, status=JoinRequestStatus.PENDING).update(
+            status=JoinRequestStatus.ACCEPTED if accept else JoinRequestStatus.DECLINED)
     return await get_team(team.id)
 
 

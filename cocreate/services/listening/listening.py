@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 
 from tortoise.expressions import Q
 from tortoise.functions import Count, Min
@@ -48,6 +49,16 @@ class Period:
                 datetime.combine(self.end + timedelta(days=1), time(), UTC))
 
 
+class TrendDirection(StrEnum):
+    """How a tag or term moved against the period before: new there, rising, steady or
+    falling."""
+
+    NEW = "new"
+    RISING = "rising"
+    STEADY = "steady"
+    FALLING = "falling"
+
+
 @dataclass(frozen=True)
 class Trend:
     key: str  # a term's stems, or a tag's slug
@@ -64,12 +75,12 @@ class Trend:
         return self.count > self.previous
 
     @property
-    def trend(self) -> str:
+    def trend(self) -> TrendDirection:
         if self.previous == 0:
-            return "new"
+            return TrendDirection.NEW
         if self.count == self.previous:
-            return "steady"
-        return "rising" if self.rising else "falling"
+            return TrendDirection.STEADY
+        return TrendDirection.RISING if self.rising else TrendDirection.FALLING
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,13 @@ from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Forbidden, NotFound
-from cocreate.models import Campaign, Entry, EntryStatus, EntryTag, Tag, User
+from cocreate.models import Campaign, Entry, EntryStatus, EntryTag, Tag, TagStatus, User
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core.context import Deps
 from cocreate.services.core.validation import FieldErrors, slugify
 
 MAX_PER_ENTRY = 3
-APPROVED, SUGGESTED = "approved", "suggested"
+APPROVED, SUGGESTED = TagStatus.APPROVED, TagStatus.SUGGESTED
 
 
 @dataclass(frozen=True)
