@@ -23,7 +23,7 @@ from cocreate.models.entry import (
     Vote,
     VoteStatus,
 )
-from cocreate.models.follow import Activity, Follow, Reaction
+from cocreate.models.follow import Activity, ActivityKind, Follow, Reaction, ReactionKind
 from cocreate.models.fundraising import Fundraiser, Gift, GiftStatus, ProviderEvent
 from cocreate.models.job import Job
 from cocreate.models.jury import Criterion, Judge, JuryScore
@@ -36,7 +36,7 @@ from cocreate.models.power import Ambassador, PowerScore
 from cocreate.models.prize import Prize, Winner
 from cocreate.models.remix import EntryCredit, KitAsset
 from cocreate.models.score import CampaignScore, OrgScore
-from cocreate.models.social import Notification, Referral
+from cocreate.models.social import Notification, NotificationKind, Referral, ReferralKind
 from cocreate.models.story import CampaignImage
 from cocreate.models.tag import EntryTag, Tag, TagStatus
 from cocreate.models.team import JoinRequest, JoinRequestStatus, Team, TeamMember
@@ -45,6 +45,7 @@ from cocreate.models.user import AuthToken, User
 __all__ = [
     "Acknowledgement",
     "Activity",
+    "ActivityKind",
     "Ambassador",
     "AuditEvent",
     "AuthToken",
@@ -85,6 +86,7 @@ __all__ = [
     "Membership",
     "ModerationMode",
     "Notification",
+    "NotificationKind",
     "OrgBadge",
     "OrgKind",
     "OrgScore",
@@ -93,7 +95,9 @@ __all__ = [
     "Prize",
     "ProviderEvent",
     "Reaction",
+    "ReactionKind",
     "Referral",
+    "ReferralKind",
     "Report",
     "ReportReason",
     "ReportStatus",

@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from tortoise import fields
 from tortoise.models import Model
 
 from cocreate.models.base import created_field, id_field
+
+
+class ActivityKind(StrEnum):
+    """What a feed item tells: a published entry, a badge, a win, a reply, a phase change, the
+    brand's answer to an idea."""
+
+    ENTRY = "entry"
+    BADGE = "badge"
+    WINNER = "winner"
+    REPLY = "reply"
+    PHASE = "phase"
+    STATUS = "status"
+
+
+class ReactionKind(StrEnum):
+    LIKE = "like"
+    LOVE = "love"
+    LAUGH = "laugh"
+    HELPFUL = "helpful"
+    CHEER = "cheer"
 
 
 class Follow(Model):
@@ -47,7 +69,7 @@ class Activity(Model):
     campaign: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Campaign", related_name=False, null=True, on_delete=fields.CASCADE
     )
-    kind = fields.CharField(max_length=20)  # entry, badge, winner, reply, phase
+    kind = fields.CharField(max_length=20)  # ActivityKind
     text = fields.CharField(max_length=300)
     url = fields.CharField(max_length=300)
     key = fields.CharField(max_length=120, unique=True)
@@ -68,7 +90,7 @@ class Reaction(Model):
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name=False, on_delete=fields.CASCADE
     )
-    kind = fields.CharField(max_length=12)
+    kind = fields.CharField(max_length=12)  # ReactionKind
     created_at = created_field()
 
     class Meta:

@@ -2,10 +2,36 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from tortoise import fields
 from tortoise.models import Model
 
 from cocreate.models.base import created_field, id_field
+
+
+class NotificationKind(StrEnum):
+    """What a notification is about; people choose by kind what they get by mail."""
+
+    REPLY = "reply"
+    MENTION = "mention"
+    COMMENT = "comment"
+    ACKNOWLEDGEMENT = "acknowledgement"
+    BADGE = "badge"
+    PHASE = "phase"
+    PAGE_GIFT = "page_gift"
+    STATUS = "status"
+    MERGED = "merged"
+    MODERATION = "moderation"
+
+
+class ReferralKind(StrEnum):
+    """What someone's share link brought."""
+
+    VISIT = "visit"
+    SIGNUP = "signup"
+    VOTE = "vote"
+    GIFT = "gift"
 
 
 class Notification(Model):
@@ -15,7 +41,7 @@ class Notification(Model):
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="notifications", on_delete=fields.CASCADE
     )
-    kind = fields.CharField(max_length=30)  # "badge", "reply", "mention" ...
+    kind = fields.CharField(max_length=30)  # NotificationKind
     text = fields.CharField(max_length=300)
     url = fields.CharField(max_length=300)
     key = fields.CharField(max_length=120, unique=True)
@@ -40,7 +66,7 @@ class Referral(Model):
     sharer: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="referrals", on_delete=fields.CASCADE
     )
-    kind = fields.CharField(max_length=10)
+    kind = fields.CharField(max_length=10)  # ReferralKind
     subject = fields.CharField(max_length=80)
     campaign: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Campaign", related_name=False, null=True, on_delete=fields.CASCADE

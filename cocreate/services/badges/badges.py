@@ -17,7 +17,7 @@ from cocreate.doors import jobs
 from cocreate.lib import urls
 from cocreate.lib.errors import NotFound
 from cocreate.lib.ids import new_id
-from cocreate.models import Award, Campaign, Entry, OrgBadge, User
+from cocreate.models import ActivityKind, Award, Campaign, Entry, NotificationKind, OrgBadge, User
 from cocreate.services.notifications import activity, notifications
 
 RENDER_JOB = "sharing.award_card"  # services/sharing/award_cards.py renders the cards
@@ -106,7 +106,8 @@ async def award(user: User | str, badge: str, campaign: Campaign, entry: Entry |
             await jobs.enqueue(RENDER_JOB, {"award_id": found.id}, key=f"award:{found.id}")
             name = org_badge.name if org_badge else CATALOG[badge].label
             await notifications.notify(
-                user_id, "badge", f"You earned the {name} badge in “{campaign.title}”.",
+                user_id, NotificationKind.BADGE,
+                f"You earned the {name} badge in “{campaign.title}”.",
                 urls.award_path(found.id), key=f"award:{found.id}")
             await _record(user, found, name, campaign)
     except IntegrityError:
@@ -120,8 +121,9 @@ async def _record(user: User | str, found: Award, name: str, campaign: Campaign)
                                                                             "display_name")
     text = (f"{person.display_name} won in “{campaign.title}”" if found.badge == WINNER
             else f"{person.display_name} earned the {name} badge in “{campaign.title}”")
-    await activity.record(person.id, campaign.id, "winner" if found.badge == WINNER else "badge",
-                          text, urls.award_path(found.id), f"award:{found.id}")
+    kind = ActivityKind.WINNER if found.badge == WINNER else ActivityKind.BADGE
+    await activity.record(person.id, campaign.id, kind, text, urls.award_path(found.id),
+                          f"award:{found.id}")
 
 
 async def redraw_cards(**which: object) -> None:

@@ -15,7 +15,7 @@ from tortoise.transactions import in_transaction
 from cocreate.doors.realtime import Broker
 from cocreate.lib import urls
 from cocreate.lib.errors import Invalid
-from cocreate.models import Campaign, CampaignPhase, User
+from cocreate.models import ActivityKind, Campaign, CampaignPhase, User
 from cocreate.services.campaigns import results
 from cocreate.services.campaigns.phases import (
     ANNOUNCED,
@@ -73,7 +73,7 @@ async def _move(campaign: Campaign, phase: str, actor: User | None, now: datetim
             await events.voting_closed(campaign.id, phase, now)
         if phase in ANNOUNCED:
             await events.phase_announced(campaign.id, phase, now)
-            await activity.record(None, campaign.id, "phase",
+            await activity.record(None, campaign.id, ActivityKind.PHASE,
                                   f"“{campaign.title}” moved to {label(campaign, phase).lower()}",
                                   urls.campaign_path(campaign.slug),
                                   f"phase:{campaign.id}:{phase}:{now.isoformat()}")

@@ -21,7 +21,15 @@ from tortoise.transactions import in_transaction
 from cocreate.lib import urls
 from cocreate.lib.errors import Forbidden, NotFound
 from cocreate.lib.markdown import render_markdown
-from cocreate.models import Campaign, Comment, CommentStatus, Entry, EntryStatus, User
+from cocreate.models import (
+    Campaign,
+    Comment,
+    CommentStatus,
+    Entry,
+    EntryStatus,
+    NotificationKind,
+    User,
+)
 from cocreate.services.conversation import follows
 from cocreate.services.core import events
 from cocreate.services.core.context import Deps
@@ -94,21 +102,22 @@ async def _tell(actor: User, entry: Entry, comment: Comment, parent: Comment | N
     where = f"{urls.entry_path(entry.id)}#comment-{comment.id}"
     told = {actor.id}
     if parent and parent.author_id not in told:
-        await notifications.notify(parent.author_id, "reply", f"{actor.display_name} replied "
-                                   f"to you on “{entry.title}”.", where, f"reply:{comment.id}")
+        await notifications.notify(parent.author_id, NotificationKind.REPLY,
+                                   f"{actor.display_name} replied to you on “{entry.title}”.",
+                                   where, f"reply:{comment.id}")
         told.add(parent.author_id)
         await events.replied(comment)
     if entry.author_id not in told:
-        await notifications.notify(entry.author_id, "comment", f"{actor.display_name} "
-                                   f"commented on your entry “{entry.title}”.", where,
-                                   f"comment:{comment.id}")
+        await notifications.notify(entry.author_id, NotificationKind.COMMENT,
+                                   f"{actor.display_name} commented on your entry "
+                                   f"“{entry.title}”.", where, f"comment:{comment.id}")
         told.add(entry.author_id)
     handles = {match.lower() for match in MENTION.findall(text)}
     for person in await User.filter(handle__in=handles) if handles else []:
         if person.id not in told:
-            await notifications.notify(person.id, "mention", f"{actor.display_name} mentioned "
-                                       f"you on “{entry.title}”.", where,
-                                       f"mention:{comment.id}:{person.id}")
+            await notifications.notify(person.id, NotificationKind.MENTION,
+                                       f"{actor.display_name} mentioned you on “{entry.title}”.",
+                                       where, f"mention:{comment.id}:{person.id}")
             told.add(person.id)
     await follows.commented(comment, told)
 

@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from cocreate.doors import jobs
 from cocreate.lib import urls
 from cocreate.lib.errors import Invalid
-from cocreate.models import Campaign, CampaignPhase, Comment, CommentStatus, Entry, Follow, User
+from cocreate.models import (
+    Campaign,
+    CampaignPhase,
+    Comment,
+    CommentStatus,
+    Entry,
+    Follow,
+    NotificationKind,
+    User,
+)
 from cocreate.services.accounts import accounts
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.entries import entries
@@ -108,7 +117,7 @@ async def tell_entry_followers(comment_id: str, told: list[str]) -> None:
     text = (f"{comment.author.display_name} commented on “{entry.title}”, "
             "which you follow.")
     for person in set(await entry_followers(entry.id)) - set(told):
-        await notifications.notify(person, "comment", text, where,
+        await notifications.notify(person, NotificationKind.COMMENT, text, where,
                                    f"follow-comment:{comment.id}:{person}")
 
 
@@ -173,5 +182,6 @@ async def tell_followers(campaign_id: str, phase: str, stamp: int) -> None:
     followers = await Follow.filter(campaign_id=campaign_id).values_list("follower_id",
                                                                          flat=True)
     for follower_id in followers:
-        await notifications.notify(follower_id, "phase", text, urls.campaign_path(campaign.slug),
+        await notifications.notify(follower_id, NotificationKind.PHASE, text,
+                                   urls.campaign_path(campaign.slug),
                                    key=f"phase:{campaign_id}:{phase}:{stamp}:{follower_id}")

@@ -13,7 +13,17 @@ from cocreate.doors import jobs
 from cocreate.lib import urls
 from cocreate.lib.errors import Forbidden
 from cocreate.lib.markdown import render_markdown
-from cocreate.models import Comment, Entry, EntryStatus, IdeaStatus, User, Vote, VoteStatus
+from cocreate.models import (
+    ActivityKind,
+    Comment,
+    Entry,
+    EntryStatus,
+    IdeaStatus,
+    NotificationKind,
+    User,
+    Vote,
+    VoteStatus,
+)
 from cocreate.services.campaigns import campaigns
 from cocreate.services.conversation import follows
 from cocreate.services.core import audit
@@ -47,7 +57,7 @@ async def set_status(actor: User, entry_id: str, status: str | None, note: str |
         stamp = int(now.timestamp())
         await jobs.enqueue(NOTIFY_JOB, {"entry_id": entry.id, "stamp": stamp},
                            key=f"idea-status:{entry.id}:{stamp}")
-        await activity.record(actor.id, entry.campaign_id, "status",
+        await activity.record(actor.id, entry.campaign_id, ActivityKind.STATUS,
                                f"{entry.campaign.org.name} marked “{entry.title}”: {label}",
                                urls.entry_path(entry.id), f"idea-status:{entry.id}:{stamp}")
         await audit.record(entry.campaign.org_id, actor, "entry.status", "entry", entry.id,
@@ -68,7 +78,7 @@ async def tell_people(entry_id: str, stamp: int) -> None:
             f"{STATUSES[entry.idea_status].lower()}.")
     followers = await follows.entry_followers(entry.id)
     for person in {entry.author_id, *voters, *talkers, *followers}:
-        await notifications.notify(person, "status", text, urls.entry_path(entry.id),
+        await notifications.notify(person, NotificationKind.STATUS, text, urls.entry_path(entry.id),
                                    key=f"idea-status:{entry.id}:{stamp}:{person}")
 
 

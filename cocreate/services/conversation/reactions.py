@@ -15,7 +15,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Forbidden, Invalid, NotFound
-from cocreate.models import Comment, CommentStatus, Reaction, User
+from cocreate.models import Comment, CommentStatus, Reaction, ReactionKind, User
 from cocreate.services.core.context import Deps
 from cocreate.services.entries import entries
 from cocreate.services.influence import power_scores
@@ -23,18 +23,18 @@ from cocreate.services.influence import power_scores
 
 @dataclass(frozen=True)
 class Kind:
-    key: str
+    key: ReactionKind
     emoji: str
     label: str
     column: str  # the counter on Comment
 
 
 KINDS: dict[str, Kind] = {kind.key: kind for kind in (
-    Kind("like", "👍", "Like", "likes"),
-    Kind("love", "❤️", "Love", "loves"),
-    Kind("laugh", "😂", "Funny", "laughs"),
-    Kind("helpful", "💡", "Helpful", "helpfuls"),
-    Kind("cheer", "🎉", "Cheers", "cheers"),
+    Kind(ReactionKind.LIKE, "👍", "Like", "likes"),
+    Kind(ReactionKind.LOVE, "❤️", "Love", "loves"),
+    Kind(ReactionKind.LAUGH, "😂", "Funny", "laughs"),
+    Kind(ReactionKind.HELPFUL, "💡", "Helpful", "helpfuls"),
+    Kind(ReactionKind.CHEER, "🎉", "Cheers", "cheers"),
 )}
 
 
@@ -65,7 +65,7 @@ async def react(deps: Deps, actor: User, comment_id: str, kind: str | None,
                 moved = -await Reaction.filter(comment=comment, user=actor, kind=kind).delete()
             if moved:
                 await Comment.filter(id=comment.id).update(**{column: F(column) + moved})
-                if kind == "helpful":
+                if kind == ReactionKind.HELPFUL:
                     await power_scores.helpful_moved(comment.id, actor.id, moved)
     except IntegrityError:
         pass  # already there: the unique key kept the count as it was

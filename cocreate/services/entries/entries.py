@@ -13,6 +13,7 @@ from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Invalid, NotFound
 from cocreate.lib.markdown import render_markdown
 from cocreate.models import (
+    ActivityKind,
     CreditedAuthor,
     Entry,
     EntryStatus,
@@ -124,7 +125,7 @@ async def on_published(entry: Entry, campaign: Campaign, author: User) -> None:
     """An entry became public: count it and credit its author (inside the transaction)."""
     await Campaign.filter(id=campaign.id).update(entry_count=F("entry_count") + 1)
     await tag_counts.count_entry(entry, +1)
-    await activity.record(author.id, campaign.id, "entry",
+    await activity.record(author.id, campaign.id, ActivityKind.ENTRY,
                           f"{author.display_name} shared “{entry.title}” in “{campaign.title}”",
                           urls.entry_path(entry.id), f"entry:{entry.id}")
     await remix.count_remix(entry, +1)

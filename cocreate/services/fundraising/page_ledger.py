@@ -14,11 +14,11 @@ from __future__ import annotations
 from tortoise.expressions import F
 
 from cocreate.lib import money, urls
-from cocreate.models import FundraisingPage, FundraisingTeam, Gift, User
+from cocreate.models import FundraisingPage, FundraisingTeam, Gift, NotificationKind, User
 from cocreate.services.notifications import notifications
 from cocreate.services.sharing import page_cards
 
-NOTIFY_KIND = "page_gift"
+NOTIFY_KIND = NotificationKind.PAGE_GIFT
 
 
 async def _move(gift: Gift, sign: int) -> FundraisingPage | None:

@@ -23,7 +23,9 @@ from cocreate.models import (
     GiftStatus,
     PowerScore,
     Reaction,
+    ReactionKind,
     Referral,
+    ReferralKind,
 )
 from cocreate.services.influence import power_scores
 
@@ -50,8 +52,8 @@ async def ledger() -> dict[Key, Counter[str]]:
 
     org_of = dict(await Campaign.all().values_list("id", "org_id"))
     for campaign_id, sharer_id, kind in await _rows(
-            Referral.filter(campaign_id__not_isnull=True).exclude(kind="gift"), "campaign_id",
-            "sharer_id", "kind"):
+            Referral.filter(campaign_id__not_isnull=True).exclude(kind=ReferralKind.GIFT),
+            "campaign_id", "sharer_id", "kind"):
         add(org_of[campaign_id], sharer_id, power_scores.REFERRAL_COUNTER[kind])
     for campaign_id, sharer_id, donor_id, amount in await _rows(
             Gift.filter(status=GiftStatus.SUCCEEDED, referred_by_id__not_isnull=True),
@@ -67,8 +69,8 @@ async def ledger() -> dict[Key, Counter[str]]:
         if not parent_id:
             add(org_id, author_id, "threads")
     for reactor_id, author_id, org_id in await _rows(
-            Reaction.filter(kind="helpful", comment__status=CommentStatus.VISIBLE), "user_id",
-            "comment__author_id", "comment__entry__campaign__org_id"):
+            Reaction.filter(kind=ReactionKind.HELPFUL, comment__status=CommentStatus.VISIBLE),
+            "user_id", "comment__author_id", "comment__entry__campaign__org_id"):
         if reactor_id != author_id:
             add(org_id, author_id, "helpfuls")
     for counter in counts.values():

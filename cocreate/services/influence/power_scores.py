@@ -26,14 +26,15 @@ from __future__ import annotations
 from tortoise.expressions import F
 
 from cocreate.lib.text import counted
-from cocreate.models import Comment, CommentStatus, PowerScore, Reaction
+from cocreate.models import Comment, CommentStatus, PowerScore, Reaction, ReactionKind, ReferralKind
 
 # The weights: what one unit of each counter adds to a score.
 INFLUENCE: dict[str, int] = {"visits": 1, "signups": 5, "votes": 2}
 CONVERSATION: dict[str, int] = {"replies": 2, "threads": 1, "helpfuls": 3}
 COUNTERS = ("visits", "signups", "votes", "raised", "replies", "threads", "helpfuls")
 RAISED_POINT = 1000  # minor units raised worth one influence point: €10, $10, ¥1,000
-REFERRAL_COUNTER = {"visit": "visits", "signup": "signups", "vote": "votes", "gift": "raised"}
+REFERRAL_COUNTER = {ReferralKind.VISIT: "visits", ReferralKind.SIGNUP: "signups",
+                    ReferralKind.VOTE: "votes", ReferralKind.GIFT: "raised"}
 
 
 def _weighted(counts: dict[str, int]) -> dict[str, int]:
@@ -88,7 +89,7 @@ async def comment_counted(comment: Comment, org_id: str, entry_author_id: str,
     target = answered(comment, parent_author, entry_author_id)
     if target:
         await move(org_id, target, replies=sign)
-    helped = await Reaction.filter(comment_id=comment.id, kind="helpful") \
+    helped = await Reaction.filter(comment_id=comment.id, kind=ReactionKind.HELPFUL) \
         .exclude(user_id=comment.author_id).count()
     await move(org_id, comment.author_id, threads=0 if comment.parent_id else sign,
                helpfuls=sign * helped)

@@ -23,7 +23,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.ids import new_id
-from cocreate.models import Award, Campaign, Entry, Gift, Referral, Team, User, Vote
+from cocreate.models import Award, Campaign, Entry, Gift, Referral, ReferralKind, Team, User, Vote
 from cocreate.services.influence import power_scores
 
 WINDOW = timedelta(days=30)  # how long a visitor's first link is remembered
@@ -67,12 +67,12 @@ async def campaign_of_page(path: str) -> Campaign | None:
     return await Campaign.get_or_none(id=campaign_id[0]).only("id", "org_id")
 
 
-def _weight(kind: str, amount: int) -> int:
+def _weight(kind: ReferralKind, amount: int) -> int:
     """What one referral adds to its counter: a gift its amount, anything else one."""
-    return amount if kind == "gift" else 1
+    return amount if kind == ReferralKind.GIFT else 1
 
 
-async def _record(sharer_id: str, kind: str, subject: str, campaign: Campaign | None,
+async def _record(sharer_id: str, kind: ReferralKind, subject: str, campaign: Campaign | None,
                   path: str = "", amount: int = 0, currency: str | None = None) -> bool:
     """Write one referral and move its organization's counter; False if it was there."""
     try:
@@ -88,7 +88,7 @@ async def _record(sharer_id: str, kind: str, subject: str, campaign: Campaign | 
     return True
 
 
-async def _forget(kind: str, subject: str) -> None:
+async def _forget(kind: ReferralKind, subject: str) -> None:
     """The action was undone: it no longer counts for whoever brought it."""
     found = await Referral.get_or_none(kind=kind, subject=subject).select_related("campaign")
     if found is not None and await Referral.filter(id=found.id).delete() and found.campaign:
@@ -107,8 +107,8 @@ async def record_visit(code: str | None, visitor_id: str, path: str,
     if sharer is None or (visitor is not None and visitor.id == sharer.id) or not visitor_id:
         return None
     subject = _visit_subject(visitor_id, sharer)
-    if not await Referral.exists(kind="visit", subject=subject[:80]):
-        await _record(sharer.id, "visit", subject, await campaign_of_page(path), path)
+    if not await Referral.exists(kind=ReferralKind.VISIT, subject=subject[:80]):
+        await _record(sharer.id, ReferralKind.VISIT, subject, await campaign_of_page(path), path)
     return sharer
 
 
@@ -120,11 +120,11 @@ async def record_signup(code: str | None, user: User, visitor_id: str | None = N
         return
     campaign = None
     if visitor_id:
-        visit = await Referral.get_or_none(kind="visit",
+        visit = await Referral.get_or_none(kind=ReferralKind.VISIT,
                                            subject=_visit_subject(visitor_id, sharer)[:80])
         if visit is not None and visit.campaign_id:
             campaign = await Campaign.get_or_none(id=visit.campaign_id).only("id", "org_id")
-    await _record(sharer.id, "signup", user.id, campaign)
+    await _record(sharer.id, ReferralKind.SIGNUP, user.id, campaign)
 
 
 async def record_vote(code: str | None, vote: Vote, campaign: Campaign, voter: User) -> None:
@@ -132,12 +132,12 @@ async def record_vote(code: str | None, vote: Vote, campaign: Campaign, voter: U
     for the sharer (never their own vote). Call inside the vote's transaction."""
     sharer = await sharer_of(code)
     if sharer is not None and sharer.id != voter.id:
-        await _record(sharer.id, "vote", vote.id, campaign)
+        await _record(sharer.id, ReferralKind.VOTE, vote.id, campaign)
 
 
 async def forget_vote(vote_id: str) -> None:
     """The vote was taken back or voided: it no longer counts for whoever brought it."""
-    await _forget("vote", vote_id)
+    await _forget(ReferralKind.VOTE, vote_id)
 
 
 async def gift_referrer(code: str | None, donor: User, visitor_id: str | None,
@@ -149,7 +149,7 @@ async def gift_referrer(code: str | None, donor: User, visitor_id: str | None,
     if sharer is None or sharer.id == donor.id or not visitor_id:
         return None
     visited = await Referral.filter(
-        kind="visit", subject=_visit_subject(visitor_id, sharer)[:80]).values_list(
+        kind=ReferralKind.VISIT, subject=_visit_subject(visitor_id, sharer)[:80]).values_list(
         "created_at", flat=True)
     if not visited or visited[0] < (now or datetime.now(UTC)) - WINDOW:
         return None
@@ -162,13 +162,13 @@ async def record_gift(gift: Gift) -> None:
     if gift.referred_by_id is None or gift.referred_by_id == gift.donor_id:
         return
     campaign = await Campaign.get(id=gift.campaign_id).only("id", "org_id")
-    await _record(gift.referred_by_id, "gift", gift.id, campaign, amount=gift.amount,
+    await _record(gift.referred_by_id, ReferralKind.GIFT, gift.id, campaign, amount=gift.amount,
                   currency=gift.currency)
 
 
 async def forget_gift(gift_id: str) -> None:
     """The gift was refunded: its amount no longer counts for whoever brought the donor."""
-    await _forget("gift", gift_id)
+    await _forget(ReferralKind.GIFT, gift_id)
 
 
 def with_code(url: str, code: str | None) -> str:

@@ -19,7 +19,15 @@ from tortoise.transactions import in_transaction
 
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Campaign, Comment, CommentReport, CommentStatus, ReportStatus, User
+from cocreate.models import (
+    Campaign,
+    Comment,
+    CommentReport,
+    CommentStatus,
+    NotificationKind,
+    ReportStatus,
+    User,
+)
 from cocreate.services.conversation import comments
 from cocreate.services.core import audit
 from cocreate.services.core.context import Deps
@@ -168,7 +176,7 @@ async def _tell_author(comment: Comment, shown: bool, reason: str, event_id: str
     if reason:
         text += f" Reason: {reason}"
     await notifications.notify(
-        comment.author_id, "moderation", text,
+        comment.author_id, NotificationKind.MODERATION, text,
         f"{urls.entry_path(comment.entry_id)}#comment-{comment.id}",
         f"comment.{'restore' if shown else 'hide'}:{comment.id}:{event_id}")
 

@@ -30,6 +30,7 @@ from cocreate.models import (
     CreditedAuthor,
     Entry,
     EntryStatus,
+    NotificationKind,
     Report,
     ReportStatus,
     TermMention,
@@ -261,12 +262,14 @@ async def tell_people(entry_id: str, into_id: str, voter_ids: list[str]) -> None
     authors = [*await scores.credited(entry)]
     for person in authors:
         await notifications.notify(
-            person, "merged", f"{org} merged your idea “{entry.title}” into “{kept.title}”: "
+            person, NotificationKind.MERGED,
+            f"{org} merged your idea “{entry.title}” into “{kept.title}”: "
             "you are credited there, and its votes count for it.", where,
             key=f"merged:{entry.id}:{person}")
     for person in dict.fromkeys(voter_ids):
         if person not in authors:
             await notifications.notify(
-                person, "merged", f"“{entry.title}”, which you voted for, was merged into "
+                person, NotificationKind.MERGED,
+                f"“{entry.title}”, which you voted for, was merged into "
                 f"“{kept.title}”: your vote counts for it now.", where,
                 key=f"merged:{entry.id}:{person}")

@@ -15,10 +15,10 @@ from tortoise.expressions import Q
 
 from cocreate.lib import urls
 from cocreate.lib.errors import Invalid
-from cocreate.models import Activity, CampaignPhase, Comment, Entry, Follow, User
+from cocreate.models import Activity, ActivityKind, CampaignPhase, Comment, Entry, Follow, User
 from cocreate.services.core.pagination import decode_cursor, encode_cursor
 
-KINDS = ("entry", "badge", "winner", "reply", "phase", "status")
+KINDS = tuple(ActivityKind)
 FEED_SIZE = 30
 MAX_FEED_SIZE = 100
 MAX_FOLLOWED = 5000  # a feed reads at most this many followed people, and campaigns
@@ -30,8 +30,8 @@ class FeedPage:
     next_cursor: str | None
 
 
-async def record(actor_id: str | None, campaign_id: str | None, kind: str, text: str,
-                 url: str, key: str) -> None:
+async def record(actor_id: str | None, campaign_id: str | None, kind: ActivityKind,
+                 text: str, url: str, key: str) -> None:
     """Record an event once per `key` (call inside the transaction of the event)."""
     assert kind in KINDS, kind
     await Activity.bulk_create([Activity(
@@ -49,7 +49,7 @@ async def replied(actor: User, entry: Entry, comment: Comment, parent: Comment |
     """A reply to someone's comment (a comment on the entry itself is not an activity)."""
     if parent is None:
         return
-    await record(actor.id, entry.campaign_id, "reply",
+    await record(actor.id, entry.campaign_id, ActivityKind.REPLY,
                  f"{actor.display_name} replied to a comment on “{entry.title}”",
                  f"{urls.entry_path(entry.id)}#comment-{comment.id}", f"reply:{comment.id}")
 

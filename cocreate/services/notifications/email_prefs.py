@@ -8,19 +8,21 @@ from dataclasses import dataclass
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from cocreate.lib.errors import Invalid
-from cocreate.models import User
+from cocreate.models import NotificationKind, User
 from cocreate.settings import Settings
 
+# The kinds of notification people may have mailed, and what the settings page calls them.
 KINDS: dict[str, str] = {
-    "reply": "Replies to your comments",
-    "mention": "Mentions of you",
-    "comment": "Comments on your entries and on ideas you follow",
-    "acknowledgement": "Thanks from campaign managers",
-    "badge": "Badges you earn",
-    "phase": "Phase changes of campaigns you follow",
-    "page_gift": "Gifts on your fundraising pages",
+    NotificationKind.REPLY: "Replies to your comments",
+    NotificationKind.MENTION: "Mentions of you",
+    NotificationKind.COMMENT: "Comments on your entries and on ideas you follow",
+    NotificationKind.ACKNOWLEDGEMENT: "Thanks from campaign managers",
+    NotificationKind.BADGE: "Badges you earn",
+    NotificationKind.PHASE: "Phase changes of campaigns you follow",
+    NotificationKind.PAGE_GIFT: "Gifts on your fundraising pages",
 }
-DEFAULT_KINDS: tuple[str, ...] = ("reply", "mention", "acknowledgement")
+DEFAULT_KINDS: tuple[str, ...] = (NotificationKind.REPLY, NotificationKind.MENTION,
+                                  NotificationKind.ACKNOWLEDGEMENT)
 ALL = "all"
 # Old mails keep working for a year; after that the settings page is one click away.
 UNSUBSCRIBE_DAYS = 365

@@ -12,13 +12,13 @@ from datetime import UTC, datetime
 from hashlib import sha256
 
 from cocreate.doors import jobs
-from cocreate.models import Notification, User
+from cocreate.models import Notification, NotificationKind, User
 from cocreate.services.notifications import notification_mail
 
 PAGE_SIZE = 50
 
 
-async def notify(user_id: str, kind: str, text: str, url: str, key: str) -> None:
+async def notify(user_id: str, kind: NotificationKind, text: str, url: str, key: str) -> None:
     await Notification.bulk_create(
         [Notification(user_id=user_id, kind=kind, text=text[:300], url=url, key=key)],
         ignore_conflicts=True,

@@ -14,7 +14,7 @@ from tortoise.functions import Count, Sum
 
 from cocreate.lib import money
 from cocreate.lib.text import counted
-from cocreate.models import Campaign, Gift, Referral, User
+from cocreate.models import Campaign, Gift, Referral, ReferralKind, User
 from cocreate.services.fundraising import gifts
 
 LATEST_GIFTS = 10
@@ -31,10 +31,10 @@ class Tally:
     raised: dict[str, int] = field(default_factory=dict)
 
     def add(self, kind: str, n: int, amount: int, currency: str | None) -> None:
-        if kind == "gift" and currency:
+        if kind == ReferralKind.GIFT and currency:
             self.gifts += n
             self.raised[currency] = self.raised.get(currency, 0) + amount
-        elif kind in ("visit", "signup", "vote"):
+        elif kind in (ReferralKind.VISIT, ReferralKind.SIGNUP, ReferralKind.VOTE):
             setattr(self, f"{kind}s", getattr(self, f"{kind}s") + n)
 
     @property
@@ -117,7 +117,7 @@ async def reach_of(user: User) -> Reach:
 
 
 async def _latest_gifts(user: User, campaigns: dict[str, Campaign]) -> list[ReachGift]:
-    subjects = await Referral.filter(sharer_id=user.id, kind="gift").order_by(
+    subjects = await Referral.filter(sharer_id=user.id, kind=ReferralKind.GIFT).order_by(
         "-created_at").limit(LATEST_GIFTS).values_list("subject", flat=True)
     given = {g.id: g for g in await Gift.filter(id__in=list(subjects)).select_related("donor")}
     return [ReachGift(campaigns[g.campaign_id], gifts.public_name(g), g.amount, g.currency,
@@ -130,7 +130,7 @@ async def raised_by(org_id: str, user_ids: list[str]) -> dict[str, str]:
     (for the ranking's reasons; one grouped read for a page of people)."""
     if not user_ids:
         return {}
-    rows = await (Referral.filter(kind="gift", sharer_id__in=user_ids,
+    rows = await (Referral.filter(kind=ReferralKind.GIFT, sharer_id__in=user_ids,
                                   campaign__org_id=org_id)
                   .annotate(amount_sum=Sum("amount")).group_by("sharer_id", "currency")
                   .values_list("sharer_id", "currency", "amount_sum"))

@@ -14,7 +14,7 @@ from tortoise.transactions import in_transaction
 
 from cocreate.lib import urls
 from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
-from cocreate.models import Acknowledgement, Entry, EntryStatus, User
+from cocreate.models import Acknowledgement, Entry, EntryStatus, NotificationKind, User
 from cocreate.services.accounts import accounts
 from cocreate.services.core import audit, events
 from cocreate.services.core.validation import FieldErrors
@@ -66,8 +66,9 @@ async def acknowledge(actor: User, entry_id: str, note: str | None,
             await Entry.filter(id=entry.id, acknowledged_at=None).update(
                 acknowledged_at=datetime.now(UTC))
             await notifications.notify(
-                recipient.id, "acknowledgement", f"{org.name} thanked you for “{entry.title}”: "
-                f"{note}", urls.entry_path(entry.id), key=f"ack:{thanks.id}")
+                recipient.id, NotificationKind.ACKNOWLEDGEMENT,
+                f"{org.name} thanked you for “{entry.title}”: {note}",
+                urls.entry_path(entry.id), key=f"ack:{thanks.id}")
             await events.acknowledged(thanks)
             await audit.record(org.id, actor, "entry.acknowledge", "entry", entry.id,
                                f"Thanked {recipient.display_name} for “{entry.title}”",

@@ -15,7 +15,7 @@ from tortoise.transactions import in_transaction
 
 from cocreate.lib import urls
 from cocreate.lib.errors import Invalid
-from cocreate.models import Ambassador, Award, Campaign, Organization, User
+from cocreate.models import Ambassador, Award, Campaign, NotificationKind, Organization, User
 from cocreate.services.accounts import accounts
 from cocreate.services.badges import badges
 from cocreate.services.campaigns import phases
@@ -68,7 +68,7 @@ async def _tell(actor: User, org: Organization, person: User, campaign: Campaign
         await badges.award(person, badges.AMBASSADOR, campaign, None, awarded_by=actor,
                            note=note)
         return
-    await notifications.notify(person.id, "badge", f"{org.name} made you one of its "
+    await notifications.notify(person.id, NotificationKind.BADGE, f"{org.name} made you one of its "
                                "ambassadors again.", urls.org_path(org.slug),
                                f"ambassador:{found.id}")
 
