@@ -253,7 +253,8 @@ async def update_campaign(actor: User, slug: str, wanted: CampaignSettings) -> C
     changed += money_changed
     phases.refresh_next_phase_at(campaign)
     async with in_transaction():
-        await campaign.save(update_fields=[*set(changed) - set(money_changed), "next_phase_at"])
+        columns = {f"{name}_id" if name == "cover" else name for name in changed}
+        await campaign.save(update_fields=[*columns - set(money_changed), "next_phase_at"])
         if fundraiser is not None and money_changed:
             await fundraiser.save(update_fields=money_changed)
             await fundraiser_cards.refresh(campaign.id)
