@@ -258,6 +258,8 @@ async def update_campaign(actor: User, slug: str, wanted: CampaignSettings) -> C
         if fundraiser is not None and money_changed:
             await fundraiser.save(update_fields=money_changed)
             await fundraiser_cards.refresh(campaign.id)
+        if campaign.kind == CampaignKind.FUNDRAISER and fundraiser_cards.SHOWN & set(changed):
+            await fundraiser_cards.redraw(campaign.id, new_id(6))
         await audit.record(campaign.org_id, actor, "campaign.update", "campaign", campaign.id,
                            f"Changed {', '.join(sorted(set(changed)))} of “{campaign.title}”",
                            {"fields": sorted(set(changed))})

@@ -1,10 +1,11 @@
 """A fundraiser's share card: its title, organization, cover and progress (raised of goal).
 
-The card is drawn when the fundraiser launches and again whenever the percent of the goal
-reached changes (either way: refunds move it back), so a shared link shows the progress
-within a percent without a render per gift. Fundraiser.card_percent records the percent
-last queued; moving it is a conditional UPDATE in the gift's transaction, so however many
-gifts arrive at once, one job is queued per change.
+The card is drawn when the fundraiser launches, when a manager changes what it shows (the
+title, cover, goal or currency), and again whenever the percent of the goal reached changes
+(either way: refunds move it back), so a shared link shows the progress within a percent
+without a render per gift. Fundraiser.card_percent records the percent last queued; moving
+it is a conditional UPDATE in the gift's transaction, so however many gifts arrive at once,
+one job is queued per change.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from cocreate.services.sharing import share_cards
 RENDER_JOB = "sharing.fundraiser_card"
 FORMATS = ("og",)
 RENDER_ATTEMPTS = 3  # the last one stores what it drew, however the totals moved meanwhile
+SHOWN = frozenset({"title", "cover", "goal", "currency"})  # campaign and fundraiser fields
 
 
 def percent_of(fundraiser: Fundraiser) -> int:
@@ -43,6 +45,15 @@ async def refresh(campaign_id: str) -> None:
         await jobs.enqueue(RENDER_JOB, {"fundraiser_id": fundraiser.id},
                            key=f"fundraiser-card:{fundraiser.id}:{reached}:{total}:"
                                f"{fundraiser.goal}")
+
+
+async def redraw(campaign_id: str, stamp: str) -> None:
+    """Draw the card again after a manager changed a field in SHOWN (inside that
+    transaction)."""
+    fundraiser_id = await Fundraiser.filter(campaign_id=campaign_id).values_list("id", flat=True)
+    if fundraiser_id:
+        await jobs.enqueue(RENDER_JOB, {"fundraiser_id": fundraiser_id[0]},
+                           key=f"fundraiser-card:{fundraiser_id[0]}:e{stamp}")
 
 
 def stat_line(fundraiser: Fundraiser) -> str:
