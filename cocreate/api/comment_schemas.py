@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from cocreate.api.schemas import Body, UserOut
 from cocreate.models import CommentStatus, ReportStatus
+from cocreate.services.moderation.comment_moderation import CommentAction
 
 
 class CommentIn(Body):
@@ -50,7 +50,7 @@ class CommentThread(BaseModel):
 
 
 class CommentModerationIn(Body):
-    action: Literal["hide", "restore", "dismiss"] = Field(
+    action: CommentAction = Field(
         description="hide (with a reason for its author), restore a hidden comment, or "
         "dismiss its open reports (bringing back a comment they had hidden)")
     reason: str = Field(default="", max_length=2000)

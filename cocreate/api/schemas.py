@@ -22,6 +22,7 @@ from cocreate.models import (
     TagStatus,
     VotingMode,
 )
+from cocreate.services.moderation.moderation import EntryAction
 
 
 class Body(BaseModel):
@@ -382,7 +383,7 @@ class RulesAcceptedOut(BaseModel):
 
 
 class ModerationIn(Body):
-    action: Literal["approve", "hide", "restore", "reject"]
+    action: EntryAction
     reason: str = ""
 
 

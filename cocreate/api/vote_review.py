@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 from starlette.requests import Request
@@ -39,7 +39,7 @@ class HeldVotes(BaseModel):
 
 class ReviewIn(schemas.Body):
     vote_ids: list[str] = Field(min_length=1, max_length=vote_review.MAX_PER_REVIEW)
-    decision: Literal["accept", "void"]
+    decision: vote_review.VoteDecision
 
 
 class ReviewOut(BaseModel):

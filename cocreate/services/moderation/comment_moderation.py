@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
@@ -37,7 +38,17 @@ from cocreate.services.moderation.moderation import REPORT_HIDE_REASON, report_n
 from cocreate.services.notifications import notifications
 from cocreate.services.orgs import orgs
 
-ACTIONS = {"hide": "Hid", "restore": "Restored", "dismiss": "Dismissed the reports on"}
+
+class CommentAction(StrEnum):
+    """What a moderator does to a reported comment (a resolved report names it)."""
+
+    HIDE = "hide"
+    RESTORE = "restore"
+    DISMISS = "dismiss"
+
+
+ACTIONS = {CommentAction.HIDE: "Hid", CommentAction.RESTORE: "Restored",
+           CommentAction.DISMISS: "Dismissed the reports on"}
 QUEUE_LIMIT = 500
 
 
@@ -104,9 +115,9 @@ async def decide(deps: Deps, actor: User, comment_id: str, action: str | None,
     await orgs.require_moderator(actor, comment.entry.campaign.org)
     errors = FieldErrors()
     reason = errors.text("reason", reason, label="A reason for the author",
-                         min_len=3 if action == "hide" else 0, max_len=500)
+                         min_len=3 if action == CommentAction.HIDE else 0, max_len=500)
     errors.raise_if_any()
-    reason = "" if action == "dismiss" else reason  # nothing for the author to read
+    reason = "" if action == CommentAction.DISMISS else reason  # nothing for the author to read
     await deps.limiter.hit("moderation", actor.id)
     async with in_transaction():
         shown = await _change(comment, action, reason)
@@ -132,7 +143,7 @@ async def _change(comment: Comment, action: str, reason: str) -> bool | None:
     rows = Comment.filter(id=comment.id)
     hidden_by_reporters = rows.filter(status=CommentStatus.HIDDEN,
                                       moderation_reason=REPORT_HIDE_REASON)
-    if action == "dismiss":
+    if action == CommentAction.DISMISS:
         if not await rows.filter(open_reports__gt=0).update(open_reports=0):
             raise Conflict("This comment has no open reports; someone may have just "
                            "reviewed it.")
@@ -141,7 +152,7 @@ async def _change(comment: Comment, action: str, reason: str) -> bool | None:
             return None
         await comments.moved_in_view(comment, +1)
         return True
-    if action == "restore":
+    if action == CommentAction.RESTORE:
         if comment.status != CommentStatus.HIDDEN:
             raise Conflict(f"This comment is {comment.status}; only hidden ones can be restored.")
         if not await rows.filter(status=CommentStatus.HIDDEN).update(

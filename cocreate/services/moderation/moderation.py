@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
@@ -40,15 +41,25 @@ REASONS = {
     ReportReason.OTHER: "Something else",
 }
 REPORT_HIDE_REASON = "Hidden until a moderator reviews reports from the community."
+class EntryAction(StrEnum):
+    """What a moderator does to an entry (a resolved report names it)."""
+
+    APPROVE = "approve"
+    HIDE = "hide"
+    RESTORE = "restore"
+    REJECT = "reject"
+
+
 # action: (statuses it applies to, status after, label for the log)
 ACTIONS = {
-    "approve": ((EntryStatus.PENDING,), EntryStatus.PUBLISHED, "approved"),
-    "hide": ((EntryStatus.PUBLISHED,), EntryStatus.HIDDEN, "hid"),
-    "restore": ((EntryStatus.HIDDEN, EntryStatus.REJECTED), EntryStatus.PUBLISHED, "restored"),
-    "reject": ((EntryStatus.PENDING, EntryStatus.PUBLISHED, EntryStatus.HIDDEN),
-               EntryStatus.REJECTED, "rejected"),
+    EntryAction.APPROVE: ((EntryStatus.PENDING,), EntryStatus.PUBLISHED, "approved"),
+    EntryAction.HIDE: ((EntryStatus.PUBLISHED,), EntryStatus.HIDDEN, "hid"),
+    EntryAction.RESTORE: ((EntryStatus.HIDDEN, EntryStatus.REJECTED), EntryStatus.PUBLISHED,
+                          "restored"),
+    EntryAction.REJECT: ((EntryStatus.PENDING, EntryStatus.PUBLISHED, EntryStatus.HIDDEN),
+                         EntryStatus.REJECTED, "rejected"),
 }
-NEEDS_REASON = ("hide", "reject")
+NEEDS_REASON = (EntryAction.HIDE, EntryAction.REJECT)
 
 
 @dataclass(frozen=True)

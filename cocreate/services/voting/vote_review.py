@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
@@ -20,7 +21,15 @@ from cocreate.services.influence import referrals
 from cocreate.services.orgs import orgs
 from cocreate.services.voting import tally, voting
 
-DECISIONS = {"accept": VoteStatus.COUNTED, "void": VoteStatus.VOIDED}
+
+class VoteDecision(StrEnum):
+    """A manager accepts held votes (they count) or voids them (kept, marked)."""
+
+    ACCEPT = "accept"
+    VOID = "void"
+
+
+DECISIONS = {VoteDecision.ACCEPT: VoteStatus.COUNTED, VoteDecision.VOID: VoteStatus.VOIDED}
 MAX_LISTED = 500
 MAX_PER_REVIEW = 1000
 
