@@ -11,7 +11,6 @@ was given on it still counts for its team and the campaign.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -199,7 +198,7 @@ async def edit_page(deps: Deps, actor: User, campaign_slug: str, slug: str,
         await FundraisingPage.filter(id=page.id).update(
             title=page.title, goal=page.goal, story=page.story, story_html=page.story_html,
             photo_id=page.photo.id if page.photo else None)
-        await page_cards.queue(page.id, f"edit:{datetime.now(UTC).timestamp():.0f}")
+        await page_cards.queue(page.id, f"edit:{new_id(6)}")
         await page_cards.refresh(page.id)
     deps.jobs.kick()
     return await _page(page.campaign, page.slug)
