@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tortoise import connections
 
-from cocreate.models import Campaign, Entry, User
+from cocreate.models import Campaign, Entry, EntryStatus, User
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core.context import Deps
 from cocreate.services.voting import voting
@@ -34,10 +34,10 @@ QUERY = "websearch_to_tsquery('english'::regconfig, $2)"
 POSTGRES = f"""
 WITH hits AS MATERIALIZED (
     SELECT e.id FROM entries e
-    WHERE e.campaign_id = $1 AND e.status = 'published' AND ({DOCUMENT}) @@ {QUERY}
+    WHERE e.campaign_id = $1 AND e.status = '{EntryStatus.PUBLISHED}' AND ({DOCUMENT}) @@ {QUERY}
     UNION
     SELECT e.id FROM entries e
-    WHERE e.campaign_id = $1 AND e.status = 'published' AND lower(e.title) % lower($3)
+    WHERE e.campaign_id = $1 AND e.status = '{EntryStatus.PUBLISHED}' AND lower(e.title) % lower($3)
 )
 SELECT e.id,
        ts_rank({DOCUMENT}, {QUERY}, 32) + similarity(lower(e.title), lower($3)) AS score
@@ -46,9 +46,10 @@ WHERE e.id <> $4
 ORDER BY score DESC, e.vote_count DESC, e.id
 LIMIT $5
 """
-SQLITE = """
+SQLITE = f"""
 SELECT e.id FROM entry_search s JOIN entries e ON e.id = s.entry_id
-WHERE entry_search MATCH ? AND e.campaign_id = ? AND e.status = 'published' AND e.id <> ?
+WHERE entry_search MATCH ? AND e.campaign_id = ? AND e.status = '{EntryStatus.PUBLISHED}'
+  AND e.id <> ?
 ORDER BY bm25(entry_search, 0.0, 10.0, 4.0), e.vote_count DESC, e.id
 LIMIT ?
 """
