@@ -1,33 +1,11 @@
-"""Following people, campaigns and ideas, and the activity a personal feed is made of."""
+"""Following people, campaigns and ideas."""
 
 from __future__ import annotations
-
-from enum import StrEnum
 
 from tortoise import fields
 from tortoise.models import Model
 
 from cocreate.models.base import created_field, id_field
-
-
-class ActivityKind(StrEnum):
-    """What a feed item tells: a published entry, a badge, a win, a reply, a phase change, the
-    brand's answer to an idea."""
-
-    ENTRY = "entry"
-    BADGE = "badge"
-    WINNER = "winner"
-    REPLY = "reply"
-    PHASE = "phase"
-    STATUS = "status"
-
-
-class ReactionKind(StrEnum):
-    LIKE = "like"
-    LOVE = "love"
-    LAUGH = "laugh"
-    HELPFUL = "helpful"
-    CHEER = "cheer"
 
 
 class Follow(Model):
@@ -54,45 +32,3 @@ class Follow(Model):
     class Meta:
         table = "follows"
         unique_together = (("follower", "user"), ("follower", "campaign"), ("follower", "entry"))
-
-
-class Activity(Model):
-    """Something that happened, for the feeds of those who follow its person or campaign.
-
-    `key` names the event, so replaying it records it once.
-    """
-
-    id = id_field()
-    actor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
-        "models.User", related_name=False, null=True, on_delete=fields.CASCADE
-    )
-    campaign: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
-        "models.Campaign", related_name=False, null=True, on_delete=fields.CASCADE
-    )
-    kind = fields.CharField(max_length=20)  # ActivityKind
-    text = fields.CharField(max_length=300)
-    url = fields.CharField(max_length=300)
-    key = fields.CharField(max_length=120, unique=True)
-    created_at = created_field()
-
-    class Meta:
-        table = "activities"
-        indexes = (("actor_id", "created_at"), ("campaign_id", "created_at"))
-
-
-class Reaction(Model):
-    """One person's reaction of one kind to a comment (the counts live on the comment)."""
-
-    id = id_field()
-    comment: fields.ForeignKeyRelation = fields.ForeignKeyField(
-        "models.Comment", related_name="reactions", on_delete=fields.CASCADE
-    )
-    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
-        "models.User", related_name=False, on_delete=fields.CASCADE
-    )
-    kind = fields.CharField(max_length=12)  # ReactionKind
-    created_at = created_field()
-
-    class Meta:
-        table = "reactions"
-        unique_together = (("comment", "user", "kind"),)
