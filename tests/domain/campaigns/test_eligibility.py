@@ -37,7 +37,8 @@ async def test_fans_accept_the_rules_once_per_version(deps):
     with pytest.raises(Invalid):
         await _submit(deps, fan, changed)
     await _submit(deps, fan, changed, accept_rules=True)
-    assert await RulesAcceptance.filter(user=fan).values_list("version", flat=True) == [1, 2]
+    assert await RulesAcceptance.filter(user=fan).order_by("version").values_list(
+        "version", flat=True) == [1, 2]
 
 
 async def test_a_campaign_without_rules_asks_for_no_acceptance(deps):

@@ -56,7 +56,8 @@ async def test_owners_add_managers_and_moderators_and_nobody_else_does(deps):
         with pytest.raises(Invalid) as refused:
             await orgs.add_member(owner, org.slug, email, role)
         assert set(refused.value.fields) == {field}
-    assert await AuditEvent.filter(action="member.add").values_list("summary", flat=True) == [
+    assert await AuditEvent.filter(action="member.add").order_by("created_at").values_list(
+        "summary", flat=True) == [
         "Made Manager a manager", f"Made {moderator.display_name} a moderator"]
 
 
