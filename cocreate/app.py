@@ -8,7 +8,7 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.routing import Mount
+from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from tortoise.contrib.starlette import RegisterTortoise
 
@@ -24,13 +24,14 @@ from cocreate.middleware import RequestContextMiddleware
 from cocreate.schedule import InProcessScheduler
 from cocreate.services.core.context import Deps
 from cocreate.settings import Settings
-from cocreate.templating import create_templates
+from cocreate.templating import Stylesheet, create_templates
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings()
+    stylesheet = Stylesheet(watch=settings.environment == "development")
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = Starlette(
         routes=[
             Mount("/api/v1", routes=api.routes(), max_body_size=256 * 1024),
+            Route(Stylesheet.PATH, stylesheet.endpoint),
             Mount("/static", app=StaticFiles(directory=STATIC_DIR, check_dir=False), name="static"),
             *web.routes(),
         ],
@@ -76,5 +78,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.templates = create_templates(settings)
+    app.state.templates = create_templates(settings, stylesheet)
     return app
