@@ -1,13 +1,16 @@
-"""Errors to responses, in one place: JSON for the API, error pages for the browser."""
+"""Errors to responses, in one place: JSON for the API, error pages for the browser, and for an
+htmx request a message among the page's flashes (a refused form answers itself: web/forms.py)."""
 
 from __future__ import annotations
 
 import logging
+from html import escape
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from cocreate.http import wants_fragment
 from cocreate.lib.errors import DomainError, Unauthenticated
 from cocreate.templating import render
 
@@ -24,7 +27,18 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
+def htmx_error(status: int, message: str) -> Response:
+    """An htmx request that failed outside a form: nothing on the page is replaced (base.html's
+    htmx-config swaps 401, 403, 404, 409, 422, 429 and 503 answers, the statuses of refused
+    forms), and the message joins the page's flashes, out of band."""
+    body = (f'<div id="flashes" hx-swap-oob="beforeend"><div class="flash flash-error" '
+            f'role="alert"><p>{escape(message)}</p></div></div>')
+    return HTMLResponse(body, status_code=status, headers={"HX-Reswap": "none"})
+
+
 def _page(request: Request, status: int, message: str) -> Response:
+    if wants_fragment(request):
+        return htmx_error(status, message)
     name = f"errors/{status}.html" if status in {400, 403, 404, 429, 500} else "errors/400.html"
     return render(request, name, {"message": message, "status": status}, status_code=status)
 

@@ -11,7 +11,14 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from cocreate.doors.payments import CHECKOUT_ORIGINS
 from cocreate.doors.storage import LocalStorage
-from cocreate.http import BROWSER_COOKIE, REFERRAL_COOKIE, SESSION_COOKIE, is_crawler
+from cocreate.errors import htmx_error
+from cocreate.http import (
+    BROWSER_COOKIE,
+    REFERRAL_COOKIE,
+    SESSION_COOKIE,
+    is_crawler,
+    wants_fragment,
+)
 from cocreate.lib.security import csrf_token_for, csrf_token_valid, new_token
 from cocreate.services.accounts import accounts
 from cocreate.services.influence import referrals
@@ -89,7 +96,7 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
                 and request.method not in SAFE_METHODS
                 and not await self._csrf_ok(request, browser_id)
             ):
-                return self._csrf_failure(is_api)
+                return self._csrf_failure(request, is_api)
         referred = (request.method == "GET" and not is_api
                     and await self._count_referral(request, browser_id or new_browser_id))
         response = await call_next(request)
@@ -133,13 +140,15 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
         return csrf_token_valid(self.settings.secret_key, browser_id, token)
 
     @staticmethod
-    def _csrf_failure(is_api: bool) -> Response:
+    def _csrf_failure(request: Request, is_api: bool) -> Response:
         message = "The form expired or came from elsewhere. Reload the page and try again."
         if is_api:
             return JSONResponse(
                 {"error": {"code": "csrf_failed", "message": message, "fields": {}}},
                 status_code=403,
             )
+        if wants_fragment(request):
+            return htmx_error(403, message)
         return PlainTextResponse(message, status_code=403)
 
     def _secure_headers(self, response: Response) -> None:

@@ -16,9 +16,9 @@ from cocreate.http import (
     current_user,
     deps,
 )
-from cocreate.lib.errors import Conflict, Invalid, RateLimited, Unauthenticated
 from cocreate.services.accounts import accounts
-from cocreate.web.common import form_data, form_failed, local_path, page, redirect
+from cocreate.web.common import form_data, local_path, page, redirect
+from cocreate.web.forms import Form, form_action
 
 if TYPE_CHECKING:
     from cocreate.models import User
@@ -48,19 +48,19 @@ async def signup_page(request: Request) -> Response:
     return page(request, "pages/signup.html", {"form": {}, "next": _next(request)})
 
 
+async def _signup_form(request: Request, sent: dict[str, str]) -> Form:
+    return Form("pages/signup.html", {"form": sent, "next": _next(request, sent)}, "form")
+
+
+@form_action(_signup_form)
 async def signup(request: Request) -> Response:
     submitted = await form_data(request)
-    next_path = _next(request, submitted)
-    try:
-        user = await accounts.signup(
-            deps(request), submitted.get("email"), submitted.get("password"),
-            submitted.get("display_name"), client_ip(request),
-            request.cookies.get(REFERRAL_COOKIE), request.cookies.get(BROWSER_COOKIE),
-        )
-    except (Invalid, Conflict, RateLimited) as error:
-        context = {"form": submitted, "next": next_path}
-        return form_failed(request, "pages/signup.html", context, error, "form")
-    return await _signed_in(request, user, next_path)
+    user = await accounts.signup(
+        deps(request), submitted.get("email"), submitted.get("password"),
+        submitted.get("display_name"), client_ip(request),
+        request.cookies.get(REFERRAL_COOKIE), request.cookies.get(BROWSER_COOKIE),
+    )
+    return await _signed_in(request, user, _next(request, submitted))
 
 
 async def login_page(request: Request) -> Response:
@@ -69,17 +69,19 @@ async def login_page(request: Request) -> Response:
     return page(request, "pages/login.html", {"form": {}, "next": _next(request)})
 
 
+async def _login_form(request: Request, sent: dict[str, str]) -> Form:
+    """The password is never sent back."""
+    context = {"form": {"email": sent.get("email", "")}, "next": _next(request, sent)}
+    return Form("pages/login.html", context, "form")
+
+
+@form_action(_login_form, logs_in=True)
 async def login(request: Request) -> Response:
     submitted = await form_data(request)
-    next_path = _next(request, submitted)
-    try:
-        user = await accounts.authenticate(
-            deps(request), submitted.get("email"), submitted.get("password"), client_ip(request)
-        )
-    except (Unauthenticated, RateLimited) as error:
-        context = {"form": {"email": submitted.get("email", "")}, "next": next_path}
-        return form_failed(request, "pages/login.html", context, error, "form")
-    return await _signed_in(request, user, next_path)
+    user = await accounts.authenticate(
+        deps(request), submitted.get("email"), submitted.get("password"), client_ip(request)
+    )
+    return await _signed_in(request, user, _next(request, submitted))
 
 
 async def logout(request: Request) -> Response:

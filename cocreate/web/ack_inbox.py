@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode
 
 from starlette.requests import Request
@@ -9,12 +10,15 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import require_user, wants_fragment
-from cocreate.lib.errors import Conflict, Forbidden, Invalid
 from cocreate.services.entries import entries
 from cocreate.services.orgs import orgs
 from cocreate.services.recognition import ack_inbox, ack_metrics, acknowledgements
 from cocreate.web.common import after_post, form_data, page
+from cocreate.web.forms import Form, form_action
 from cocreate.web.saved_replies import inbox_picks
+
+if TYPE_CHECKING:
+    from cocreate.models import User
 
 FILTERS = ("campaign", "kind", "power", "cursor")
 
@@ -25,22 +29,29 @@ def _filters(source: dict[str, str]) -> dict[str, str]:
 
 async def inbox_page(request: Request) -> Response:
     user = require_user(request)
-    slug = request.path_params["org"]
-    chosen = _filters(dict(request.query_params))
+    context = await _inbox_context(user, request.path_params["org"],
+                                   _filters(dict(request.query_params)),
+                                   request.query_params.get("reply"),
+                                   request.query_params.get("entry"))
+    return page(request, "pages/ack_inbox.html", context)
+
+
+async def _inbox_context(user: User, slug: str, chosen: dict[str, str], reply: str | None,
+                         entry_id: str | None, **extra: Any) -> dict[str, Any]:
+    """The inbox with the filters `chosen` (and a saved reply picked for one entry)."""
     found = await ack_inbox.inbox(user, slug, chosen.get("campaign"), chosen.get("kind"),
                                   chosen.get("power") == "1", chosen.get("cursor"))
     next_query = urlencode({**chosen, "cursor": found.next_cursor}) if found.next_cursor else ""
     measured = await ack_metrics.metrics(user, slug, chosen.get("campaign"))
-    return page(request, "pages/ack_inbox.html", {
+    return {
         "metrics": measured, "chart": _chart(measured),
         "org": await orgs.get_org(slug), "inbox": found, "chosen": chosen,
         "campaign_choices": await ack_inbox.campaign_choices(slug),
         "kinds": [("idea", "Ideas"), ("remix", "Remixes"), ("team", "Team entries")],
         "next_query": next_query, "draft": acknowledgements.draft,
         "back": urlencode({k: v for k, v in chosen.items() if k != "cursor"}),
-        **await inbox_picks(user, slug, request.query_params.get("reply"),
-                            request.query_params.get("entry")),
-    })
+        **await inbox_picks(user, slug, reply, entry_id), **extra,
+    }
 
 
 def _chart(measured: ack_metrics.Metrics) -> dict[str, object]:
@@ -60,24 +71,33 @@ def _chart(measured: ack_metrics.Metrics) -> dict[str, object]:
                  "data": [hours(w) for w in measured.weeks]}]}
 
 
+async def _thank_form(request: Request, sent: dict[str, str]) -> Form:
+    """htmx: the item, as sent; a plain form: the inbox with the same filters, the item as
+    sent."""
+    user = require_user(request)
+    slug, entry_id = request.path_params["org"], request.path_params["entry"]
+    back = sent.get("back", "")
+    kept = {"note": sent.get("note", ""), "failed_entry": entry_id}
+    if wants_fragment(request):
+        return Form("partials/_inbox_item.html", {
+            "entry": await entries.get_entry(entry_id), "org": await orgs.get_org(slug),
+            "power_ids": set(), "draft": acknowledgements.draft, "back": back,
+            "chosen": _filters(dict(parse_qsl(back))),
+            **await inbox_picks(user, slug, None, None), **kept})
+    context = await _inbox_context(user, slug, _filters(dict(parse_qsl(back))), None, None,
+                                   **kept)
+    return Form("pages/ack_inbox.html", context)
+
+
+@form_action(_thank_form)
 async def thank(request: Request) -> Response:
     """Thank from the inbox: htmx swaps the item for a confirmation, a plain form returns
     to the inbox with the same filters."""
     user = require_user(request)
     slug, entry_id = request.path_params["org"], request.path_params["entry"]
     submitted = await form_data(request)
-    try:
-        thanks = await acknowledgements.acknowledge(user, entry_id, submitted.get("note"),
-                                                    submitted.get("handle"))
-    except (Invalid, Conflict, Forbidden) as error:
-        entry = await entries.get_entry(entry_id)
-        back = submitted.get("back", "")
-        return page(request, "partials/_inbox_item.html", {
-            "entry": entry, "org": await orgs.get_org(slug), "note": submitted.get("note", ""),
-            "message": error.message, "errors": error.fields, "power_ids": set(),
-            "draft": acknowledgements.draft, "back": back,
-            "chosen": _filters(dict(parse_qsl(back))),
-            **await inbox_picks(user, slug, None, None)}, status_code=422)
+    thanks = await acknowledgements.acknowledge(user, entry_id, submitted.get("note"),
+                                                submitted.get("handle"))
     if wants_fragment(request):
         return page(request, "partials/_inbox_done.html", {"thanks": thanks,
                                                            "entry_id": entry_id})

@@ -11,7 +11,7 @@ from starlette.routing import Route
 
 from cocreate.http import current_user, deps, wants_fragment
 from cocreate.lib import urls
-from cocreate.lib.errors import Conflict, Invalid, NotFound
+from cocreate.lib.errors import NotFound
 from cocreate.lib.openbadges import paths as ob_paths
 from cocreate.services.badges import badges
 from cocreate.services.influence import referrals
@@ -19,12 +19,12 @@ from cocreate.services.recognition import openbadges
 from cocreate.web.common import (
     after_post,
     form_data,
-    form_failed,
     login_first,
     page,
     share_card_url,
     share_links,
 )
+from cocreate.web.forms import Form, form_action
 
 
 async def badge_context(request: Request, award_id: str, **extra: Any) -> dict[str, Any]:
@@ -63,6 +63,12 @@ async def badge_page(request: Request) -> Response:
                 block="card" if wants_fragment(request) else None)
 
 
+async def _revoke_form(request: Request, sent: dict[str, str]) -> Form:
+    context = await badge_context(request, request.path_params["award"], revoke_form=sent)
+    return Form("pages/badge.html", context, "revoke_panel")
+
+
+@form_action(_revoke_form)
 async def revoke(request: Request) -> Response:
     """A manager of the awarding organization takes the badge back, with a public reason."""
     award_id = request.path_params["award"]
@@ -70,11 +76,7 @@ async def revoke(request: Request) -> Response:
     if user is None:
         return login_first(request, urls.award_path(award_id))
     submitted = await form_data(request)
-    try:
-        await openbadges.revoke(user, award_id, submitted.get("reason"))
-    except (Invalid, Conflict) as error:
-        context = await badge_context(request, award_id, revoke_form=submitted)
-        return form_failed(request, "pages/badge.html", context, error, "revoke_panel")
+    await openbadges.revoke(user, award_id, submitted.get("reason"))
     return after_post(request, urls.award_path(award_id))
 
 

@@ -3,6 +3,7 @@ the gallery), and the manager's screen (settings, phases, prizes, winners)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
@@ -11,7 +12,6 @@ from starlette.routing import Route
 
 from cocreate.http import current_user, deps, require_user, wants_fragment
 from cocreate.lib import urls
-from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
 from cocreate.read_models import campaign as campaign_rm
 from cocreate.read_models import manage as manage_rm
 from cocreate.services.campaigns import campaigns, fundraisers, lifecycle, story_images
@@ -23,8 +23,9 @@ from cocreate.web.campaign_forms import (
     form_from_fundraiser,
     settings_from_form,
 )
-from cocreate.web.common import after_post, form_data, form_failed, page, redirect
+from cocreate.web.common import after_post, form_data, page, redirect
 from cocreate.web.follows import campaign_button
+from cocreate.web.forms import Form, FormView, form_action, renamed
 from cocreate.web.fundraisers import fundraiser_context
 
 if TYPE_CHECKING:
@@ -44,18 +45,19 @@ async def new_campaign_page(request: Request) -> Response:
     return page(request, "pages/campaign_new.html", {"org": org, "form": NEW_CAMPAIGN_DEFAULTS})
 
 
+async def _launch_form(request: Request, sent: dict[str, str]) -> Form:
+    org = await orgs.get_org(request.path_params["org"])
+    return Form("pages/campaign_new.html", {"org": org, "form": sent}, "form")
+
+
+@form_action(_launch_form)
 async def create_campaign(request: Request) -> Response:
     user = require_user(request)
-    slug = request.path_params["org"]
     submitted = await form_data(request)
-    try:
-        campaign = await campaigns.create_campaign(
-            user, slug, submitted.get("kind") or "idea", settings_from_form(submitted),
-            start_as_draft=submitted.get("start") == "draft",
-        )
-    except Invalid as error:
-        context = {"org": await orgs.get_org(slug), "form": submitted}
-        return form_failed(request, "pages/campaign_new.html", context, error, "form")
+    campaign = await campaigns.create_campaign(
+        user, request.path_params["org"], submitted.get("kind") or "idea",
+        settings_from_form(submitted), start_as_draft=submitted.get("start") == "draft",
+    )
     return redirect(urls.campaign_path(campaign.slug))
 
 
@@ -205,84 +207,95 @@ async def manage_page(request: Request) -> Response:
                 await manage_context(request, request.path_params["campaign"]))
 
 
+def _manage_form(block: str, kept: Callable[[dict[str, str]], dict[str, Any]] | None = None
+                 ) -> FormView:
+    """A form of the manage page as sent (`kept`: the context keys that keep what was typed)."""
+    async def view(request: Request, sent: dict[str, str]) -> Form:
+        context = await _answer_context(request, request.path_params["campaign"], block,
+                                        **(kept(sent) if kept else {}))
+        return Form("pages/campaign_manage.html", context, block)
+
+    return view
+
+
+@form_action(_manage_form("settings", lambda sent: {"form": sent}))
 async def update_settings(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["campaign"]
     submitted = await form_data(request)
-    try:
-        await campaigns.update_campaign(user, slug, settings_from_form(submitted))
-    except Invalid as error:
-        context = await _answer_context(request, slug, "settings", form=submitted)
-        return form_failed(request, "pages/campaign_manage.html", context, error, "settings")
+    await campaigns.update_campaign(user, slug, settings_from_form(submitted))
     if wants_fragment(request):
         context = await _answer_context(request, slug, "settings", saved=True)
         return page(request, "pages/campaign_manage.html", context, block="settings")
     return redirect(urls.campaign_manage_path(slug) + "?saved=1")
 
 
+@form_action(_manage_form("phase"))
 async def move_phase(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["campaign"]
     submitted = await form_data(request)
     campaign = await campaigns.get_campaign(slug)
-    try:
-        await lifecycle.move_by_hand(user, campaign, submitted.get("phase"), deps(request).realtime)
-    except Invalid as error:
-        context = await _answer_context(request, slug, "phase")
-        return form_failed(request, "pages/campaign_manage.html", context, error, "phase")
+    await lifecycle.move_by_hand(user, campaign, submitted.get("phase"), deps(request).realtime)
     return after_post(request, urls.campaign_manage_path(slug))
 
 
-async def save_prizes(request: Request) -> Response:
-    user = require_user(request)
-    slug = request.path_params["campaign"]
-    submitted = await form_data(request)
+def _prizes_from_form(submitted: dict[str, str]) -> list[prizes.PrizeIn]:
+    """The rows with a title, by rank."""
     wanted = []
     for rank in range(1, prizes.MAX_PRIZES + 1):
         title = (submitted.get(f"prize_{rank}_title") or "").strip()
         if title:
             wanted.append(prizes.PrizeIn(rank, title,
                                          submitted.get(f"prize_{rank}_description") or ""))
-    try:
-        await prizes.set_prizes(user, slug, wanted)
-    except (Invalid, Conflict) as error:
-        context = await _answer_context(request, slug, "prizes")
-        return form_failed(request, "pages/campaign_manage.html", context, error, "prizes")
+    return wanted
+
+
+def _prize_fields(messages: dict[str, str], sent: dict[str, str]) -> dict[str, str]:
+    """prizes.<n>.title (the n-th prize sent) → prize_<rank>_title (the form's row)."""
+    ranks = [prize.rank for prize in _prizes_from_form(sent)]
+    named = {}
+    for key, text in messages.items():
+        if key.startswith("prizes."):
+            _, index, part = key.split(".")
+            key = f"prize_{ranks[int(index)]}_{part}"
+        named[key] = text
+    return named
+
+
+@form_action(_manage_form("prizes", lambda sent: {"prizes_form": sent}), fields=_prize_fields)
+async def save_prizes(request: Request) -> Response:
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    await prizes.set_prizes(user, slug, _prizes_from_form(await form_data(request)))
     return after_post(request, urls.campaign_manage_path(slug) + "#prizes")
 
 
+@form_action(_manage_form("winners"))
 async def pick_winner(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["campaign"]
     submitted = await form_data(request)
-    try:
-        if submitted.get("remove"):
-            await prizes.remove_winner(user, slug, submitted["remove"])
-        else:
-            await prizes.pick_winner(user, slug, submitted.get("prize_id") or "",
-                                     submitted.get("entry_id") or "")
-    except (Invalid, Conflict, Forbidden, NotFound) as error:
-        context = await _answer_context(request, slug, "winners")
-        return form_failed(request, "pages/campaign_manage.html", context, error, "winners")
+    if submitted.get("remove"):
+        await prizes.remove_winner(user, slug, submitted["remove"])
+    else:
+        await prizes.pick_winner(user, slug, submitted.get("prize_id") or "",
+                                 submitted.get("entry_id") or "")
     return after_post(request, urls.campaign_manage_path(slug) + "#winners")
 
 
+@form_action(_manage_form("kit", lambda sent: {"kit_form": sent}),
+             fields=renamed(media_id="kit_media_id"))
 async def kit_action(request: Request) -> Response:
     """Add an uploaded file to the remix kit, or remove one."""
     user = require_user(request)
     slug = request.path_params["campaign"]
     submitted = await form_data(request)
-    try:
-        if submitted.get("remove"):
-            await remix.remove_kit_asset(user, slug, submitted["remove"])
-        else:
-            await remix.add_kit_asset(user, slug, submitted.get("kit_media_id"),
-                                      submitted.get("title"), submitted.get("licence"))
-    except (Invalid, Conflict, NotFound) as error:
-        context = await _answer_context(request, slug, "kit", kit_form=submitted)
-        if "media_id" in error.fields:
-            error.fields["kit_media_id"] = error.fields.pop("media_id")
-        return form_failed(request, "pages/campaign_manage.html", context, error, "kit")
+    if submitted.get("remove"):
+        await remix.remove_kit_asset(user, slug, submitted["remove"])
+    else:
+        await remix.add_kit_asset(user, slug, submitted.get("kit_media_id"),
+                                  submitted.get("title"), submitted.get("licence"))
     return after_post(request, urls.campaign_manage_path(slug) + "#kit")
 
 

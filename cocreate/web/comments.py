@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -11,53 +11,39 @@ from starlette.routing import Route
 
 from cocreate.http import current_user, deps, require_user, wants_fragment
 from cocreate.lib import urls
-from cocreate.lib.errors import DomainError, Forbidden, Invalid, NotFound, RateLimited
-from cocreate.read_models import entry as entry_model
 from cocreate.services.conversation import comments, reactions
-from cocreate.services.entries import entries
-from cocreate.services.moderation import comment_moderation, moderation
 from cocreate.web.common import form_data, login_first, page, redirect
+from cocreate.web.conversation import TEMPLATE, thread_context
+from cocreate.web.entries import entry_context
+from cocreate.web.forms import Form, FormView, form_action
 
 if TYPE_CHECKING:
-    from cocreate.models import Comment, Entry, User
-
-TEMPLATE = "partials/_comments.html"
+    from cocreate.models import Comment
 
 
-async def thread_parts(viewer: User | None, entry: Entry) -> dict[str, Any]:
-    return thread_vars(await entry_model.conversation(entry_model.Viewing(viewer, entry)))
+def thread_form(failed_action: str = "") -> FormView:
+    """A form of the conversation as sent: htmx gets the thread, a plain form the entry's page.
+    A reply's refusal (or, with `failed_action`, one of another form of a comment) shows at
+    the comment it was about; a new comment's above the thread."""
+    async def view(request: Request, sent: dict[str, str]) -> Form:
+        if "comment" in request.path_params:
+            comment, _ = await posted(request)
+            entry_id = comment.entry_id
+            failed_at = comment.id if failed_action else sent.get("parent_id", "")
+        else:
+            entry_id = request.path_params["entry"]
+            failed_at = sent.get("parent_id", "")
+        kept = {"comment_form": sent, "failed_parent": failed_at,
+                "failed_action": failed_action}
+        if wants_fragment(request):
+            return Form(TEMPLATE, await thread_context(request, entry_id, **kept))
+        return Form("pages/entry.html", await entry_context(request, entry_id, **kept))
+
+    return view
 
 
-def thread_vars(talk: entry_model.Conversation) -> dict[str, Any]:
-    """What the conversation partial needs besides the entry (the entry page's too)."""
-    return {"thread": talk.thread, "can_hide": talk.can_hide, "editable": talk.editable,
-            "comment_form": {}, "reaction_kinds": reactions.KINDS,
-            "report_reasons": moderation.REASONS,
-            "pending_review": comment_moderation.hidden_by_reports, "reacted": talk.reacted}
-
-
-async def thread_context(request: Request, entry_id: str, **extra: Any) -> dict[str, Any]:
-    viewer = current_user(request)
-    entry = await entries.view_entry(viewer, entry_id)
-    return {"entry": entry, **await thread_parts(viewer, entry), "errors": {}, **extra}
-
-
-async def answer(request: Request, entry_id: str, comment: Comment | None = None,
-                 error: DomainError | None = None, form: dict[str, str] | None = None,
-                 failed_action: str = "") -> Response:
-    """htmx gets the thread again; a plain form goes back to the entry (at the comment).
-
-    A failed reply (or, with `failed_action`, another form of a comment) shows its message at
-    the comment it was about."""
-    if error is not None:
-        failed_at = (form or {}).get("parent_id", "")
-        if failed_action and comment is not None:
-            failed_at = comment.id
-        context = await thread_context(request, entry_id, comment_form=form or {},
-                                       message=error.message, errors=error.fields,
-                                       failed_parent=failed_at, failed_action=failed_action)
-        return page(request, TEMPLATE, context, status_code=422 if wants_fragment(request)
-                    else error.status)
+async def answer(request: Request, entry_id: str, comment: Comment | None = None) -> Response:
+    """htmx gets the thread again; a plain form goes back to the entry (at the comment)."""
     if wants_fragment(request):
         return page(request, TEMPLATE, await thread_context(request, entry_id))
     anchor = f"#comment-{comment.id}" if comment else "#comments"
@@ -68,17 +54,15 @@ async def thread_fragment(request: Request) -> Response:
     return page(request, TEMPLATE, await thread_context(request, request.path_params["entry"]))
 
 
+@form_action(thread_form())
 async def post(request: Request) -> Response:
     entry_id = request.path_params["entry"]
     user = current_user(request)
     if user is None:
         return login_first(request, urls.entry_path(entry_id) + "#comments")
     form = await form_data(request)
-    try:
-        comment = await comments.post(deps(request), user, entry_id, form.get("body"),
-                                      form.get("parent_id") or None)
-    except (Invalid, Forbidden, NotFound, RateLimited) as error:
-        return await answer(request, entry_id, error=error, form=form)
+    comment = await comments.post(deps(request), user, entry_id, form.get("body"),
+                                  form.get("parent_id") or None)
     return await answer(request, entry_id, comment)
 
 
@@ -88,16 +72,15 @@ async def posted(request: Request) -> tuple[Comment, dict[str, str]]:
     return found, await form_data(request)
 
 
+@form_action(thread_form())
 async def edit(request: Request) -> Response:
     user = require_user(request)
     found, form = await posted(request)
-    try:
-        comment = await comments.edit(deps(request), user, found.id, form.get("body"))
-    except (Invalid, Forbidden, RateLimited) as error:
-        return await answer(request, found.entry_id, error=error, form=form)
+    comment = await comments.edit(deps(request), user, found.id, form.get("body"))
     return await answer(request, found.entry_id, comment)
 
 
+@form_action(thread_form())
 async def remove(request: Request) -> Response:
     user = require_user(request)
     comment = await comments.remove(user, request.path_params["comment"])

@@ -1,5 +1,5 @@
 """What every page handler shares: reading forms, rendering pages and their htmx fragments,
-re-rendering a form with its errors, and redirecting safely."""
+and redirecting safely (a refused form comes back through web/forms.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from starlette.responses import RedirectResponse, Response
 from cocreate.doors.storage import Storage
 from cocreate.http import deps, wants_fragment
 from cocreate.lib import urls
-from cocreate.lib.errors import DomainError
 from cocreate.services.media.media import still_key
 from cocreate.templating import render
 
@@ -76,19 +75,6 @@ def fragment_or_page(request: Request, name: str, context: dict[str, Any], block
     """htmx gets the block it swaps, a plain request the whole page; one template for both."""
     return page(request, name, context, status_code=status_code,
                 block=block if wants_fragment(request) else None)
-
-
-def form_failed(request: Request, name: str, context: dict[str, Any], error: DomainError,
-                block: str) -> Response:
-    """The same form again with the field messages, so nothing typed is lost.
-
-    A plain form gets the error's own status (422, 409, 401, 429). htmx swaps only 2xx and
-    422 responses (base.html's htmx-config: other errors keep the page as it is), so its
-    fragment always comes back as 422.
-    """
-    context = {**context, "errors": error.fields, "message": error.message}
-    status = 422 if wants_fragment(request) else error.status
-    return fragment_or_page(request, name, context, block, status_code=status)
 
 
 def local_path(value: str | None, default: str = "/") -> str:

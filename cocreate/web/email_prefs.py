@@ -10,7 +10,8 @@ from starlette.routing import Route
 from cocreate.http import deps, require_user, wants_fragment
 from cocreate.lib.errors import Invalid
 from cocreate.services.notifications import email_prefs
-from cocreate.web.common import form_data, form_failed, form_list, fragment_or_page, page, redirect
+from cocreate.web.common import form_data, form_list, fragment_or_page, page, redirect
+from cocreate.web.forms import Form, form_action
 
 SETTINGS_PAGE = "pages/email_settings.html"
 UNSUBSCRIBE_PAGE = "pages/unsubscribe.html"
@@ -26,16 +27,18 @@ async def settings_page(request: Request) -> Response:
     return page(request, SETTINGS_PAGE, _context(email_prefs.get(user), saved=saved))
 
 
+async def _settings_form(request: Request, sent: dict[str, str]) -> Form:
+    chosen = email_prefs.EmailPrefs(kinds=await form_list(request, "kinds"),
+                                    digest=sent.get("digest") == "1")
+    return Form(SETTINGS_PAGE, _context(chosen), "form")
+
+
+@form_action(_settings_form)
 async def save_settings(request: Request) -> Response:
     user = require_user(request)
     submitted = await form_data(request)
-    kinds = await form_list(request, "kinds")
-    digest = submitted.get("digest") == "1"
-    try:
-        prefs = await email_prefs.set_prefs(user, kinds, digest)
-    except Invalid as error:
-        context = _context(email_prefs.EmailPrefs(kinds=kinds, digest=digest))
-        return form_failed(request, SETTINGS_PAGE, context, error, "form")
+    prefs = await email_prefs.set_prefs(user, await form_list(request, "kinds"),
+                                        submitted.get("digest") == "1")
     if wants_fragment(request):
         return fragment_or_page(request, SETTINGS_PAGE, _context(prefs, saved=True), "form")
     return redirect("/me/email?saved=1")

@@ -22,7 +22,6 @@ from cocreate.http import (
     wants_fragment,
 )
 from cocreate.lib import urls
-from cocreate.lib.errors import Conflict, DomainError, Forbidden, Invalid, RateLimited
 from cocreate.read_models import entry as entry_model
 from cocreate.services.conversation import idea_status
 from cocreate.services.entries import entries
@@ -30,14 +29,12 @@ from cocreate.services.moderation import moderation
 from cocreate.services.recognition import acknowledgements
 from cocreate.services.tags import tags
 from cocreate.services.voting import voting
-from cocreate.web import comments as comments_web
 from cocreate.web import follows as follows_web
 from cocreate.web.campaign_forms import birth_date_from_form
 from cocreate.web.campaigns import campaign_context
 from cocreate.web.common import (
     after_post,
     form_data,
-    form_failed,
     form_list,
     local_referer,
     login_first,
@@ -45,33 +42,39 @@ from cocreate.web.common import (
     redirect,
     share_links,
 )
+from cocreate.web.conversation import thread_vars
+from cocreate.web.forms import Form, FormView, form_action
 
 if TYPE_CHECKING:
     from cocreate.models import Entry
 
 
+async def _entry_form(request: Request, sent: dict[str, str]) -> Form:
+    """The campaign page's entry form as sent (htmx swaps only the form, without the gallery)."""
+    slug = request.path_params["campaign"]
+    context = await campaign_context(request, slug, gallery=not wants_fragment(request),
+                                     form=sent)
+    context["chosen_tags"] = await form_list(request, "tags")
+    return Form("pages/campaign.html", context, "entry_form")
+
+
+@form_action(_entry_form)
 async def submit(request: Request) -> Response:
     slug = request.path_params["campaign"]
     user = current_user(request)
     if user is None:
         return login_first(request, urls.campaign_path(slug))
     submitted = await form_data(request)
-    try:
-        entry = await entries.submit(
-            deps(request), user, slug, submitted.get("title"), submitted.get("body"),
-            submitted.get("media_id") or None, accept_rules=submitted.get("accept_rules") == "1",
-            birth_date=birth_date_from_form(submitted.get("birth_date")),
-            country=submitted.get("country") or None,
-            kit_asset_ids=await form_list(request, "kit_assets"),
-            remix_of=await form_list(request, "remix_of"),
-            tag_slugs=await form_list(request, "tags"),
-            suggested_tag=submitted.get("suggest_tag"),
-        )
-    except (Invalid, RateLimited, Forbidden) as error:  # Forbidden: closed, or not eligible
-        context = await campaign_context(request, slug, gallery=not wants_fragment(request),
-                                         form=submitted)
-        context["chosen_tags"] = await form_list(request, "tags")
-        return form_failed(request, "pages/campaign.html", context, error, "entry_form")
+    entry = await entries.submit(
+        deps(request), user, slug, submitted.get("title"), submitted.get("body"),
+        submitted.get("media_id") or None, accept_rules=submitted.get("accept_rules") == "1",
+        birth_date=birth_date_from_form(submitted.get("birth_date")),
+        country=submitted.get("country") or None,
+        kit_asset_ids=await form_list(request, "kit_assets"),
+        remix_of=await form_list(request, "remix_of"),
+        tag_slugs=await form_list(request, "tags"),
+        suggested_tag=submitted.get("suggest_tag"),
+    )
     return after_post(request, urls.entry_path(entry.id))
 
 
@@ -128,7 +131,7 @@ async def _page_context(request: Request, seen: entry_model.Viewing) -> dict[str
         "follow": follows_web.entry_button(entry, view.follow) if view.follow else None,
         "merged_from": view.merged_from, "merge_q": view.merge.query, "merge_form": {},
         "merge_candidates": view.merge.candidates,
-        **(comments_web.thread_vars(view.conversation) if view.conversation else {}),
+        **(thread_vars(view.conversation) if view.conversation else {}),
     }
 
 
@@ -146,6 +149,25 @@ async def entry_page(request: Request) -> Response:
     return page(request, "pages/entry.html", await _page_context(request, seen))
 
 
+def _vote_partial(sent: dict[str, str]) -> str:
+    """The vote toggle, or a suggestion of "Already suggested?" under the entry form."""
+    return ("partials/_similar_idea.html" if sent.get("from") == "similar"
+            else "partials/_vote_button.html")
+
+
+async def _vote_form(request: Request, sent: dict[str, str]) -> Form:
+    """htmx: the button where it was, with the reason next to it; a plain form: the entry's
+    page, the reason at its button."""
+    entry_id = request.path_params["entry"]
+    seen = await entry_model.viewing(current_user(request), entry_id)
+    if wants_fragment(request):
+        panel = await entry_model.vote_panel(seen)
+        return Form(_vote_partial(sent), _vote_vars(panel), message_key="vote_message")
+    return Form("pages/entry.html", await _page_context(request, seen),
+                message_key="vote_message")
+
+
+@form_action(_vote_form)
 async def vote(request: Request) -> Response:
     entry_id = request.path_params["entry"]
     back = urls.entry_path(entry_id)
@@ -154,27 +176,17 @@ async def vote(request: Request) -> Response:
         return login_first(request, local_referer(request, back))
     submitted = await form_data(request)
     withdraw = submitted.get("action") == "unvote"
-    # The vote toggle, or a suggestion of "Already suggested?" under the entry form
-    partial = ("partials/_similar_idea.html" if submitted.get("from") == "similar"
-               else "partials/_vote_button.html")
-    try:
-        if withdraw:
-            await voting.withdraw(deps(request), user, entry_id, client_ip(request))
-        else:
-            await voting.cast(deps(request), user, entry_id, client_ip(request),
-                              request.cookies.get(REFERRAL_COOKIE))
-    except (Forbidden, RateLimited) as error:
-        if not wants_fragment(request):
-            raise
-        # The button stays where it was, with the reason next to it.
-        panel = await entry_model.vote_panel(await entry_model.viewing(user, entry_id))
-        return page(request, partial, {**_vote_vars(panel), "vote_message": error.message})
+    if withdraw:
+        await voting.withdraw(deps(request), user, entry_id, client_ip(request))
+    else:
+        await voting.cast(deps(request), user, entry_id, client_ip(request),
+                          request.cookies.get(REFERRAL_COOKIE))
     if not wants_fragment(request):
         return redirect(local_referer(request, back))
     panel = await entry_model.vote_panel(await entry_model.viewing(user, entry_id),
                                          voted=not withdraw)
     budget = panel.entry.campaign.vote_budget
-    return page(request, partial, {
+    return page(request, _vote_partial(submitted), {
         **_vote_vars(panel), "vote_message": f"{panel.votes_left} of {budget} votes left"
         if panel.votes_left is not None else None})
 
@@ -209,57 +221,68 @@ STATUS = _Panel("status_panel", "#idea-status", _status_part)
 THANKS = _Panel("thanks_panel", "#thanks", _thanks_part)
 
 
-async def _panel_change(request: Request, entry_id: str, panel: _Panel,
-                        change: Callable[[], Awaitable[object]], form: dict[str, Any],
-                        expected: tuple[type[DomainError], ...]) -> Response:
-    """A form of one panel of the entry page: on success htmx gets the panel again and a
-    plain form goes back to it; on an expected error the panel (the page, for a plain form)
-    comes back with the form (`form`: the context keys that keep what was typed)."""
-    try:
-        await change()
-    except expected as error:
+Kept = Callable[[Request, dict[str, str]], Awaitable[dict[str, Any]]]
+
+
+def _panel_form(panel: _Panel, kept: Kept) -> FormView:
+    """A panel's form as sent: htmx gets the panel, a plain form the page (`kept`: the context
+    keys that keep what was typed)."""
+    async def view(request: Request, sent: dict[str, str]) -> Form:
+        entry_id = request.path_params["entry"]
         context = (await panel.context(request, entry_id) if wants_fragment(request)
                    else await entry_context(request, entry_id))
-        return form_failed(request, "pages/entry.html", {**context, **form}, error,
-                           panel.block)
+        return Form("pages/entry.html", {**context, **await kept(request, sent)}, panel.block)
+
+    return view
+
+
+async def _panel_changed(request: Request, entry_id: str, panel: _Panel) -> Response:
+    """htmx gets the panel again, a plain form goes back to it."""
     if wants_fragment(request):
         return page(request, "pages/entry.html", await panel.context(request, entry_id),
                     block=panel.block)
     return redirect(urls.entry_path(entry_id) + panel.anchor)
 
 
+async def _thank_form(request: Request, sent: dict[str, str]) -> dict[str, Any]:
+    return {"thank_form": sent}
+
+
+async def _status_form(request: Request, sent: dict[str, str]) -> dict[str, Any]:
+    return {"status_form": sent}
+
+
+@form_action(_panel_form(THANKS, _thank_form))
 async def acknowledge(request: Request) -> Response:
     user = require_user(request)
     entry_id = request.path_params["entry"]
     submitted = await form_data(request)
-    return await _panel_change(
-        request, entry_id, THANKS,
-        lambda: acknowledgements.acknowledge(user, entry_id, submitted.get("note"),
-                                             submitted.get("handle")),
-        {"thank_form": submitted}, (Invalid, Conflict))
+    await acknowledgements.acknowledge(user, entry_id, submitted.get("note"),
+                                       submitted.get("handle"))
+    return await _panel_changed(request, entry_id, THANKS)
 
 
+async def _tags_form(request: Request, sent: dict[str, str]) -> dict[str, Any]:
+    return {"tags_form": sent, "chosen_tags": await form_list(request, "tags")}
+
+
+@form_action(_panel_form(TAGS, _tags_form))
 async def set_tags(request: Request) -> Response:
     user = require_user(request)
     entry_id = request.path_params["entry"]
     submitted = await form_data(request)
-    chosen = await form_list(request, "tags")
-    return await _panel_change(
-        request, entry_id, TAGS,
-        lambda: tags.set_entry_tags(deps(request), user, entry_id, chosen,
-                                    submitted.get("suggest_tag")),
-        {"tags_form": submitted, "chosen_tags": chosen}, (Invalid, RateLimited))
+    await tags.set_entry_tags(deps(request), user, entry_id, await form_list(request, "tags"),
+                              submitted.get("suggest_tag"))
+    return await _panel_changed(request, entry_id, TAGS)
 
 
+@form_action(_panel_form(STATUS, _status_form))
 async def set_status(request: Request) -> Response:
     user = require_user(request)
     entry_id = request.path_params["entry"]
     submitted = await form_data(request)
-    return await _panel_change(
-        request, entry_id, STATUS,
-        lambda: idea_status.set_status(user, entry_id, submitted.get("status"),
-                                       submitted.get("note")),
-        {"status_form": submitted}, (Invalid,))
+    await idea_status.set_status(user, entry_id, submitted.get("status"), submitted.get("note"))
+    return await _panel_changed(request, entry_id, STATUS)
 
 
 ROUTES = [

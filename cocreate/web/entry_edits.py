@@ -8,9 +8,10 @@ from starlette.routing import Route
 
 from cocreate.http import deps, require_user
 from cocreate.lib import urls
-from cocreate.lib.errors import Conflict, Invalid, RateLimited
+from cocreate.lib.errors import Forbidden
 from cocreate.services.entries import entries, entry_edits
-from cocreate.web.common import after_post, form_data, form_failed, page
+from cocreate.web.common import after_post, form_data, page
+from cocreate.web.forms import Form, form_action
 
 TEMPLATE = "pages/entry_edit.html"
 
@@ -22,17 +23,25 @@ async def edit_page(request: Request) -> Response:
                                     "form": {"title": entry.title, "body": entry.body}})
 
 
+async def _edit_form(request: Request, sent: dict[str, str]) -> Form:
+    """The form as sent. A refusal for good (not theirs, taken down) is the error page the
+    form's own page gives; one of the moment (a vote came in first) keeps what they typed."""
+    user = require_user(request)
+    entry = await entries.view_entry(user, request.path_params["entry"])
+    problem = await entry_edits.refusal(user, entry)
+    if isinstance(problem, Forbidden):
+        raise problem
+    return Form(TEMPLATE, {"entry": entry, "campaign": entry.campaign, "form": sent}, "form")
+
+
+@form_action(_edit_form)
 async def save(request: Request) -> Response:
+    """Refused with 409 once a vote came in first, or 403 when it is not theirs to change."""
     user = require_user(request)
     entry_id = request.path_params["entry"]
     submitted = await form_data(request)
-    try:
-        await entry_edits.edit(deps(request), user, entry_id, submitted.get("title", ""),
-                               submitted.get("body", ""))
-    except (Invalid, RateLimited, Conflict) as error:  # Conflict: a vote came in first
-        entry = await entries.view_entry(user, entry_id)
-        context = {"entry": entry, "campaign": entry.campaign, "form": submitted}
-        return form_failed(request, TEMPLATE, context, error, "form")
+    await entry_edits.edit(deps(request), user, entry_id, submitted.get("title", ""),
+                           submitted.get("body", ""))
     return after_post(request, urls.entry_path(entry_id))
 
 

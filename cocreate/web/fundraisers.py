@@ -18,7 +18,7 @@ from cocreate.http import (
     wants_fragment,
 )
 from cocreate.lib import money, urls
-from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound, Unavailable
+from cocreate.lib.errors import Invalid, NotFound
 from cocreate.read_models import campaign as campaign_rm
 from cocreate.read_models import fundraiser as fundraiser_rm
 from cocreate.services.campaigns import fundraisers
@@ -27,16 +27,16 @@ from cocreate.services.influence import referrals
 from cocreate.web.common import (
     after_post,
     form_data,
-    form_failed,
     login_first,
     page,
     share_links,
 )
 from cocreate.web.follows import campaign_button
-from cocreate.web.fundraising_pages import give_failed
+from cocreate.web.forms import Form, form_action
+from cocreate.web.fundraising_pages import page_give_form
 
 if TYPE_CHECKING:
-    from cocreate.models import Campaign, User
+    from cocreate.models import Campaign
     from cocreate.read_models.campaign import FundraiserPage
     from cocreate.read_models.fundraiser import FundraiserView
 
@@ -71,19 +71,24 @@ def _share(request: Request, campaign: Campaign, view: FundraiserView) -> dict[s
     return {"url": url, "links": share_links(url, text)}
 
 
-async def _give_failed_context(request: Request, viewer: User, campaign: Campaign,
-                               submitted: dict[str, str]) -> dict[str, Any]:
-    """htmx swaps only the give form, so only its part is computed; a plain form gets the
-    whole page back."""
+async def _give_form(request: Request, sent: dict[str, str]) -> Form:
+    """The give form as sent: on a fan's fundraising page when it was given there, else on
+    the fundraiser's page. htmx swaps only the form, so only its part is computed."""
+    viewer = current_user(request)
+    campaign = await campaign_rm.visible(viewer, request.path_params["campaign"])
+    if sent.get("page_id"):
+        return await page_give_form(request, campaign, sent["page_id"], sent)
     if not wants_fragment(request):
         found = await campaign_rm.page_of(viewer, deps(request).storage, campaign,
                                           campaign_rm.GalleryQuery())
         assert isinstance(found, campaign_rm.FundraiserPage)  # gifts go to fundraisers only
-        return fundraiser_context(request, found, form=submitted)
+        return Form("pages/fundraiser.html", fundraiser_context(request, found, form=sent),
+                    "give_form")
     panel = await fundraiser_rm.give_panel(viewer, campaign)
-    return {"campaign": campaign, "org": campaign.org, "form": submitted,
-            "progress": panel.progress, "my_gifts": panel.my_gifts,
-            "cancelled": request.query_params.get("gift") == "cancelled"}
+    return Form("pages/fundraiser.html", {
+        "campaign": campaign, "org": campaign.org, "form": sent,
+        "progress": panel.progress, "my_gifts": panel.my_gifts,
+        "cancelled": request.query_params.get("gift") == "cancelled"}, "give_form")
 
 
 def amount_from_form(submitted: dict[str, str], currency: str) -> int | None:
@@ -97,6 +102,7 @@ def amount_from_form(submitted: dict[str, str], currency: str) -> int | None:
         raise Invalid("Please correct the amount.", {"amount": str(error)}) from error
 
 
+@form_action(_give_form)
 async def give(request: Request) -> Response:
     slug = request.path_params["campaign"]
     user = current_user(request)
@@ -105,18 +111,12 @@ async def give(request: Request) -> Response:
     submitted = await form_data(request)
     campaign = await campaign_rm.visible(user, slug)
     progress = await fundraisers.current_progress(campaign)
-    page_id = submitted.get("page_id") or None  # given on a fan's fundraising page
-    try:
-        started = await gifts.give(
-            deps(request), user, slug, amount_from_form(submitted, progress.currency),
-            anonymous=submitted.get("anonymous") == "1", message=submitted.get("message", ""),
-            referral_code=request.cookies.get(REFERRAL_COOKIE),
-            visitor_id=request.cookies.get(BROWSER_COOKIE), page_id=page_id)
-    except (Invalid, Forbidden, Unavailable) as error:
-        if page_id:
-            return await give_failed(request, campaign, page_id, submitted, error)
-        context = await _give_failed_context(request, user, campaign, submitted)
-        return form_failed(request, "pages/fundraiser.html", context, error, "give_form")
+    started = await gifts.give(
+        deps(request), user, slug, amount_from_form(submitted, progress.currency),
+        anonymous=submitted.get("anonymous") == "1", message=submitted.get("message", ""),
+        referral_code=request.cookies.get(REFERRAL_COOKIE),
+        visitor_id=request.cookies.get(BROWSER_COOKIE),
+        page_id=submitted.get("page_id") or None)  # given on a fan's fundraising page
     thanks = f"{urls.campaign_path(slug)}/thanks?gift={started.gift.id}"
     return after_post(request, started.redirect_url or thanks)
 
@@ -155,17 +155,19 @@ async def gift_book(request: Request) -> Response:
                 await _book_context(request, request.path_params["campaign"]))
 
 
+async def _book_form(request: Request, sent: dict[str, str]) -> Form:
+    context = await _book_context(request, request.path_params["campaign"])
+    return Form("pages/fundraiser_gifts.html", context, "gift_book")
+
+
+@form_action(_book_form)
 async def gift_action(request: Request) -> Response:
     """A manager marks a pledge paid, cancels it or refunds a gift."""
     user = require_user(request)
     slug = request.path_params["campaign"]
     submitted = await form_data(request)
-    try:
-        gift = await gifts.manage(deps(request), user, request.path_params["gift"],
-                                  submitted.get("action") or "")
-    except (Conflict, Unavailable) as error:
-        context = await _book_context(request, slug)
-        return form_failed(request, "pages/fundraiser_gifts.html", context, error, "gift_book")
+    gift = await gifts.manage(deps(request), user, request.path_params["gift"],
+                              submitted.get("action") or "")
     if wants_fragment(request):
         done = (f"The gift of {money.format_money(gift.amount, gift.currency)} by "
                 f"{gift.donor.display_name} is now {gifts.describe(gift.status)}.")

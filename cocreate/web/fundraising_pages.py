@@ -12,21 +12,15 @@ from starlette.routing import Route
 
 from cocreate.http import current_user, deps, require_user
 from cocreate.lib import money, urls
-from cocreate.lib.errors import (
-    Conflict,
-    DomainError,
-    Forbidden,
-    Invalid,
-    NotFound,
-    RateLimited,
-)
+from cocreate.lib.errors import NotFound
 from cocreate.services.campaigns import campaigns, fundraisers
 from cocreate.services.fundraising import fundraising_pages, fundraising_teams, gifts
 from cocreate.services.fundraising.fundraising_pages import PageInput
 from cocreate.services.influence import referrals
 from cocreate.services.orgs import orgs
 from cocreate.services.sharing import fundraiser_cards, page_cards
-from cocreate.web.common import after_post, form_data, form_failed, page, share_links
+from cocreate.web.common import after_post, form_data, page, share_links
+from cocreate.web.forms import Form, form_action
 from cocreate.web.share_cards import to_card
 
 if TYPE_CHECKING:
@@ -73,14 +67,13 @@ async def show(request: Request) -> Response:
     return page(request, "pages/fundraising_page.html", await page_context(request, found))
 
 
-async def give_failed(request: Request, campaign: Campaign, page_id: str,
-                      submitted: dict[str, str], error: DomainError) -> Response:
-    """The give form of a fundraising page again, with what went wrong (web/fundraisers.py
-    takes the gift itself)."""
+async def page_give_form(request: Request, campaign: Campaign, page_id: str,
+                         sent: dict[str, str]) -> Form:
+    """The give form of a fundraising page as sent (web/fundraisers.py takes the gift)."""
     found = await fundraising_pages.givable(campaign, page_id)
     found = await fundraising_pages.view_page(current_user(request), campaign.slug, found.slug)
-    context = await page_context(request, found, form=submitted)
-    return form_failed(request, "pages/fundraising_page.html", context, error, "give_form")
+    return Form("pages/fundraising_page.html", await page_context(request, found, form=sent),
+                "give_form")
 
 
 async def team_choices(campaign: Campaign) -> list[tuple[str, str]]:
@@ -123,18 +116,22 @@ async def new_page(request: Request) -> Response:
                 await _form_context(request, campaign, form))
 
 
+async def _new_page_form(request: Request, sent: dict[str, str]) -> Form:
+    campaign = await campaigns.view_campaign(require_user(request),
+                                             request.path_params["campaign"])
+    return Form("pages/fundraising_page_form.html",
+                await _form_context(request, campaign, sent), "form")
+
+
+@form_action(_new_page_form)
 async def create(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["campaign"]
     submitted = await form_data(request)
     campaign = await campaigns.view_campaign(user, slug)
     progress = await fundraisers.current_progress(campaign)
-    try:
-        made = await fundraising_pages.create_page(deps(request), user, slug,
-                                                   page_input(submitted, progress.currency))
-    except (Invalid, Conflict, Forbidden, RateLimited) as error:
-        context = await _form_context(request, campaign, submitted)
-        return form_failed(request, "pages/fundraising_page_form.html", context, error, "form")
+    made = await fundraising_pages.create_page(deps(request), user, slug,
+                                               page_input(submitted, progress.currency))
     return after_post(request, fundraising_pages.path_of(made))
 
 
@@ -151,6 +148,15 @@ async def edit_form(request: Request) -> Response:
                 await _form_context(request, found.campaign, form, found))
 
 
+async def _edit_form(request: Request, sent: dict[str, str]) -> Form:
+    found = await fundraising_pages.view_page(require_user(request),
+                                              request.path_params["campaign"],
+                                              request.path_params["page"])
+    return Form("pages/fundraising_page_form.html",
+                await _form_context(request, found.campaign, sent, found), "form")
+
+
+@form_action(_edit_form)
 async def edit(request: Request) -> Response:
     user = require_user(request)
     slug, page_slug = request.path_params["campaign"], request.path_params["page"]
@@ -159,28 +165,27 @@ async def edit(request: Request) -> Response:
     progress = await fundraisers.current_progress(found.campaign)
     wanted = page_input(submitted, progress.currency)
     wanted.team = wanted.new_team = None
-    try:
-        edited = await fundraising_pages.edit_page(deps(request), user, slug, page_slug, wanted)
-    except (Invalid, RateLimited) as error:
-        context = await _form_context(request, found.campaign, submitted, found)
-        return form_failed(request, "pages/fundraising_page_form.html", context, error, "form")
+    edited = await fundraising_pages.edit_page(deps(request), user, slug, page_slug, wanted)
     return after_post(request, fundraising_pages.path_of(edited))
 
 
+async def _hide_form(request: Request, sent: dict[str, str]) -> Form:
+    found = await fundraising_pages.view_page(require_user(request),
+                                              request.path_params["campaign"],
+                                              request.path_params["page"])
+    context = {**await page_context(request, found), "hide_form": sent}
+    return Form("pages/fundraising_page.html", context, "moderation")
+
+
+@form_action(_hide_form)
 async def moderate(request: Request) -> Response:
     """A manager hides the page with a reason, or shows it again."""
     user = require_user(request)
     slug, page_slug = request.path_params["campaign"], request.path_params["page"]
     submitted = await form_data(request)
     hide = submitted.get("action", "hide") == "hide"
-    try:
-        done = await fundraising_pages.moderate(deps(request), user, slug, page_slug, hide,
-                                                submitted.get("reason"))
-    except (Invalid, Conflict) as error:
-        found = await fundraising_pages.view_page(user, slug, page_slug)
-        context = {**await page_context(request, found), "hide_form": submitted}
-        return form_failed(request, "pages/fundraising_page.html", context, error,
-                           "moderation")
+    done = await fundraising_pages.moderate(deps(request), user, slug, page_slug, hide,
+                                            submitted.get("reason"))
     return after_post(request, fundraising_pages.path_of(done))
 
 

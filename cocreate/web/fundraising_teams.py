@@ -12,10 +12,11 @@ from starlette.routing import Route
 
 from cocreate.http import current_user, deps, require_user
 from cocreate.lib import money, urls
-from cocreate.lib.errors import Conflict, Forbidden, Invalid, RateLimited
+from cocreate.lib.errors import Invalid, NotFound
 from cocreate.services.campaigns import campaigns, fundraisers
 from cocreate.services.fundraising import fundraising_pages, fundraising_teams
-from cocreate.web.common import after_post, form_data, form_failed, page
+from cocreate.web.common import after_post, form_data, page
+from cocreate.web.forms import Form, form_action
 from cocreate.web.fundraising_pages import page_context, share
 
 if TYPE_CHECKING:
@@ -60,76 +61,81 @@ async def show(request: Request) -> Response:
     return page(request, "pages/fundraising_team.html", await _team_context(request, team))
 
 
+def _goal(typed: str | None, currency: str) -> int | None:
+    """A team's goal, typed in major units of the fundraiser's currency."""
+    goal = (typed or "").strip()
+    try:
+        return money.parse_major(goal, currency) if goal else None
+    except ValueError as error:
+        raise Invalid("Please correct the goal.", {"goal": str(error)}) from error
+
+
+async def _start_form(request: Request, sent: dict[str, str]) -> Form:
+    """The team panel of your fundraising page, where the form is."""
+    user = require_user(request)
+    slug = request.path_params["campaign"]
+    mine = await fundraising_pages.page_of(user, await campaigns.view_campaign(user, slug))
+    if mine is None:
+        raise NotFound("Start your fundraising page first: teams are made of pages.")
+    found = await fundraising_pages.view_page(user, slug, mine.slug)
+    context = {**await page_context(request, found), "team_form": sent}
+    return Form("pages/fundraising_page.html", context, "team_panel")
+
+
+@form_action(_start_form)
 async def start_or_join(request: Request) -> Response:
     """From your fundraising page: start a team (a name) or join one (picked from a list)."""
     user = require_user(request)
     slug = request.path_params["campaign"]
     submitted = await form_data(request)
-    try:
-        if submitted.get("team"):
-            team = await fundraising_teams.join(deps(request), user, slug, submitted["team"])
-        else:
-            goal = (submitted.get("goal") or "").strip()
-            progress = await fundraisers.current_progress(
-                await campaigns.view_campaign(user, slug))
-            team = await fundraising_teams.create_team(
-                deps(request), user, slug, submitted.get("name"),
-                money.parse_major(goal, progress.currency) if goal else None,
-                submitted.get("story"))
-    except ValueError as error:
-        return await _page_failed(request, user, slug, submitted,
-                                  Invalid("Please correct the goal.", {"goal": str(error)}))
-    except (Invalid, Conflict, Forbidden, RateLimited) as error:
-        return await _page_failed(request, user, slug, submitted, error)
+    if submitted.get("team"):
+        team = await fundraising_teams.join(deps(request), user, slug, submitted["team"])
+    else:
+        progress = await fundraisers.current_progress(await campaigns.view_campaign(user, slug))
+        team = await fundraising_teams.create_team(
+            deps(request), user, slug, submitted.get("name"),
+            _goal(submitted.get("goal"), progress.currency), submitted.get("story"))
     return after_post(request, fundraising_teams.path_of(team))
 
 
-async def _page_failed(request: Request, user: User, slug: str, submitted: dict[str, str],
-                       error: Invalid | Conflict | Forbidden | RateLimited) -> Response:
-    campaign = await campaigns.view_campaign(user, slug)
-    mine = await fundraising_pages.page_of(user, campaign)
-    if mine is None:
-        raise error
-    found = await fundraising_pages.view_page(user, slug, mine.slug)
-    context = {**await page_context(request, found), "team_form": submitted}
-    return form_failed(request, "pages/fundraising_page.html", context, error, "team_panel")
+async def _team_form(request: Request, block: str, **kept: Any) -> Form:
+    team = await fundraising_teams.view_team(current_user(request),
+                                             request.path_params["campaign"],
+                                             request.path_params["team"])
+    return Form("pages/fundraising_team.html", await _team_context(request, team, **kept),
+                block)
 
 
+async def _membership_form(request: Request, sent: dict[str, str]) -> Form:
+    return await _team_form(request, "membership")
+
+
+async def _team_edit_form(request: Request, sent: dict[str, str]) -> Form:
+    return await _team_form(request, "team_edit", team_form=sent)
+
+
+@form_action(_membership_form)
 async def join_or_leave(request: Request) -> Response:
     user = require_user(request)
     slug, team_slug = request.path_params["campaign"], request.path_params["team"]
-    leaving = request.url.path.endswith("/leave")
-    try:
-        if leaving:
-            await fundraising_teams.leave(deps(request), user, slug, team_slug)
-        else:
-            await fundraising_teams.join(deps(request), user, slug, team_slug)
-    except (Conflict, Forbidden, RateLimited) as error:
-        team = await fundraising_teams.view_team(user, slug, team_slug)
-        return form_failed(request, "pages/fundraising_team.html",
-                           await _team_context(request, team), error, "membership")
+    if request.url.path.endswith("/leave"):
+        await fundraising_teams.leave(deps(request), user, slug, team_slug)
+    else:
+        await fundraising_teams.join(deps(request), user, slug, team_slug)
     return after_post(request, urls.fundraising_team_path(slug, team_slug))
 
 
+@form_action(_team_edit_form)
 async def edit(request: Request) -> Response:
     """The captain changes the team's name, goal and story."""
     user = require_user(request)
     slug, team_slug = request.path_params["campaign"], request.path_params["team"]
     submitted = await form_data(request)
     team = await fundraising_teams.view_team(user, slug, team_slug)
-    goal = (submitted.get("goal") or "").strip()
-    try:
-        currency = (await fundraisers.current_progress(team.campaign)).currency
-        try:
-            minor = money.parse_major(goal, currency) if goal else None
-        except ValueError as error:
-            raise Invalid("Please correct the goal.", {"goal": str(error)}) from error
-        await fundraising_teams.edit_team(deps(request), user, slug, team_slug,
-                                          submitted.get("name"), minor, submitted.get("story"))
-    except (Invalid, Conflict, Forbidden, RateLimited) as error:
-        return form_failed(request, "pages/fundraising_team.html",
-                           await _team_context(request, team, team_form=submitted), error,
-                           "team_edit")
+    currency = (await fundraisers.current_progress(team.campaign)).currency
+    await fundraising_teams.edit_team(deps(request), user, slug, team_slug,
+                                      submitted.get("name"), _goal(submitted.get("goal"), currency),
+                                      submitted.get("story"))
     return after_post(request, urls.fundraising_team_path(slug, team_slug))
 
 

@@ -10,12 +10,12 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import require_user, wants_fragment
-from cocreate.lib.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
+from cocreate.lib.errors import NotFound
 from cocreate.services.campaigns import phases
 from cocreate.services.judging import jury, jury_views
-from cocreate.web.common import after_post, form_data, form_failed, page, redirect
+from cocreate.web.common import after_post, form_data, page, redirect
+from cocreate.web.forms import Form, form_action
 
-JURY_ERRORS = (Conflict, Forbidden, Invalid, NotFound)
 SCORE_CHOICES = [str(n) for n in jury.SCORES]
 WEIGHT_CHOICES = [str(n) for n in jury.WEIGHTS]
 
@@ -69,43 +69,48 @@ def _criteria_from_form(submitted: dict[str, str]) -> tuple[list[jury.CriterionI
     return wanted, rows
 
 
-def _row_errors(error: DomainError, rows: list[int]) -> None:
-    """criteria.0.name (the service's numbering) → criterion_<row>_name (the form's)."""
-    for key in [k for k in error.fields if k.startswith("criteria.")]:
-        _, index, part = key.split(".")
-        error.fields[f"criterion_{rows[int(index)]}_{part}"] = error.fields.pop(key)
-    problem = error.fields.pop("criteria", None)
-    if problem and isinstance(error, Invalid):  # e.g. too many: say so instead of "correct"
-        error.message = problem
+def _row_fields(messages: dict[str, str], sent: dict[str, str]) -> dict[str, str]:
+    """criteria.0.name (the service's numbering) → criterion_<row>_name (the form's); a
+    message about the criteria as a whole stays under `criteria`."""
+    _, rows = _criteria_from_form(sent)
+    named = {}
+    for key, text in messages.items():
+        if key.startswith("criteria."):
+            _, index, part = key.split(".")
+            key = f"criterion_{rows[int(index)]}_{part}"
+        named[key] = text
+    return named
 
 
+async def _criteria_form(request: Request, sent: dict[str, str]) -> Form:
+    context = await _manage_context(request, request.path_params["campaign"], criteria_form=sent)
+    return Form("pages/jury_manage.html", context, "criteria")
+
+
+async def _judges_form(request: Request, sent: dict[str, str]) -> Form:
+    context = await _manage_context(request, request.path_params["campaign"], judge_form=sent)
+    return Form("pages/jury_manage.html", context, "judges")
+
+
+@form_action(_criteria_form, fields=_row_fields)
 async def save_criteria(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["campaign"]
-    submitted = await form_data(request)
-    wanted, rows = _criteria_from_form(submitted)
-    try:
-        await jury.set_criteria(user, slug, wanted)
-    except JURY_ERRORS as error:
-        _row_errors(error, rows)
-        context = await _manage_context(request, slug, criteria_form=submitted)
-        return form_failed(request, "pages/jury_manage.html", context, error, "criteria")
+    wanted, _ = _criteria_from_form(await form_data(request))
+    await jury.set_criteria(user, slug, wanted)
     return after_post(request, _jury_path(slug) + "#criteria")
 
 
+@form_action(_judges_form)
 async def judges_action(request: Request) -> Response:
     """Name a judge by handle, or take one off the jury."""
     user = require_user(request)
     slug = request.path_params["campaign"]
     submitted = await form_data(request)
-    try:
-        if submitted.get("remove"):
-            await jury.remove_judge(user, slug, submitted["remove"])
-        else:
-            await jury.add_judge(user, slug, submitted.get("handle"))
-    except JURY_ERRORS as error:
-        context = await _manage_context(request, slug, judge_form=submitted)
-        return form_failed(request, "pages/jury_manage.html", context, error, "judges")
+    if submitted.get("remove"):
+        await jury.remove_judge(user, slug, submitted["remove"])
+    else:
+        await jury.add_judge(user, slug, submitted.get("handle"))
     return after_post(request, _jury_path(slug) + "#judges")
 
 
@@ -124,35 +129,41 @@ async def judge_page(request: Request) -> Response:
     return page(request, "pages/jury_judge.html", context)
 
 
-def _entry_fragment(request: Request, context: dict[str, Any], entry_id: str,
-                    status_code: int = 200) -> Response:
+def _entry_fragment(context: dict[str, Any], entry_id: str) -> Form:
     """One entry's scoring form (and, out of band, the progress), for htmx to swap."""
     item = next((i for i in context["queue"].items if i.entry.id == entry_id), None)
     if item is None:
         raise NotFound("This entry is not in your scoring queue.")
-    return page(request, "partials/_jury_entry.html", {**context, "item": item, "oob": True},
-                status_code=status_code)
+    return Form("partials/_jury_entry.html", {**context, "item": item, "oob": True})
 
 
+async def _score_form(request: Request, sent: dict[str, str]) -> Form:
+    entry_id = request.path_params["entry"]
+    context = await _judge_context(request, request.path_params["campaign"],
+                                   failed_id=entry_id, values=sent)
+    if wants_fragment(request):
+        return _entry_fragment(context, entry_id)
+    return Form("pages/jury_judge.html", context)
+
+
+def _score_fields(messages: dict[str, str], sent: dict[str, str]) -> dict[str, str]:
+    """scores.<criterion> (the service's) → score_<criterion> (the form's)."""
+    return {("score_" + key.removeprefix("scores.") if key.startswith("scores.") else key): text
+            for key, text in messages.items()}
+
+
+@form_action(_score_form, fields=_score_fields)
 async def score(request: Request) -> Response:
     user = require_user(request)
     slug, entry_id = request.path_params["campaign"], request.path_params["entry"]
     submitted = await form_data(request)
     given = {key.removeprefix("score_"): _number(value)
              for key, value in submitted.items() if key.startswith("score_")}
-    try:
-        await jury.score_entry(user, entry_id, given)
-    except JURY_ERRORS as error:
-        for key in [k for k in error.fields if k.startswith("scores.")]:
-            error.fields["score_" + key.removeprefix("scores.")] = error.fields.pop(key)
-        context = await _judge_context(request, slug, failed_id=entry_id, values=submitted,
-                                       errors=error.fields, message=error.message)
-        if wants_fragment(request):
-            return _entry_fragment(request, context, entry_id, status_code=422)
-        return page(request, "pages/jury_judge.html", context, status_code=error.status)
+    await jury.score_entry(user, entry_id, given)
     if wants_fragment(request):
-        context = await _judge_context(request, slug, saved_id=entry_id)
-        return _entry_fragment(request, context, entry_id)
+        saved = _entry_fragment(await _judge_context(request, slug, saved_id=entry_id),
+                                entry_id)
+        return page(request, saved.template, saved.context)
     return redirect(f"{_judge_path(slug)}?saved={entry_id}#entry-{entry_id}")
 
 

@@ -8,11 +8,11 @@ from starlette.routing import Route
 
 from cocreate.http import current_user, deps, require_user
 from cocreate.lib import urls
-from cocreate.lib.errors import Conflict, Invalid
 from cocreate.services.entries import entries
 from cocreate.services.moderation import merging
-from cocreate.web.common import after_post, form_data, form_failed, page
+from cocreate.web.common import after_post, form_data, page
 from cocreate.web.entries import entry_context
+from cocreate.web.forms import Form, form_action
 
 
 async def candidates(request: Request) -> Response:
@@ -25,15 +25,17 @@ async def candidates(request: Request) -> Response:
     }, block="merge_candidates")
 
 
+async def _merge_form(request: Request, sent: dict[str, str]) -> Form:
+    context = await entry_context(request, request.path_params["entry"], merge_form=sent)
+    return Form("pages/entry.html", context, "merge_panel")
+
+
+@form_action(_merge_form)
 async def merge(request: Request) -> Response:
     user = require_user(request)
     entry_id = request.path_params["entry"]
     submitted = await form_data(request)
-    try:
-        merged = await merging.merge(deps(request), user, entry_id, submitted.get("into"))
-    except (Invalid, Conflict) as error:
-        context = await entry_context(request, entry_id, merge_form=submitted)
-        return form_failed(request, "pages/entry.html", context, error, "merge_panel")
+    merged = await merging.merge(deps(request), user, entry_id, submitted.get("into"))
     return after_post(request, urls.kept_entry_path(merged.into.id, merged.entry.id))
 
 

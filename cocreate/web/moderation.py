@@ -10,20 +10,19 @@ from starlette.routing import Route
 
 from cocreate.http import current_user, deps, require_user, wants_fragment
 from cocreate.lib import urls
-from cocreate.lib.errors import Conflict, Forbidden, Invalid
 from cocreate.services.moderation import moderation, moderation_queue
 from cocreate.services.orgs import orgs
 from cocreate.services.orgs.audit_log import org_log
 from cocreate.web.common import (
     after_post,
     form_data,
-    form_failed,
     local_referer,
     login_first,
     page,
     redirect,
 )
 from cocreate.web.entries import entry_context
+from cocreate.web.forms import Form, FormView, form_action
 
 
 async def queue_context(request: Request, campaign_slug: str, **extra: Any) -> dict[str, Any]:
@@ -39,34 +38,37 @@ async def queue_page(request: Request) -> Response:
                 await queue_context(request, request.path_params["campaign"]))
 
 
+def _entry_panel_form(block: str, key: str) -> FormView:
+    """A form on the entry page as sent, kept under `key`."""
+    async def view(request: Request, sent: dict[str, str]) -> Form:
+        context = await entry_context(request, request.path_params["entry"], **{key: sent})
+        return Form("pages/entry.html", context, block)
+
+    return view
+
+
+@form_action(_entry_panel_form("moderation_panel", "moderation_form"))
 async def moderate(request: Request) -> Response:
     user = require_user(request)
     entry_id = request.path_params["entry"]
     submitted = await form_data(request)
     back = local_referer(request, urls.entry_path(entry_id))
-    try:
-        if submitted.get("action") == "dismiss":
-            await moderation.dismiss_reports(user, entry_id)
-        else:
-            await moderation.act(deps(request), user, entry_id, submitted.get("action"),
-                                 submitted.get("reason"))
-    except (Invalid, Conflict) as error:
-        context = await entry_context(request, entry_id, moderation_form=submitted)
-        return form_failed(request, "pages/entry.html", context, error, "moderation_panel")
+    if submitted.get("action") == "dismiss":
+        await moderation.dismiss_reports(user, entry_id)
+    else:
+        await moderation.act(deps(request), user, entry_id, submitted.get("action"),
+                             submitted.get("reason"))
     return after_post(request, back)
 
 
+@form_action(_entry_panel_form("report_panel", "report_form"))
 async def report(request: Request) -> Response:
     entry_id = request.path_params["entry"]
     user = current_user(request)
     if user is None:
         return login_first(request, urls.entry_path(entry_id))
     submitted = await form_data(request)
-    try:
-        await moderation.report(user, entry_id, submitted.get("reason"), submitted.get("note"))
-    except (Invalid, Conflict, Forbidden) as error:
-        context = await entry_context(request, entry_id, report_form=submitted)
-        return form_failed(request, "pages/entry.html", context, error, "report_panel")
+    await moderation.report(user, entry_id, submitted.get("reason"), submitted.get("note"))
     if wants_fragment(request):
         context = await entry_context(request, entry_id, reported=True)
         return page(request, "pages/entry.html", context, block="report_panel")

@@ -7,11 +7,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import current_user, require_user
-from cocreate.lib.errors import Conflict, Invalid, NotFound
 from cocreate.services.campaigns import campaigns
 from cocreate.services.orgs import orgs
 from cocreate.services.recognition import org_badges
-from cocreate.web.common import after_post, form_data, form_failed, page
+from cocreate.web.common import after_post, form_data, page
+from cocreate.web.forms import Form, form_action
 
 TEMPLATE = "pages/org_badges.html"
 
@@ -32,32 +32,37 @@ async def badges_page(request: Request) -> Response:
     return page(request, TEMPLATE, await _context(request, slug, given=given))
 
 
+async def _badge_form(request: Request, sent: dict[str, str]) -> Form:
+    return Form(TEMPLATE, await _context(request, request.path_params["org"], badge_form=sent),
+                "badge_form")
+
+
+@form_action(_badge_form)
 async def create(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["org"]
     submitted = await form_data(request)
-    try:
-        await org_badges.create_badge(user, slug, submitted.get("name"),
-                                      submitted.get("description"),
-                                      submitted.get("artwork_media_id"))
-    except (Invalid, Conflict) as error:
-        context = await _context(request, slug, badge_form=submitted)
-        return form_failed(request, TEMPLATE, context, error, "badge_form")
+    await org_badges.create_badge(user, slug, submitted.get("name"),
+                                  submitted.get("description"),
+                                  submitted.get("artwork_media_id"))
     return after_post(request, f"/o/{slug}/badges")
 
 
+async def _give_form(request: Request, sent: dict[str, str]) -> Form:
+    context = await _context(request, request.path_params["org"], give_form=sent,
+                             give_badge=request.path_params["badge"])
+    return Form(TEMPLATE, context, "badge_list")
+
+
+@form_action(_give_form)
 async def give(request: Request) -> Response:
+    """A handle nobody has is shown on the form (404), like a badge already given (409)."""
     user = require_user(request)
     slug = request.path_params["org"]
     submitted = await form_data(request)
-    try:
-        award = await org_badges.give(user, slug, request.path_params["badge"],
-                                      submitted.get("handle"), submitted.get("campaign"),
-                                      submitted.get("note"))
-    except (Invalid, Conflict, NotFound) as error:
-        context = await _context(request, slug, give_form=submitted,
-                                 give_badge=request.path_params["badge"])
-        return form_failed(request, TEMPLATE, context, error, "badge_list")
+    award = await org_badges.give(user, slug, request.path_params["badge"],
+                                  submitted.get("handle"), submitted.get("campaign"),
+                                  submitted.get("note"))
     return after_post(request, f"/o/{slug}/badges?given={award.id}")
 
 

@@ -8,11 +8,11 @@ from starlette.routing import Route
 
 from cocreate.http import current_user, require_user, wants_fragment
 from cocreate.lib import urls
-from cocreate.lib.errors import Conflict, Invalid
 from cocreate.services.campaigns import campaigns
 from cocreate.services.orgs import orgs
 from cocreate.services.scores import scores
-from cocreate.web.common import after_post, form_data, form_failed, page, redirect
+from cocreate.web.common import after_post, form_data, page, redirect
+from cocreate.web.forms import Form, FormView, form_action
 
 ORG_FORM_DEFAULTS = {"kind": "brand", "color": orgs.DEFAULT_COLOR}
 
@@ -27,15 +27,16 @@ async def new_org_page(request: Request) -> Response:
     return page(request, "pages/org_new.html", {"form": ORG_FORM_DEFAULTS})
 
 
+async def _new_org_form(request: Request, sent: dict[str, str]) -> Form:
+    return Form("pages/org_new.html", {"form": {**ORG_FORM_DEFAULTS, **sent}}, "form")
+
+
+@form_action(_new_org_form)
 async def create_org(request: Request) -> Response:
     user = require_user(request)
     submitted = await form_data(request)
-    try:
-        org = await orgs.create_org(user, submitted.get("name"), submitted.get("kind"),
-                                    submitted.get("slug"), submitted.get("color"))
-    except (Invalid, Conflict) as error:
-        context = {"form": {**ORG_FORM_DEFAULTS, **submitted}}
-        return form_failed(request, "pages/org_new.html", context, error, "form")
+    org = await orgs.create_org(user, submitted.get("name"), submitted.get("kind"),
+                                submitted.get("slug"), submitted.get("color"))
     return redirect(urls.org_path(org.slug))
 
 
@@ -55,16 +56,22 @@ async def org_page(request: Request) -> Response:
     return page(request, "pages/org.html", context)
 
 
+def _org_form(block: str) -> FormView:
+    """A form of the organization's page as sent (kept under the block's name)."""
+    async def view(request: Request, sent: dict[str, str]) -> Form:
+        context = {**await _org_context(request, request.path_params["org"]), block: sent}
+        return Form("pages/org.html", context, block)
+
+    return view
+
+
+@form_action(_org_form("member_form"))
 async def add_member(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["org"]
     submitted = await form_data(request)
-    try:
-        membership = await orgs.add_member(user, slug, submitted.get("email"),
-                                           submitted.get("role") or "manager")
-    except Invalid as error:
-        context = {**await _org_context(request, slug), "member_form": submitted}
-        return form_failed(request, "pages/org.html", context, error, "member_form")
+    membership = await orgs.add_member(user, slug, submitted.get("email"),
+                                       submitted.get("role") or "manager")
     if wants_fragment(request):
         context = {**await _org_context(request, slug), "added": membership.user,
                    "added_role": membership.role}
@@ -72,17 +79,14 @@ async def add_member(request: Request) -> Response:
     return after_post(request, urls.org_path(slug))
 
 
+@form_action(_org_form("brand_form"))
 async def update_brand(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["org"]
     submitted = await form_data(request)
-    try:
-        await orgs.update_org(user, slug, submitted.get("name"), submitted.get("color"),
-                              submitted.get("logo_media_id"),
-                              clear_logo=submitted.get("clear_logo") == "1")
-    except Invalid as error:
-        context = {**await _org_context(request, slug), "brand_form": submitted}
-        return form_failed(request, "pages/org.html", context, error, "brand_form")
+    await orgs.update_org(user, slug, submitted.get("name"), submitted.get("color"),
+                          submitted.get("logo_media_id"),
+                          clear_logo=submitted.get("clear_logo") == "1")
     return after_post(request, urls.org_path(slug) + "?saved=1")
 
 

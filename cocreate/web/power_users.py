@@ -9,11 +9,12 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import deps, require_user, wants_fragment
-from cocreate.lib.errors import Invalid, NotFound, RateLimited
+from cocreate.lib.errors import Invalid
 from cocreate.services.orgs import orgs
 from cocreate.services.reach import power_users
 from cocreate.services.recognition import ambassadors
 from cocreate.web.common import after_post, form_data, fragment_or_page, page
+from cocreate.web.forms import Form, form_action
 
 TEMPLATE = "pages/power_users.html"
 
@@ -44,23 +45,25 @@ async def people_page(request: Request) -> Response:
     return fragment_or_page(request, TEMPLATE, context, "ranking")
 
 
+async def _ranking_form(request: Request, sent: dict[str, str]) -> Form:
+    """The ranking page as it was (its tab and page), at the person's row."""
+    context = await _context(request, request.path_params["org"], sent.get("by"),
+                             _page_number(sent.get("page")),
+                             failed=request.path_params["handle"])
+    return Form(TEMPLATE, context, "ranking")
+
+
+@form_action(_ranking_form)
 async def ambassador(request: Request) -> Response:
     """Mark or unmark one person: htmx swaps the ranking, a plain form comes back to it."""
     user = require_user(request)
     slug, handle = request.path_params["org"], request.path_params["handle"]
     submitted = await form_data(request)
     marking = submitted.get("action") != "unmark"
-    try:
-        if marking:
-            await ambassadors.mark(deps(request), user, slug, handle, submitted.get("note"))
-        else:
-            await ambassadors.unmark(deps(request), user, slug, handle)
-    except (Invalid, NotFound, RateLimited) as error:
-        by, number = submitted.get("by"), _page_number(submitted.get("page"))
-        context = await _context(request, slug, by, number, message=error.message,
-                                 errors=error.fields, failed=handle)
-        status = 422 if wants_fragment(request) else error.status
-        return fragment_or_page(request, TEMPLATE, context, "ranking", status_code=status)
+    if marking:
+        await ambassadors.mark(deps(request), user, slug, handle, submitted.get("note"))
+    else:
+        await ambassadors.unmark(deps(request), user, slug, handle)
     by, number = submitted.get("by") or "influence", _page_number(submitted.get("page"))
     if wants_fragment(request):
         context = await _context(request, slug, by, number, done=handle, marked=marking)

@@ -10,13 +10,13 @@ from starlette.routing import Route
 
 from cocreate.http import current_user, deps, require_user
 from cocreate.lib import urls
-from cocreate.lib.errors import Invalid
 from cocreate.read_models import profile as profile_rm
 from cocreate.services.accounts import profiles
 from cocreate.services.badges import badges
 from cocreate.services.influence import referrals
-from cocreate.web.common import after_post, form_data, form_failed, page, share_links
+from cocreate.web.common import after_post, form_data, page, share_links
 from cocreate.web.follows import user_button
+from cocreate.web.forms import Form, form_action
 from cocreate.web.share_cards import profile_image_url
 
 if TYPE_CHECKING:
@@ -61,16 +61,18 @@ async def edit_page(request: Request) -> Response:
         "avatar": await profiles.avatar(user)})
 
 
+async def _profile_form(request: Request, sent: dict[str, str]) -> Form:
+    avatar = await profiles.avatar(require_user(request))
+    return Form("pages/profile_edit.html", {"form": sent, "avatar": avatar}, "form")
+
+
+@form_action(_profile_form)
 async def save(request: Request) -> Response:
     user = require_user(request)
     submitted = await form_data(request)
-    try:
-        await profiles.update_profile(user, submitted.get("display_name"), submitted.get("bio"),
-                                      submitted.get("avatar_media_id"),
-                                      clear_avatar=submitted.get("clear_avatar") == "1")
-    except Invalid as error:
-        context = {"form": submitted, "avatar": await profiles.avatar(user)}
-        return form_failed(request, "pages/profile_edit.html", context, error, "form")
+    await profiles.update_profile(user, submitted.get("display_name"), submitted.get("bio"),
+                                  submitted.get("avatar_media_id"),
+                                  clear_avatar=submitted.get("clear_avatar") == "1")
     return after_post(request, urls.user_path(user.handle))
 
 

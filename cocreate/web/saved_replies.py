@@ -13,11 +13,12 @@ from starlette.routing import Route
 
 from cocreate.http import require_user, wants_fragment
 from cocreate.lib import urls
-from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
+from cocreate.lib.errors import Forbidden, Invalid, NotFound
 from cocreate.services.entries import entries
 from cocreate.services.orgs import orgs
 from cocreate.services.recognition import acknowledgements, saved_replies
-from cocreate.web.common import after_post, form_data, form_failed, fragment_or_page, page, redirect
+from cocreate.web.common import after_post, form_data, fragment_or_page, page, redirect
+from cocreate.web.forms import Form, form_action
 
 if TYPE_CHECKING:
     from cocreate.models import User
@@ -34,21 +35,25 @@ async def replies_page(request: Request) -> Response:
     return fragment_or_page(request, "pages/saved_replies.html", context, "replies")
 
 
+async def _replies_form(request: Request, sent: dict[str, str]) -> Form:
+    context = await _replies_context(require_user(request), request.path_params["org"],
+                                     form=sent)
+    return Form("pages/saved_replies.html", context, "replies")
+
+
+@form_action(_replies_form)
 async def create(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["org"]
     submitted = await form_data(request)
-    try:
-        await saved_replies.create(user, slug, submitted.get("title"), submitted.get("body"))
-    except (Invalid, Conflict) as error:
-        context = await _replies_context(user, slug, form=submitted)
-        return form_failed(request, "pages/saved_replies.html", context, error, "replies")
+    await saved_replies.create(user, slug, submitted.get("title"), submitted.get("body"))
     if wants_fragment(request):
         return page(request, "pages/saved_replies.html",
                     await _replies_context(user, slug, saved=True), block="replies")
     return after_post(request, f"/o/{slug}/replies")
 
 
+@form_action(_replies_form)
 async def delete(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["org"]

@@ -13,10 +13,11 @@ from starlette.routing import Route
 
 from cocreate.http import deps, require_user, wants_fragment
 from cocreate.lib import urls
-from cocreate.lib.errors import Conflict, Invalid, NotFound, RateLimited
+from cocreate.lib.errors import Invalid
 from cocreate.services.campaigns import campaigns
 from cocreate.services.tags import tag_curation, tags
-from cocreate.web.common import after_post, form_data, form_failed, page
+from cocreate.web.common import after_post, form_data, page
+from cocreate.web.forms import Form, form_action
 
 if TYPE_CHECKING:
     from cocreate.models import Campaign, Entry, User
@@ -55,19 +56,30 @@ async def curation_page(request: Request) -> Response:
     return page(request, "pages/tags.html", context)
 
 
+async def _new_tag_form(request: Request, sent: dict[str, str]) -> Form:
+    context = await _curation_context(require_user(request), request.path_params["campaign"],
+                                      form=sent)
+    return Form("pages/tags.html", context, "tags_panel")
+
+
+async def _tag_form(request: Request, sent: dict[str, str]) -> Form:
+    """One tag's row, as sent."""
+    context = await _curation_context(require_user(request), request.path_params["campaign"],
+                                      editing=request.path_params["tag"], edit_form=sent)
+    return Form("pages/tags.html", context, "tags_panel")
+
+
+@form_action(_new_tag_form)
 async def create_tag(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["campaign"]
     submitted = await form_data(request)
-    try:
-        await tag_curation.create(deps(request), user, slug, submitted.get("name"),
-                                  submitted.get("color"))
-    except (Invalid, Conflict, RateLimited) as error:
-        context = await _curation_context(user, slug, form=submitted)
-        return form_failed(request, "pages/tags.html", context, error, "tags_panel")
+    await tag_curation.create(deps(request), user, slug, submitted.get("name"),
+                              submitted.get("color"))
     return await _panel(request, user, slug, saved="Tag added.")
 
 
+@form_action(_tag_form)
 async def tag_action(request: Request) -> Response:
     """Approve, reject, rename (and recolour), merge or delete one tag."""
     user = require_user(request)
@@ -75,20 +87,15 @@ async def tag_action(request: Request) -> Response:
     submitted = await form_data(request)
     action = submitted.get("action") or ""
     d = deps(request)
-    try:
-        if action in ACTIONS:
-            await ACTIONS[action](d, user, slug, tag_slug)
-        elif action == "rename":
-            await tag_curation.update(d, user, slug, tag_slug, submitted.get("name"),
-                                      submitted.get("color"))
-        elif action == "merge":
-            await tag_curation.merge(d, user, slug, tag_slug, submitted.get("into"))
-        else:
-            raise Invalid("Unknown action.", {"action": "Approve, reject, rename, merge or "
-                                                        "delete."})
-    except (Invalid, Conflict, NotFound, RateLimited) as error:
-        context = await _curation_context(user, slug, editing=tag_slug, edit_form=submitted)
-        return form_failed(request, "pages/tags.html", context, error, "tags_panel")
+    if action in ACTIONS:
+        await ACTIONS[action](d, user, slug, tag_slug)
+    elif action == "rename":
+        await tag_curation.update(d, user, slug, tag_slug, submitted.get("name"),
+                                  submitted.get("color"))
+    elif action == "merge":
+        await tag_curation.merge(d, user, slug, tag_slug, submitted.get("into"))
+    else:
+        raise Invalid("Unknown action.", {"action": "Approve, reject, rename, merge or delete."})
     return await _panel(request, user, slug, saved="Saved.")
 
 

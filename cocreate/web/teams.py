@@ -11,16 +11,14 @@ from starlette.routing import Route
 
 from cocreate.http import current_user, deps, require_user
 from cocreate.lib import urls
-from cocreate.lib.errors import Conflict, Forbidden, Invalid, NotFound
+from cocreate.lib.errors import Invalid
 from cocreate.services.entries import teams
 from cocreate.web.campaigns import campaign_context
-from cocreate.web.common import after_post, form_data, form_failed, login_first, page, redirect
+from cocreate.web.common import after_post, form_data, login_first, page, redirect
+from cocreate.web.forms import Form, form_action
 
 if TYPE_CHECKING:
     from cocreate.models import Team
-
-TEAM_ERRORS = (Conflict, Forbidden, Invalid, NotFound)
-
 
 async def team_context(request: Request, team: Team, **extra: Any) -> dict[str, Any]:
     viewer = current_user(request)
@@ -41,20 +39,28 @@ async def team_page(request: Request) -> Response:
     return page(request, "pages/team.html", await team_context(request, team))
 
 
+async def _new_team_form(request: Request, sent: dict[str, str]) -> Form:
+    context = await campaign_context(request, request.path_params["campaign"], team_form=sent)
+    return Form("pages/campaign.html", context, "team_panel")
+
+
+@form_action(_new_team_form)
 async def create_team(request: Request) -> Response:
     slug = request.path_params["campaign"]
     user = current_user(request)
     if user is None:
         return login_first(request, urls.campaign_path(slug))
     submitted = await form_data(request)
-    try:
-        team = await teams.create_team(user, slug, submitted.get("name"))
-    except TEAM_ERRORS as error:
-        context = await campaign_context(request, slug, team_form=submitted)
-        return form_failed(request, "pages/campaign.html", context, error, "team_panel")
+    team = await teams.create_team(user, slug, submitted.get("name"))
     return after_post(request, urls.team_path(team.id))
 
 
+async def _team_form(request: Request, sent: dict[str, str]) -> Form:
+    team = await teams.get_team(request.path_params["team"])
+    return Form("pages/team.html", await team_context(request, team), "team_body")
+
+
+@form_action(_team_form)
 async def team_action(request: Request) -> Response:
     """The buttons on a team page: ask to join, answer a request, remove, make captain,
     leave, new invite link."""
@@ -62,26 +68,21 @@ async def team_action(request: Request) -> Response:
     team_id = request.path_params["team"]
     submitted = await form_data(request)
     action = submitted.get("action")
-    try:
-        if action == "request":
-            await teams.request_to_join(user, team_id)
-        elif action in ("accept", "decline"):
-            await teams.answer_request(user, team_id, submitted.get("request_id") or "",
-                                       accept=action == "accept")
-        elif action == "remove":
-            await teams.remove_member(user, team_id, submitted.get("handle") or "")
-        elif action == "leave":
-            await teams.remove_member(user, team_id, user.handle)
-        elif action == "captain":
-            await teams.transfer_captaincy(user, team_id, submitted.get("handle") or "")
-        elif action == "invite":
-            await teams.new_invite_code(user, team_id)
-        else:
-            raise Invalid("Unknown action.")
-    except TEAM_ERRORS as error:
-        team = await teams.get_team(team_id)
-        context = await team_context(request, team)
-        return form_failed(request, "pages/team.html", context, error, "team_body")
+    if action == "request":
+        await teams.request_to_join(user, team_id)
+    elif action in ("accept", "decline"):
+        await teams.answer_request(user, team_id, submitted.get("request_id") or "",
+                                   accept=action == "accept")
+    elif action == "remove":
+        await teams.remove_member(user, team_id, submitted.get("handle") or "")
+    elif action == "leave":
+        await teams.remove_member(user, team_id, user.handle)
+    elif action == "captain":
+        await teams.transfer_captaincy(user, team_id, submitted.get("handle") or "")
+    elif action == "invite":
+        await teams.new_invite_code(user, team_id)
+    else:
+        raise Invalid("Unknown action.")
     return after_post(request, urls.team_path(team_id))
 
 
@@ -92,17 +93,20 @@ async def invite_page(request: Request) -> Response:
                 {**await team_context(request, team), "code": code})
 
 
+async def _invite_form(request: Request, sent: dict[str, str]) -> Form:
+    code = request.path_params["code"]
+    found = await teams.by_invite_code(code)  # NotFound if the link changed meanwhile
+    context = {**await team_context(request, found), "code": code}
+    return Form("pages/team_invite.html", context, "invite_body")
+
+
+@form_action(_invite_form)
 async def accept_invite(request: Request) -> Response:
     code = request.path_params["code"]
     user = current_user(request)
     if user is None:
         return login_first(request, urls.team_invite_path(code))
-    try:
-        team = await teams.join_with_code(user, code)
-    except (Conflict, Forbidden) as error:
-        found = await teams.by_invite_code(code)  # NotFound if the link changed meanwhile
-        context = {**await team_context(request, found), "code": code}
-        return form_failed(request, "pages/team_invite.html", context, error, "invite_body")
+    team = await teams.join_with_code(user, code)
     return redirect(urls.team_path(team.id))
 
 

@@ -7,10 +7,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import deps, require_user
-from cocreate.lib.errors import Invalid
 from cocreate.services.campaigns import campaigns
 from cocreate.services.voting import vote_review
 from cocreate.web.common import fragment_or_page, redirect
+from cocreate.web.forms import Form, form_action
 
 TEMPLATE = "pages/held_votes.html"
 
@@ -30,6 +30,11 @@ async def held_page(request: Request) -> Response:
                             "held_list")
 
 
+async def _held_form(request: Request, sent: dict[str, str]) -> Form:
+    return Form(TEMPLATE, await _context(request, request.path_params["campaign"]), "held_list")
+
+
+@form_action(_held_form)
 async def review(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["campaign"]
@@ -37,12 +42,8 @@ async def review(request: Request) -> Response:
     submitted = await request.form(max_files=0, max_fields=vote_review.MAX_PER_REVIEW + 5)
     vote_ids = [v for v in submitted.getlist("vote") if isinstance(v, str) and v]
     decision = submitted.get("decision")
-    try:
-        changed = await vote_review.review(deps(request), user, slug, vote_ids,
-                                           decision if isinstance(decision, str) else None)
-    except Invalid as error:
-        context = await _context(request, slug, message=error.message)
-        return fragment_or_page(request, TEMPLATE, context, "held_list", status_code=422)
+    changed = await vote_review.review(deps(request), user, slug, vote_ids,
+                                       decision if isinstance(decision, str) else None)
     done = f"{'Accepted' if decision == 'accept' else 'Voided'} {changed}"
     if request.headers.get("HX-Request") == "true":
         return fragment_or_page(request, TEMPLATE, await _context(request, slug, done=done),

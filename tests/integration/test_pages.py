@@ -235,7 +235,7 @@ async def test_the_idea_form_with_htmx_returns_the_form_with_errors_or_a_redirec
         moved = await manager.post(f"{campaign_path}/phase", {"phase": "voting"})
         assert moved.status_code == 303
         closed = await fan.post(f"{campaign_path}/entries", {"title": "Too late"}, htmx=True)
-        assert closed.status_code == 422 and "This campaign has closed" in closed.text
+        assert closed.status_code == 403 and "This campaign has closed" in closed.text
         closed_plain = await fan.post(f"{campaign_path}/entries", {"title": "Too late"})
         assert closed_plain.status_code == 403 and "This campaign has closed" in closed_plain.text
         assert "Entries are closed" in closed_plain.text
@@ -281,10 +281,13 @@ async def test_voting_with_htmx_swaps_only_the_button(client, app):
         assert offsite.headers["location"] == entry_path
 
         own = await author.post(f"{entry_path}/vote", {"action": "vote"}, htmx=True)
-        assert own.status_code == 200 and "can&#39;t vote for your own entry" in own.text
+        assert own.status_code == 403 and "can&#39;t vote for your own entry" in own.text
         assert 'aria-pressed="false"' in own.text and "data-vote-count>1<" in own.text
+        assert "<html" not in own.text
         own_plain = await author.post(f"{entry_path}/vote", {"action": "vote"})
         assert own_plain.status_code == 403 and "<html" in own_plain.text
+        assert 'class="vote-message" role="alert">You can&#39;t vote' in own_plain.text
+        assert "Vote for me" in own_plain.text  # the entry's own page, not an error page
 
     stranger = Browser(client)
     await stranger.post("/logout", {})
