@@ -11,33 +11,10 @@ from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.read_models import campaign as campaign_rm
 from cocreate.services.campaigns import campaigns, eligibility, lifecycle
-from cocreate.services.campaigns.campaigns import DATE_FIELDS, CampaignSettings
-from cocreate.services.campaigns.fundraisers import FundraiserSettings
 from cocreate.services.judging import prizes
 
 if TYPE_CHECKING:
     from cocreate.models import Campaign, User
-
-
-def _settings(body: schemas.CampaignSettingsIn) -> CampaignSettings:
-    """Only what the client sent: a date sent as null clears it, one left out stays."""
-    sent = body.model_fields_set
-    return CampaignSettings(
-        title=body.title, description=body.description, cover_media_id=body.cover_media_id,
-        dates={name: getattr(body, name) for name in DATE_FIELDS if name in sent},
-        vote_in_open=body.vote_in_open, rules=body.rules, min_age=body.min_age,
-        clear_min_age="min_age" in sent and body.min_age is None,
-        eligible_countries=body.eligible_countries, moderation=body.moderation,
-        report_threshold=body.report_threshold, team_min_size=body.team_min_size,
-        team_max_size=body.team_max_size, max_video_mb=body.max_video_mb,
-        voting_mode=body.voting_mode, vote_budget=body.vote_budget, jury_weight=body.jury_weight,
-        verified_voters=body.verified_voters,
-        fundraiser=FundraiserSettings(
-            goal=body.goal, currency=body.currency, suggested_amounts=body.suggested_amounts,
-            sponsor_name=body.sponsor_name, match_percent=body.match_percent,
-            match_cap=body.match_cap, fundraiser_badge_at=body.fundraiser_badge_at,
-        ) if sent & set(schemas.FUNDRAISER_FIELDS) else None,
-    )
 
 
 async def _out(request: Request, found: Campaign) -> schemas.CampaignOut:
@@ -51,14 +28,15 @@ def _present(request: Request, found: campaign_rm.CampaignSummary) -> schemas.Ca
 
 async def create_campaign(request: Request, user: User, org: str,
                           body: schemas.CampaignIn) -> schemas.CampaignOut:
-    created = await campaigns.create_campaign(user, org, body.kind, _settings(body),
+    created = await campaigns.create_campaign(user, org, body.kind, body.to_settings(),
                                               start_as_draft=body.draft)
     return await _out(request, created)
 
 
 async def update_campaign(request: Request, user: User, campaign: str,
                           body: schemas.CampaignSettingsIn) -> schemas.CampaignOut:
-    return await _out(request, await campaigns.update_campaign(user, campaign, _settings(body)))
+    return await _out(request, await campaigns.update_campaign(user, campaign,
+                                                               body.to_settings()))
 
 
 async def move_phase(request: Request, user: User, campaign: str,

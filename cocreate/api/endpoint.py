@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from cocreate.errors import api_error
 from cocreate.http import require_user
+from cocreate.services.core.validation import field_messages
 
 Handler = Callable[..., Awaitable[BaseModel]]
 
@@ -47,7 +48,8 @@ class Endpoint:
         except _BadJson as error:
             return api_error(400, "bad_json", str(error))
         except ValidationError as error:
-            return api_error(422, "invalid", "Please correct the fields.", _fields(error))
+            return api_error(422, "invalid", "Please correct the fields.",
+                             field_messages(error))
         result = await self.handler(request, **kwargs)
         return JSONResponse(result.model_dump(mode="json"), status_code=self.status)
 
@@ -64,11 +66,3 @@ async def _json(request: Request) -> Any:
         return json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise _BadJson("The request body is not valid JSON.") from error
-
-
-def _fields(error: ValidationError) -> dict[str, str]:
-    fields: dict[str, str] = {}
-    for problem in error.errors():
-        name = ".".join(str(part) for part in problem["loc"]) or "body"
-        fields.setdefault(name, problem["msg"])
-    return fields

@@ -22,6 +22,7 @@ from cocreate.models import (
     TagStatus,
     VotingMode,
 )
+from cocreate.services.campaigns.settings_input import CampaignSettingsInput
 from cocreate.services.moderation.moderation import EntryAction
 
 
@@ -108,51 +109,8 @@ class MemberOut(BaseModel):
     role: str
 
 
-class CampaignSettingsIn(Body):
+class CampaignSettingsIn(CampaignSettingsInput):  # the manage form's input too
     """Campaign settings a manager may change; fields left out keep their value."""
-
-    title: str | None = None
-    description: str | None = None
-    cover_media_id: str | None = None
-    opens_at: datetime | None = Field(None, description="Start of open (submissions)")
-    closes_at: datetime | None = Field(None, description="End of submissions, start of voting")
-    voting_ends_at: datetime | None = Field(None, description="Start of judging")
-    results_at: datetime | None = Field(None, description="Results are announced")
-    archives_at: datetime | None = Field(None, description="The campaign is archived")
-    vote_in_open: bool | None = Field(None, description="Fans may vote while entries come in")
-    rules: str | None = Field(None, description="Markdown; a change asks fans to accept again")
-    min_age: int | None = None
-    eligible_countries: list[str] | None = Field(None, description="ISO 3166 alpha-2 codes")
-    moderation: ModerationMode | None = None
-    report_threshold: int | None = Field(None, ge=1, le=1000)
-    team_min_size: int | None = Field(None, description="Team challenges: members to submit")
-    max_video_mb: int | None = Field(None, ge=1, description="Largest video entry, in MB")
-    voting_mode: VotingMode | None = Field(
-        None, description="upvote: any number of entries; budget: vote_budget votes each; "
-        "jury: judges score the entries and there is no public vote")
-    vote_budget: int | None = Field(None, ge=1, le=1000)
-    jury_weight: int | None = Field(
-        None, description="Percent of the final result the jury decides: 0 (no jury) to 99 "
-        "with upvotes or a budget, the rest from the public vote; always 100 in jury mode")
-    verified_voters: bool | None = Field(None, description="Only verified accounts vote")
-    team_max_size: int | None = Field(None, description="Team challenges: most members")
-    goal: int | None = Field(None, description="Fundraisers: the goal, in minor units")
-    currency: str | None = Field(None, description="Fundraisers: ISO 4217 code, e.g. EUR")
-    suggested_amounts: list[int] | None = Field(
-        None, description="Fundraisers: amounts offered to donors, minor units, ascending")
-    sponsor_name: str | None = Field(None, description="Fundraisers: who matches the gifts")
-    match_percent: int | None = Field(
-        None, description="Fundraisers: the sponsor adds this percent of each gift: 50, 100 "
-        "(1:1), 200 or 300")
-    match_cap: int | None = Field(
-        None, description="Fundraisers: the most the sponsor adds, minor units (0: no match)")
-    fundraiser_badge_at: int | None = Field(
-        None, description="Fundraisers: what friends give through a fan's share links for "
-        "the fan's Fundraiser badge, minor units (0: 100 whole units of the currency)")
-
-
-FUNDRAISER_FIELDS = ("goal", "currency", "suggested_amounts", "sponsor_name", "match_percent",
-                     "match_cap", "fundraiser_badge_at")
 
 
 class CampaignIn(CampaignSettingsIn):

@@ -1,19 +1,27 @@
-"""Reading the campaign settings form (launch and manage share it) into the service's terms."""
+"""Reading the campaign settings form (launch and manage share it) into the campaign settings
+input the API's JSON body is too (services/campaigns/settings_input.py): the form's text read
+as numbers, dates and amounts, the rest checked once, by the service."""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cocreate.lib import money
 from cocreate.lib.errors import Invalid
 from cocreate.services.campaigns.campaigns import DATE_FIELDS, CampaignSettings
-from cocreate.services.campaigns.fundraisers import FundraiserSettings
-from cocreate.services.core.validation import FieldErrors
+from cocreate.services.campaigns.settings_input import CampaignSettingsInput
+from cocreate.services.core.validation import FieldErrors, read
 
 if TYPE_CHECKING:
     from cocreate.models import Campaign, Fundraiser
+
+NUMBERS = ("min_age", "report_threshold", "team_min_size", "team_max_size", "max_video_mb",
+           "vote_budget", "jury_weight")
+TEXTS = ("title", "description", "rules")
+CHOICES = ("cover_media_id", "moderation", "voting_mode")  # empty: not chosen
+CHECKBOXES = ("vote_in_open", "verified_voters")  # unticked boxes are not sent at all
 
 
 def _datetime(errors: FieldErrors, name: str, value: str) -> datetime | None:
@@ -40,68 +48,46 @@ def _integer(errors: FieldErrors, name: str, value: str) -> int | None:
 def settings_from_form(submitted: dict[str, str]) -> CampaignSettings:
     """Every field of the form is sent, so an empty date or age clears it."""
     errors = FieldErrors()
-    dates = {
-        name: _datetime(errors, name, submitted.get(name, "").strip())
-        for name in DATE_FIELDS if name in submitted
-    }
-    min_age = _integer(errors, "min_age", submitted.get("min_age", ""))
-    threshold = _integer(errors, "report_threshold", submitted.get("report_threshold", ""))
-    team_min = _integer(errors, "team_min_size", submitted.get("team_min_size", ""))
-    team_max = _integer(errors, "team_max_size", submitted.get("team_max_size", ""))
-    video_mb = _integer(errors, "max_video_mb", submitted.get("max_video_mb", ""))
-    budget = _integer(errors, "vote_budget", submitted.get("vote_budget", ""))
-    jury_weight = _integer(errors, "jury_weight", submitted.get("jury_weight", ""))
-    countries = submitted.get("eligible_countries")
-    country_list = countries.replace(";", ",").split(",") if countries is not None else None
+    sent: dict[str, Any] = {name: _datetime(errors, name, submitted[name].strip())
+                            for name in DATE_FIELDS if name in submitted}
+    sent.update({name: _integer(errors, name, submitted[name])
+                 for name in NUMBERS if name in submitted})
+    sent.update({name: submitted[name] for name in TEXTS if name in submitted})
+    sent.update({name: submitted[name] or None for name in CHOICES if name in submitted})
+    sent.update({name: submitted.get(name) == "1" for name in CHECKBOXES})
+    if "eligible_countries" in submitted:
+        sent["eligible_countries"] = submitted["eligible_countries"].replace(";", ",").split(",")
+    if "goal" in submitted and submitted.get("kind", "fundraiser") == "fundraiser":
+        sent.update(_fundraiser_from_form(errors, submitted))
     errors.raise_if_any()
-    return CampaignSettings(
-        title=submitted.get("title"), description=submitted.get("description"),
-        cover_media_id=submitted.get("cover_media_id") or None, dates=dates,
-        vote_in_open=submitted.get("vote_in_open") == "1",
-        rules=submitted.get("rules"), min_age=min_age,
-        clear_min_age="min_age" in submitted and min_age is None,
-        eligible_countries=country_list,
-        moderation=submitted.get("moderation") or None, report_threshold=threshold,
-        team_min_size=team_min, team_max_size=team_max, max_video_mb=video_mb,
-        voting_mode=submitted.get("voting_mode") or None, vote_budget=budget,
-        jury_weight=jury_weight,
-        verified_voters=submitted.get("verified_voters") == "1",
-        fundraiser=fundraiser_from_form(submitted)
-        if "goal" in submitted and submitted.get("kind", "fundraiser") == "fundraiser" else None,
-    )
+    return read(CampaignSettingsInput, sent).to_settings()
 
 
-def fundraiser_from_form(submitted: dict[str, str]) -> FundraiserSettings:
-    """Amounts are typed in major units of the chosen currency ("5000", "12.50")."""
+def _fundraiser_from_form(errors: FieldErrors, submitted: dict[str, str]) -> dict[str, Any]:
+    """Amounts are typed in major units of the chosen currency ("5000", "12.50"); an empty
+    goal is none (the service asks for one), an empty cap or badge amount is zero."""
     currency = (submitted.get("currency") or "").strip().upper()
     unit = currency if money.is_currency(currency) else "EUR"
-    problems: dict[str, str] = {}
 
-    def amount(name: str, text: str) -> int | None:
+    def amount(name: str, text: str) -> int:
         if not text.strip():
-            return None
+            return 0
         try:
             return money.parse_major(text, unit)
         except ValueError as error:
-            problems.setdefault(name, str(error))
-            return None
+            errors.add(name, str(error))
+            return 0
 
-    goal = amount("goal", submitted.get("goal", ""))
-    if goal is None:
-        problems.setdefault("goal", "Set a goal above zero.")
     parts = [p for p in re.split(r"[\s,;]+", submitted.get("suggested_amounts", "")) if p]
-    suggested = [amount("suggested_amounts", part) for part in parts]
-    match_percent = _integer(FieldErrors(), "match_percent", submitted.get("match_percent", ""))
-    return FundraiserSettings(
-        goal=goal, currency=currency,
-        suggested_amounts=[a for a in suggested if a is not None],
-        sponsor_name=submitted.get("sponsor_name", ""),
-        match_percent=match_percent if match_percent is not None else 100,
-        match_cap=amount("match_cap", submitted.get("match_cap", "")) or 0,
-        fundraiser_badge_at=amount("fundraiser_badge_at",
-                                   submitted.get("fundraiser_badge_at", "")) or 0,
-        problems=problems,
-    )
+    return {
+        "currency": currency, "goal": amount("goal", submitted.get("goal", "")),
+        "suggested_amounts": [amount("suggested_amounts", part) for part in parts],
+        "sponsor_name": submitted.get("sponsor_name", ""),
+        "match_percent": _integer(errors, "match_percent", submitted.get("match_percent", "")),
+        "match_cap": amount("match_cap", submitted.get("match_cap", "")),
+        "fundraiser_badge_at": amount("fundraiser_badge_at",
+                                      submitted.get("fundraiser_badge_at", "")),
+    }
 
 
 def form_from_fundraiser(fundraiser: Fundraiser) -> dict[str, str]:

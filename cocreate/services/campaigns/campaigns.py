@@ -27,7 +27,7 @@ from cocreate.models import (
 from cocreate.services.campaigns import eligibility, fundraisers, phases
 from cocreate.services.campaigns.fundraisers import FundraiserSettings
 from cocreate.services.core import audit
-from cocreate.services.core.validation import FieldErrors, slugify
+from cocreate.services.core.validation import FieldErrors, Limit, slugify
 from cocreate.services.orgs import orgs
 from cocreate.services.sharing import fundraiser_cards
 
@@ -37,6 +37,16 @@ MODERATION = tuple(ModerationMode)
 VOTING_MODES = tuple(VotingMode)
 MAX_SHARED_JURY_WEIGHT = 99  # at 100 the jury decides alone: that is jury mode
 DATE_FIELDS = tuple(phases.STARTS.values())
+# What each number may be (settings_input.py documents them for forms and the API).
+MIN_AGE = Limit(1, 120, "Use an age between 1 and 120, or leave it empty.")
+REPORT_THRESHOLD = Limit(1, 1000, "Use a number from 1 to 1000.")
+MAX_VIDEO_MB = Limit(1, 1024, "Use a size from 1 to 1024 MB.")
+VOTE_BUDGET = Limit(1, 1000, "Give each person from 1 to 1000 votes.")
+TEAM_SIZE = Limit(1, MAX_TEAM_SIZE, f"Team sizes go from 1 to {MAX_TEAM_SIZE}, and the largest "
+                  "can't be smaller than the smallest.")
+SHARED_JURY_WEIGHT = Limit(0, MAX_SHARED_JURY_WEIGHT, "Give the jury from 0 (no jury) to "
+                           f"{MAX_SHARED_JURY_WEIGHT} percent of the result; for a jury alone, "
+                           "choose jury mode.")
 
 
 @dataclass
@@ -121,8 +131,7 @@ async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
     if wanted.clear_min_age:
         set_("min_age", None)
     elif wanted.min_age is not None:
-        if not 1 <= wanted.min_age <= 120:
-            errors.add("min_age", "Use an age between 1 and 120, or leave it empty.")
+        MIN_AGE.check(errors, "min_age", wanted.min_age)
         set_("min_age", wanted.min_age)
     if wanted.eligible_countries is not None:
         codes, problem = eligibility.parse_countries(wanted.eligible_countries)
@@ -134,8 +143,7 @@ async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
             errors.add("moderation", "Choose post-moderation or pre-moderation.")
         set_("moderation", wanted.moderation)
     if wanted.report_threshold is not None:
-        if not 1 <= wanted.report_threshold <= 1000:
-            errors.add("report_threshold", "Use a number from 1 to 1000.")
+        REPORT_THRESHOLD.check(errors, "report_threshold", wanted.report_threshold)
         set_("report_threshold", wanted.report_threshold)
     if wanted.team_min_size is not None:
         set_("team_min_size", wanted.team_min_size)
@@ -146,11 +154,9 @@ async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
         set_("verified_voters", wanted.verified_voters)
     if wanted.max_video_mb is not None:
         set_("max_video_mb", wanted.max_video_mb)
-    if not 1 <= campaign.max_video_mb <= 1024:
-        errors.add("max_video_mb", "Use a size from 1 to 1024 MB.")
-    if not 1 <= campaign.team_min_size <= campaign.team_max_size <= MAX_TEAM_SIZE:
-        errors.add("team_max_size", f"Team sizes go from 1 to {MAX_TEAM_SIZE}, and the "
-                   "largest can't be smaller than the smallest.")
+    MAX_VIDEO_MB.check(errors, "max_video_mb", campaign.max_video_mb)
+    if not TEAM_SIZE.low <= campaign.team_min_size <= campaign.team_max_size <= TEAM_SIZE.high:
+        errors.add("team_max_size", TEAM_SIZE.message)
     return changed
 
 
@@ -164,8 +170,8 @@ async def _apply_voting(campaign: Campaign, wanted: CampaignSettings, errors: Fi
         return
     _apply_jury_weight(campaign, wanted, mode, errors, set_)
     budget = wanted.vote_budget if wanted.vote_budget is not None else campaign.vote_budget
-    if mode == VotingMode.BUDGET and not (budget and 1 <= budget <= 1000):
-        errors.add("vote_budget", "Give each person from 1 to 1000 votes.")
+    if mode == VotingMode.BUDGET:
+        VOTE_BUDGET.check(errors, "vote_budget", budget or 0)
     changing = mode != campaign.voting_mode or budget != campaign.vote_budget
     if changing and not creating and await Vote.exists(entry__campaign_id=campaign.id):
         errors.add("voting_mode", "People have voted already; the voting rules stay as they are.")
@@ -184,10 +190,8 @@ def _apply_jury_weight(campaign: Campaign, wanted: CampaignSettings, mode: str,
             weight = wanted.jury_weight
         else:  # leaving jury mode drops the jury unless a share is given
             weight = 0 if campaign.voting_mode == VotingMode.JURY else campaign.jury_weight or 0
-        if not 0 <= weight <= MAX_SHARED_JURY_WEIGHT:
-            errors.add("jury_weight", f"Give the jury from 0 (no jury) to "
-                       f"{MAX_SHARED_JURY_WEIGHT} percent of the result; for a jury alone, "
-                       "choose jury mode.")
+        if not SHARED_JURY_WEIGHT.low <= weight <= SHARED_JURY_WEIGHT.high:
+            errors.add("jury_weight", SHARED_JURY_WEIGHT.message)
             return
     if weight != campaign.jury_weight and phases.shows_results(campaign):
         errors.add("jury_weight", "The results are out; the jury's share stays as it is.")

@@ -4,19 +4,23 @@ campaign of kind fundraiser, and its progress as everyone sees it."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from cocreate.lib import money
 from cocreate.lib.errors import NotFound
 from cocreate.models import Campaign, CampaignKind, Fundraiser, Gift
 from cocreate.services.campaigns import phases
-from cocreate.services.core.validation import FieldErrors
+from cocreate.services.core.validation import FieldErrors, Limit
 
 KIND = CampaignKind.FUNDRAISER
 MAX_SUGGESTED = 6
 MATCH_PERCENTS = (50, 100, 200, 300)  # 1:2, 1:1, 2:1, 3:1
 BADGE_UNITS = 100  # whole units of the currency a fan's links raise for the Fundraiser badge
+# Amounts, in minor units (settings_input.py documents them for forms and the API).
+GOAL = Limit(1, money.MAX_MINOR * 100, "Set a goal above zero.")
+MATCH_CAP = Limit(0, money.MAX_MINOR * 100, "Use zero (no matching) or more.")
+BADGE_AT = Limit(0, money.MAX_MINOR * 100, "Use zero (the default) or more.")
 
 
 @dataclass
@@ -30,7 +34,6 @@ class FundraiserSettings:
     match_percent: int | None = None
     match_cap: int | None = None  # minor units; 0: no matching
     fundraiser_badge_at: int | None = None  # minor units; 0: the default (BADGE_UNITS)
-    problems: dict[str, str] = field(default_factory=dict)  # what the form could not read
 
 
 async def apply(fundraiser: Fundraiser, wanted: FundraiserSettings, errors: FieldErrors,
@@ -43,8 +46,6 @@ async def apply(fundraiser: Fundraiser, wanted: FundraiserSettings, errors: Fiel
             setattr(fundraiser, name, value)
             changed.append(name)
 
-    for name, problem in wanted.problems.items():
-        errors.add(name, problem)
     if creating or wanted.currency is not None:
         code = (wanted.currency or "").strip().upper()
         if not money.is_currency(code):
@@ -56,8 +57,7 @@ async def apply(fundraiser: Fundraiser, wanted: FundraiserSettings, errors: Fiel
             set_("currency", code)
     currency = fundraiser.currency if money.is_currency(fundraiser.currency) else "EUR"
     if creating or wanted.goal is not None:
-        if wanted.goal is None or not 0 < wanted.goal <= money.MAX_MINOR * 100:
-            errors.add("goal", "Set a goal above zero.")
+        GOAL.check(errors, "goal", wanted.goal or 0)
         set_("goal", wanted.goal)
     if creating or wanted.suggested_amounts is not None:
         amounts = wanted.suggested_amounts or []
@@ -76,12 +76,10 @@ async def apply(fundraiser: Fundraiser, wanted: FundraiserSettings, errors: Fiel
         set_("match_percent", wanted.match_percent)
     if creating or wanted.match_cap is not None:
         cap = wanted.match_cap or 0
-        if cap < 0 or cap > money.MAX_MINOR * 100:
-            errors.add("match_cap", "Use zero (no matching) or more.")
+        MATCH_CAP.check(errors, "match_cap", cap)
         set_("match_cap", cap)
     if wanted.fundraiser_badge_at is not None:
-        if not 0 <= wanted.fundraiser_badge_at <= money.MAX_MINOR * 100:
-            errors.add("fundraiser_badge_at", "Use zero (the default) or more.")
+        BADGE_AT.check(errors, "fundraiser_badge_at", wanted.fundraiser_badge_at)
         set_("fundraiser_badge_at", wanted.fundraiser_badge_at or None)
     if (fundraiser.match_cap or 0) > 0 and not fundraiser.sponsor_name:
         errors.add("sponsor_name", "Name the sponsor who matches the gifts.")
