@@ -2,7 +2,7 @@
 when the managers say so), never in jury mode, never for their team's entry nor for an entry
 that is not public, and only with a confirmed email where the campaign asks for it. Taking a
 vote back takes it out of every total. (One vote per person, own entries and budgets:
-tests/domain/test_voting_rules.py.)"""
+tests/domain/voting/test_voting_rules.py.)"""
 
 from __future__ import annotations
 
