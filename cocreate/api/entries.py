@@ -12,7 +12,7 @@ from cocreate.http import client_ip, current_user, deps
 from cocreate.read_models import entry as entry_model
 from cocreate.services.campaigns import campaigns
 from cocreate.services.conversation import idea_status
-from cocreate.services.entries import entries, entry_edits
+from cocreate.services.entries import entries, entry_edits, entry_input
 from cocreate.services.judging import jury_views
 from cocreate.services.scores import scores
 from cocreate.services.tags import tags
@@ -24,12 +24,7 @@ if TYPE_CHECKING:
 
 async def submit_entry(request: Request, user: User, campaign: str,
                        body: schemas.EntryIn) -> schemas.EntryOut:
-    created = await entries.submit(
-        deps(request), user, campaign, body.title, body.body, body.media_id,
-        accept_rules=body.accept_rules, birth_date=body.birth_date, country=body.country,
-        kit_asset_ids=body.kit_assets, remix_of=body.remix_of, tag_slugs=body.tags,
-        suggested_tag=body.suggest_tag,
-    )
+    created = await entry_input.submit(deps(request), user, campaign, body)
     seen = entry_model.Viewing(user, await entries.get_entry(created.id))
     return present.entry(deps(request).settings, deps(request).storage, seen.entry, campaign,
                          tags=await entry_model.visible_tags(seen))

@@ -8,17 +8,11 @@ from pydantic import BaseModel, Field
 
 from cocreate.api.schemas import Body, UserOut
 from cocreate.models import GiftStatus
+from cocreate.services.fundraising.gift_input import GiftInput
 
 
-class GiftIn(Body):
-    amount: int = Field(description="Minor units of the fundraiser's currency (2500 = €25.00)")
-    anonymous: bool = Field(False, description="Hide your name from everyone but the "
-                            "organization")
-    message: str = Field("", max_length=2000, description="A message of support, shown "
-                         "with the gift (at most 500 characters)")
-    page_id: str | None = Field(None, max_length=16, description="Give on a fan's "
-                                "fundraising page (its id): the gift counts for the page, "
-                                "its team and the fundraiser")
+class GiftIn(GiftInput):  # the give forms send it too
+    pass
 
 
 class GiftOut(BaseModel):

@@ -13,7 +13,7 @@ from cocreate.api.schemas import ProgressOut
 from cocreate.http import current_user, deps
 from cocreate.lib import money
 from cocreate.read_models import fundraiser as fundraiser_rm
-from cocreate.services.fundraising import gifts
+from cocreate.services.fundraising import gift_input, gifts
 
 if TYPE_CHECKING:
     from cocreate.models import Gift, User
@@ -57,9 +57,7 @@ async def list_supporters(request: Request, campaign: str) -> schemas.SupporterL
 
 async def give(request: Request, user: User, campaign: str,
                body: schemas.GiftIn) -> schemas.GiftStartedOut:
-    started = await gifts.give(deps(request), user, campaign, body.amount,
-                               anonymous=body.anonymous, message=body.message,
-                               page_id=body.page_id)
+    started = await gift_input.give(deps(request), user, campaign, body)
     found = await gifts.view_gift(user, started.gift.id)
     return schemas.GiftStartedOut(gift=gift_out(deps(request).settings, found, campaign),
                                   checkout_url=started.redirect_url)

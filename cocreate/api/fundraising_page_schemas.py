@@ -9,26 +9,16 @@ from pydantic import BaseModel, Field
 from cocreate.api.fundraiser_schemas import SupporterOut
 from cocreate.api.schemas import Body, UserOut
 from cocreate.models import FundraisingPageStatus
+from cocreate.services.fundraising.fundraising_pages import PageChanges, PageInput
 
 
-class PageIn(Body):
-    title: str | None = Field(None, max_length=400, description="Defaults to your name and "
-                              "the organization's")
+class PageIn(PageInput):  # the form that starts a page sends it too
     goal: int = Field(description="Your personal goal, in minor units of the fundraiser's "
                       "currency")
-    story: str = Field("", max_length=20000, description="Markdown, at most 5,000 characters")
-    photo_media_id: str | None = Field(None, description="An image you uploaded that has "
-                                       "finished processing")
-    team: str | None = Field(None, max_length=100, description="Join this team (its slug)")
-    new_team: str | None = Field(None, max_length=400, description="Start a team of this "
-                                 "name, with you as captain")
 
 
-class PageEditIn(Body):
-    title: str | None = Field(None, max_length=400)
-    goal: int | None = None
-    story: str | None = Field(None, max_length=20000)
-    photo_media_id: str | None = Field(None, description='"" removes the photo')
+class PageEditIn(PageChanges):  # the page's edit form sends it too
+    pass
 
 
 class PageHideIn(Body):

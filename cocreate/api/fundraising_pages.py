@@ -14,7 +14,6 @@ from cocreate.http import current_user, deps
 from cocreate.lib import money, urls
 from cocreate.services.campaigns import campaigns, fundraisers
 from cocreate.services.fundraising import fundraising_pages, fundraising_teams
-from cocreate.services.fundraising.fundraising_pages import PageInput
 from cocreate.services.media.media import media_urls
 
 if TYPE_CHECKING:
@@ -92,9 +91,7 @@ async def list_fundraising_pages(request: Request, campaign: str) -> schemas.Pag
 
 async def create_fundraising_page(request: Request, user: User, campaign: str,
                       body: schemas.PageIn) -> schemas.PageDetailOut:
-    page = await fundraising_pages.create_page(deps(request), user, campaign, PageInput(
-        title=body.title, goal=body.goal, story=body.story, photo_media_id=body.photo_media_id,
-        team=body.team, new_team=body.new_team))
+    page = await fundraising_pages.create_page(deps(request), user, campaign, body)
     return await _detail(request, page)
 
 
@@ -106,8 +103,7 @@ async def show_fundraising_page(request: Request, campaign: str,
 
 async def edit_fundraising_page(request: Request, user: User, campaign: str, page: str,
                     body: schemas.PageEditIn) -> schemas.PageDetailOut:
-    edited = await fundraising_pages.edit_page(deps(request), user, campaign, page, PageInput(
-        title=body.title, goal=body.goal, story=body.story, photo_media_id=body.photo_media_id))
+    edited = await fundraising_pages.edit_page(deps(request), user, campaign, page, body)
     return await _detail(request, edited)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,6 +23,7 @@ from cocreate.models import (
     VotingMode,
 )
 from cocreate.services.campaigns.settings_input import CampaignSettingsInput
+from cocreate.services.entries.entry_input import EntryInput
 from cocreate.services.moderation.moderation import EntryAction
 
 
@@ -255,19 +256,8 @@ class IdeaStatusIn(Body):
     note: str = Field(default="", max_length=5000)
 
 
-class EntryIn(Body):
-    title: str
-    body: str = ""
-    media_id: str | None = None
-    accept_rules: bool = Field(False, description="Accept the campaign's current rules")
-    birth_date: date | None = Field(None, description="Asked by campaigns with a minimum age")
-    country: str | None = Field(None, description="ISO 3166 alpha-2; asked by some campaigns")
-    kit_assets: list[str] = Field([], description="Remix kit assets this entry remixes")
-    remix_of: list[str] = Field([], description="Entries of the campaign this entry remixes")
-    tags: list[str] = Field([], description="Slugs of the campaign's tags (at most 3, counting "
-                            "a suggestion)")
-    suggest_tag: str | None = Field(None, description="A new tag to suggest: attached at once, "
-                                    "offered to others once a manager approves it")
+class EntryIn(EntryInput):  # the campaign page's entry form sends it too
+    pass
 
 
 class EntryEditIn(Body):

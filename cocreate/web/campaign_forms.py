@@ -5,11 +5,10 @@ as numbers, dates and amounts, the rest checked once, by the service."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from cocreate.lib import money
-from cocreate.lib.errors import Invalid
 from cocreate.services.campaigns.campaigns import DATE_FIELDS, CampaignSettings
 from cocreate.services.campaigns.settings_input import CampaignSettingsInput
 from cocreate.services.core.validation import FieldErrors, read
@@ -125,12 +124,3 @@ def form_from_campaign(campaign: Campaign) -> dict[str, str]:
     )
     return values
 
-
-def birth_date_from_form(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise Invalid("Please correct the highlighted fields.",
-                      {"birth_date": "Use a date like 2001-04-30."}) from error

@@ -24,13 +24,14 @@ from cocreate.http import (
 from cocreate.lib import urls
 from cocreate.read_models import entry as entry_model
 from cocreate.services.conversation import idea_status
-from cocreate.services.entries import entries
+from cocreate.services.core.validation import read
+from cocreate.services.entries import entry_input
+from cocreate.services.entries.entry_input import EntryInput
 from cocreate.services.moderation import moderation
 from cocreate.services.recognition import acknowledgements
 from cocreate.services.tags import tags
 from cocreate.services.voting import voting
 from cocreate.web import follows as follows_web
-from cocreate.web.campaign_forms import birth_date_from_form
 from cocreate.web.campaigns import campaign_context
 from cocreate.web.common import (
     after_post,
@@ -65,16 +66,16 @@ async def submit(request: Request) -> Response:
     if user is None:
         return login_first(request, urls.campaign_path(slug))
     submitted = await form_data(request)
-    entry = await entries.submit(
-        deps(request), user, slug, submitted.get("title"), submitted.get("body"),
-        submitted.get("media_id") or None, accept_rules=submitted.get("accept_rules") == "1",
-        birth_date=birth_date_from_form(submitted.get("birth_date")),
-        country=submitted.get("country") or None,
-        kit_asset_ids=await form_list(request, "kit_assets"),
-        remix_of=await form_list(request, "remix_of"),
-        tag_slugs=await form_list(request, "tags"),
-        suggested_tag=submitted.get("suggest_tag"),
-    )
+    wanted = read(EntryInput, {
+        "title": submitted.get("title", ""), "body": submitted.get("body", ""),
+        "media_id": submitted.get("media_id") or None,
+        "accept_rules": submitted.get("accept_rules") == "1",
+        "birth_date": submitted.get("birth_date") or None,
+        "country": submitted.get("country") or None,
+        **{name: await form_list(request, name) for name in ("kit_assets", "remix_of", "tags")},
+        "suggest_tag": submitted.get("suggest_tag"),
+    })
+    entry = await entry_input.submit(deps(request), user, slug, wanted)
     return after_post(request, urls.entry_path(entry.id))
 
 

@@ -22,7 +22,9 @@ from cocreate.lib.errors import Invalid, NotFound
 from cocreate.read_models import campaign as campaign_rm
 from cocreate.read_models import fundraiser as fundraiser_rm
 from cocreate.services.campaigns import fundraisers
-from cocreate.services.fundraising import fundraising_pages, gifts
+from cocreate.services.core.validation import read
+from cocreate.services.fundraising import fundraising_pages, gift_input, gifts
+from cocreate.services.fundraising.gift_input import GiftInput
 from cocreate.services.influence import referrals
 from cocreate.web.common import (
     after_post,
@@ -91,7 +93,7 @@ async def _give_form(request: Request, sent: dict[str, str]) -> Form:
         "cancelled": request.query_params.get("gift") == "cancelled"}, "give_form")
 
 
-def amount_from_form(submitted: dict[str, str], currency: str) -> int | None:
+def amount_from_form(submitted: dict[str, str], currency: str) -> int:
     """The amount typed (or else the suggested one picked), in minor units."""
     typed = (submitted.get("custom_amount") or "").strip() or submitted.get("amount") or ""
     if not typed.strip():
@@ -111,12 +113,13 @@ async def give(request: Request) -> Response:
     submitted = await form_data(request)
     campaign = await campaign_rm.visible(user, slug)
     progress = await fundraisers.current_progress(campaign)
-    started = await gifts.give(
-        deps(request), user, slug, amount_from_form(submitted, progress.currency),
-        anonymous=submitted.get("anonymous") == "1", message=submitted.get("message", ""),
-        referral_code=request.cookies.get(REFERRAL_COOKIE),
-        visitor_id=request.cookies.get(BROWSER_COOKIE),
-        page_id=submitted.get("page_id") or None)  # given on a fan's fundraising page
+    wanted = read(GiftInput, {
+        "amount": amount_from_form(submitted, progress.currency),
+        "anonymous": submitted.get("anonymous") == "1", "message": submitted.get("message", ""),
+        "page_id": submitted.get("page_id") or None})  # given on a fan's fundraising page
+    started = await gift_input.give(deps(request), user, slug, wanted,
+                                    referral_code=request.cookies.get(REFERRAL_COOKIE),
+                                    visitor_id=request.cookies.get(BROWSER_COOKIE))
     thanks = f"{urls.campaign_path(slug)}/thanks?gift={started.gift.id}"
     return after_post(request, started.redirect_url or thanks)
 

@@ -12,10 +12,11 @@ from starlette.routing import Route
 
 from cocreate.http import current_user, deps, require_user
 from cocreate.lib import money, urls
-from cocreate.lib.errors import NotFound
+from cocreate.lib.errors import Invalid, NotFound
 from cocreate.services.campaigns import campaigns, fundraisers
+from cocreate.services.core.validation import read
 from cocreate.services.fundraising import fundraising_pages, fundraising_teams, gifts
-from cocreate.services.fundraising.fundraising_pages import PageInput
+from cocreate.services.fundraising.fundraising_pages import PageChanges, PageInput
 from cocreate.services.influence import referrals
 from cocreate.services.orgs import orgs
 from cocreate.services.sharing import fundraiser_cards, page_cards
@@ -80,21 +81,25 @@ async def team_choices(campaign: Campaign) -> list[tuple[str, str]]:
     return [(team.slug, team.name) for team in await fundraising_teams.open_teams(campaign)]
 
 
-def page_input(submitted: dict[str, str], currency: str) -> PageInput:
-    """What the form says, the goal read in the fundraiser's currency."""
-    wanted = PageInput(title=submitted.get("title"), story=submitted.get("story", ""),
-                       team=submitted.get("team") or None,
-                       new_team=(submitted.get("new_team") or "").strip() or None)
+def _page_fields(submitted: dict[str, str], currency: str) -> dict[str, Any]:
+    """What the form says, the goal read in the fundraiser's currency ("" removes the photo;
+    no goal typed: none)."""
     typed = (submitted.get("goal") or "").strip()
     try:
-        wanted.goal = money.parse_major(typed, currency) if typed else None
+        goal = money.parse_major(typed, currency) if typed else None
     except ValueError as error:
-        wanted.problems["goal"] = str(error)
-    if submitted.get("clear_photo") == "1":
-        wanted.photo_media_id = ""
-    elif submitted.get("photo_media_id"):
-        wanted.photo_media_id = submitted["photo_media_id"]
-    return wanted
+        raise Invalid("Please correct the goal.", {"goal": str(error)}) from error
+    photo = ("" if submitted.get("clear_photo") == "1"
+             else submitted.get("photo_media_id") or None)
+    return {"title": submitted.get("title"), "goal": goal, "story": submitted.get("story", ""),
+            "photo_media_id": photo}
+
+
+def new_page_input(submitted: dict[str, str], currency: str) -> PageInput:
+    """The form that starts a page: the page, and the team it starts or joins."""
+    return read(PageInput, {**_page_fields(submitted, currency),
+                            "team": submitted.get("team") or None,
+                            "new_team": (submitted.get("new_team") or "").strip() or None})
 
 
 async def _form_context(request: Request, campaign: Campaign, form: dict[str, str],
@@ -131,7 +136,7 @@ async def create(request: Request) -> Response:
     campaign = await campaigns.view_campaign(user, slug)
     progress = await fundraisers.current_progress(campaign)
     made = await fundraising_pages.create_page(deps(request), user, slug,
-                                               page_input(submitted, progress.currency))
+                                               new_page_input(submitted, progress.currency))
     return after_post(request, fundraising_pages.path_of(made))
 
 
@@ -163,8 +168,7 @@ async def edit(request: Request) -> Response:
     submitted = await form_data(request)
     found = await fundraising_pages.view_page(user, slug, page_slug)
     progress = await fundraisers.current_progress(found.campaign)
-    wanted = page_input(submitted, progress.currency)
-    wanted.team = wanted.new_team = None
+    wanted = read(PageChanges, _page_fields(submitted, progress.currency))
     edited = await fundraising_pages.edit_page(deps(request), user, slug, page_slug, wanted)
     return after_post(request, fundraising_pages.path_of(edited))
 

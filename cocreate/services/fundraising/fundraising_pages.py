@@ -10,8 +10,7 @@ was given on it still counts for its team and the campaign.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from pydantic import BaseModel, ConfigDict, Field
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -39,22 +38,35 @@ from cocreate.services.fundraising import team_membership
 from cocreate.services.orgs import orgs
 from cocreate.services.sharing import page_cards
 
+MAX_TITLE = 120
 MAX_STORY = 5000
 SUPPORTERS = 20
 RESERVED_SLUGS = ("new",)
 
 
-@dataclass
-class PageInput:
-    """What a fan sets; None keeps the value (title and goal are needed to start a page)."""
+class PageChanges(BaseModel):
+    """What a fan changes on their page, from its form or as the API's JSON body; None keeps
+    the value."""
 
-    title: str | None = None
-    goal: int | None = None  # minor units of the fundraiser's currency
-    story: str | None = None
-    photo_media_id: str | None = None  # "" removes the photo
-    team: str | None = None  # at creation: the slug of a team to join
-    new_team: str | None = None  # at creation: the name of a team to start
-    problems: dict[str, str] = field(default_factory=dict)  # what the form could not read
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = Field(None, description="Defaults to your name and the organization's",
+                              json_schema_extra={"maxLength": MAX_TITLE})
+    goal: int | None = Field(None, description="Your personal goal, in minor units of the "
+                             "fundraiser's currency")
+    story: str | None = Field(None, description=f"Markdown, at most {MAX_STORY:,} characters",
+                              json_schema_extra={"maxLength": MAX_STORY})
+    photo_media_id: str | None = Field(None, description="An image you uploaded that has "
+                                       'finished processing ("" removes the photo)')
+
+
+class PageInput(PageChanges):
+    """A new page: the title and goal are needed (the title has a default), and it may start
+    or join a team."""
+
+    team: str | None = Field(None, max_length=100, description="Join this team (its slug)")
+    new_team: str | None = Field(None, max_length=400, description="Start a team of this "
+                                 "name, with you as captain")
 
 
 def default_title(owner: User, campaign: Campaign) -> str:
@@ -111,12 +123,11 @@ async def given_on(gift: Gift) -> FundraisingPage | None:
         id=gift.page_id, status=FundraisingPageStatus.ACTIVE).select_related("owner")
 
 
-async def _apply(page: FundraisingPage, actor: User, wanted: PageInput, currency: str,
+async def _apply(page: FundraisingPage, actor: User, wanted: PageChanges, currency: str,
                  errors: FieldErrors, creating: bool) -> None:
-    for name, problem in wanted.problems.items():
-        errors.add(name, problem)
     if creating or wanted.title is not None:
-        page.title = errors.text("title", wanted.title, label="Title", min_len=2, max_len=120)
+        page.title = errors.text("title", wanted.title, label="Title", min_len=2,
+                                 max_len=MAX_TITLE)
     if creating or wanted.goal is not None:
         if wanted.goal is None or not 0 < wanted.goal <= money.MAX_MINOR * 100:
             errors.add("goal", f"Set a goal above zero, in {currency}.")
@@ -184,7 +195,7 @@ async def create_page(deps: Deps, actor: User, campaign_slug: str,
 
 
 async def edit_page(deps: Deps, actor: User, campaign_slug: str, slug: str,
-                    wanted: PageInput) -> FundraisingPage:
+                    wanted: PageChanges) -> FundraisingPage:
     """The owner changes their title, goal, story or photo."""
     page = await view_page(actor, campaign_slug, slug)
     if page.owner_id != actor.id:

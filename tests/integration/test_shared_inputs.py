@@ -1,6 +1,7 @@
-"""Campaign settings come in through one input (services/campaigns/settings_input.py): the
-manage form and the API's JSON body are refused for the same values with the same message
-next to each field, and the API document states the limits the service checks."""
+"""An action's form and the API's JSON body come in through one input model (campaign
+settings, a new entry, a gift, a fan's fundraising page): refused for the same values with
+the same message next to each field, and the API document states the limits the services
+check."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from typing import Any
 
 from cocreate.services.campaigns import campaigns, fundraisers
+from cocreate.services.fundraising import fundraising_pages, gifts
 from tests.browser import Browser
 from tests.integration.test_fundraisers import launch_fundraiser
 from tests.people import launch_campaign, sign_up
@@ -82,3 +84,53 @@ async def test_the_api_document_states_the_limits_the_service_checks(client):
                             ("goal", fundraisers.GOAL)]:
             number = next(kind for kind in fields[name]["anyOf"] if kind["type"] == "integer")
             assert (number["minimum"], number["maximum"]) == (limit.low, limit.high), name
+
+
+async def test_an_entry_with_a_date_of_birth_that_is_not_one_is_told_the_same(client,
+                                                                              make_client):
+    manager = await sign_up(client, "Manager")
+    slug = (await launch_campaign(manager))["slug"]
+    assert (await manager.patch(f"/campaigns/{slug}", {"min_age": 18})).status_code == 200
+    fan = await sign_up(make_client(), "Fan")
+    browser = await Browser(make_client()).log_in(fan.email)
+    await browser.get(f"/c/{slug}")
+
+    typed = await browser.post(f"/c/{slug}/entries", {"title": "Hello", "birth_date": "30/04"})
+    sent = await fan.post(f"/campaigns/{slug}/entries", {"title": "Hello",
+                                                          "birth_date": "30/04"})
+
+    assert typed.status_code == sent.status_code == 422
+    message = sent.json()["error"]["fields"]["birth_date"]
+    assert message == "Use a date like 2001-04-30."
+    assert form_errors(typed.text)["birth_date"] == message
+
+
+async def test_a_gift_and_a_page_are_refused_in_the_same_words_on_the_form_and_the_api(
+        client, make_client):
+    manager = await sign_up(client, "Kitchen manager")
+    slug = (await launch_fundraiser(manager))["slug"]
+    fan = await sign_up(make_client(), "Fan")
+    browser = await Browser(make_client()).log_in(fan.email)
+    await browser.get(f"/c/{slug}")
+    too_long = "x" * (gifts.MAX_MESSAGE + 1)
+
+    typed = await browser.post(f"/c/{slug}/give", {"amount": "10", "message": too_long})
+    sent = await fan.post(f"/campaigns/{slug}/gifts", {"amount": 1000, "message": too_long})
+    assert typed.status_code == sent.status_code == 422
+    assert form_errors(typed.text)["message"] == sent.json()["error"]["fields"]["message"]
+
+    story = "y" * (fundraising_pages.MAX_STORY + 1)
+    typed = await browser.post(f"/c/{slug}/pages", {"title": "My run", "goal": "100",
+                                                    "story": story})
+    sent = await fan.post(f"/campaigns/{slug}/pages", {"title": "My run", "goal": 10_000,
+                                                        "story": story})
+    assert typed.status_code == sent.status_code == 422
+    assert form_errors(typed.text)["story"] == sent.json()["error"]["fields"]["story"]
+
+
+async def test_the_api_document_states_the_text_limits_the_services_check(client):
+    schemas = (await client.get("/api/v1/openapi.json")).json()["components"]["schemas"]
+    assert schemas["GiftIn"]["properties"]["message"]["maxLength"] == gifts.MAX_MESSAGE
+    for body in ("PageIn", "PageEditIn"):
+        story = schemas[body]["properties"]["story"]
+        assert story["maxLength"] == fundraising_pages.MAX_STORY
