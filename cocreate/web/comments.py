@@ -87,6 +87,19 @@ async def remove(request: Request) -> Response:
     return await answer(request, comment.entry_id, comment)
 
 
+async def _reactions_form(request: Request, sent: dict[str, str]) -> Form:
+    """htmx: the comment's reaction bar, the reason next to it; a plain form: the entry's
+    page, the reason at the comment."""
+    if not wants_fragment(request):
+        return await thread_form("react")(request, sent)
+    comment, _ = await posted(request)
+    mine = await reactions.mine_by_comment(current_user(request), [comment.id])
+    return Form("partials/_reactions.html", {
+        "comment": comment, "mine": mine.get(comment.id, set()),
+        "reaction_kinds": reactions.KINDS}, message_key="reaction_message")
+
+
+@form_action(_reactions_form)
 async def react(request: Request) -> Response:
     """Toggle one reaction: htmx swaps the comment's reaction bar, a plain form goes back."""
     comment_id = request.path_params["comment"]

@@ -12,7 +12,7 @@ from starlette.routing import Route
 
 from cocreate.http import current_user, deps, require_user
 from cocreate.lib import money, urls
-from cocreate.lib.errors import Invalid, NotFound
+from cocreate.lib.errors import Conflict, Invalid
 from cocreate.services.campaigns import campaigns, fundraisers
 from cocreate.services.fundraising import fundraising_pages, fundraising_teams
 from cocreate.web.common import after_post, form_data, page
@@ -75,8 +75,8 @@ async def _start_form(request: Request, sent: dict[str, str]) -> Form:
     user = require_user(request)
     slug = request.path_params["campaign"]
     mine = await fundraising_pages.page_of(user, await campaigns.view_campaign(user, slug))
-    if mine is None:
-        raise NotFound("Start your fundraising page first: teams are made of pages.")
+    if mine is None:  # no page, no team form: what the service says, as an error page
+        raise Conflict("Start your own fundraising page first; then your page joins the team.")
     found = await fundraising_pages.view_page(user, slug, mine.slug)
     context = {**await page_context(request, found), "team_form": sent}
     return Form("pages/fundraising_page.html", context, "team_panel")

@@ -190,6 +190,19 @@ async def comment_too_fast(world: World) -> Attempt:
                    f'action="{entry}/comments"', "Kept comment")
 
 
+async def reaction_too_fast(world: World) -> Attempt:
+    _, campaign = await world.campaign()
+    _, entry = await world.idea(campaign)
+    fan = await world.person()
+    await fan.get(entry)
+    assert (await fan.post(f"{entry}/comments", {"body": "Love it"})).status_code == 303
+    comment = re.search(r'<li class="comment [^"]*" id="comment-([a-z0-9]+)"',
+                        (await fan.get(entry)).text)
+    assert comment, "no comment to react to"
+    return Attempt(fan, f"/comments/{comment.group(1)}/react", {"kind": "love", "on": "1"},
+                   "Too many attempts.", f'id="reactions-{comment.group(1)}"')
+
+
 async def tags_invalid(world: World) -> Attempt:
     _, campaign = await world.campaign()
     author, entry = await world.idea(campaign)
@@ -349,6 +362,7 @@ REFUSALS: list[tuple[Callable[[World], Awaitable[Attempt]], int]] = [
     (login_wrong_password, 401),
     (entry_invalid, 422), (entry_after_closing, 403), (entry_too_fast, 429),
     (vote_own_entry, 403), (comment_empty, 422), (comment_too_fast, 429),
+    (reaction_too_fast, 429),
     (tags_invalid, 422), (tags_too_fast, 429), (tag_taken, 409), (team_name_taken, 409),
     (settings_invalid, 422), (prizes_invalid, 422), (prizes_with_a_winner, 409),
     (saved_reply_invalid, 422), (saved_reply_too_many, 409),
@@ -413,8 +427,7 @@ async def test_an_htmx_request_refused_outside_a_form_swaps_nothing_and_says_why
     fan = await world.person()
     await fan.get(campaign)
 
-    missing = await fan.post("/comments/no-such-comment/react", {"kind": "love", "on": "1"},
-                             htmx=True)
+    missing = await fan.post("/e/no-such-entry/follow", {"action": "follow"}, htmx=True)
     assert missing.status_code == 404 and missing.headers["HX-Reswap"] == "none"
     assert '<div id="flashes" hx-swap-oob="beforeend">' in missing.text
     assert "<html" not in missing.text
