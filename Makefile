@@ -18,9 +18,12 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 CHROMIUM_PATH ?= /usr/bin/chromium
-# Hard stop for pytest so a hung test cannot hold CI past its 20 minutes.
-TEST_TIMEOUT ?= 900
-# make test-fast: about 20 s; pytest-timeout also stops any one test after 180 s.
+# pytest-xdist processes: each has its own database, Redis database, S3 server, worker process
+# and ports. Much of a test's time is spent waiting on the worker, so more than the 2 cores pay.
+TEST_WORKERS ?= 4
+# Hard stops, well above the expected time (make test: about 3 minutes on 2 cores; make
+# test-fast: about 20 s), so a hang fails fast; pytest-timeout also stops a test after 180 s.
+TEST_TIMEOUT ?= 600
 FAST_TIMEOUT ?= 180
 PYTEST_ARGS ?=
 
@@ -52,7 +55,8 @@ test: $(DEV_STAMP)  ## start services, build assets, run ruff, the import contra
 	TEST_DATABASE_URL='$(TEST_DATABASE_URL)' TEST_REDIS_URL='$(TEST_REDIS_URL)' \
 	CHROMIUM_PATH='$(CHROMIUM_PATH)' \
 	timeout --kill-after=30 $(TEST_TIMEOUT) \
-		$(BIN)/python -m pytest -p no:cacheprovider -ra $(PYTEST_ARGS) || status=$$?; \
+		$(BIN)/python -m pytest -p no:cacheprovider -ra -n $(TEST_WORKERS) $(PYTEST_ARGS) \
+		|| status=$$?; \
 	if [ $$status -eq 124 ]; then echo "pytest stopped after $(TEST_TIMEOUT)s" >&2; fi; \
 	exit $$status
 

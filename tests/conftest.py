@@ -5,6 +5,7 @@ by measured duration."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import socket
@@ -55,6 +56,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.nodeid.startswith("tests/e2e/"):
             item.add_marker(pytest.mark.e2e)
+            # With --dist loadgroup the journeys share one process: one server, one browser.
+            item.add_marker(pytest.mark.xdist_group("browser"))
         if item.nodeid.split("[", 1)[0] in SLOW_TESTS:
             item.add_marker(pytest.mark.slow)
 
@@ -118,14 +121,44 @@ def redis_url() -> Iterator[str]:
             registry.delete(f"cocreate:test-db:{number}")
 
 
-@pytest.fixture(scope="session")
-async def database_url() -> AsyncIterator[str]:
-    name = services.new_database_name()
-    admin = await asyncpg.connect(services.ADMIN_DATABASE_URL)
+async def _migrated_template(admin: asyncpg.Connection) -> str:
+    """A database `cocreate migrate` built, kept for copying until a migration changes
+    (migrating takes a worker seconds of CPU; copying a database takes a fraction of one).
+    Call under the templates' advisory lock."""
+    template = f"cocreate_template_{services.schema_key()}"
     existing = [row["datname"] for row in await admin.fetch("SELECT datname FROM pg_database")]
     for stale in services.left_behind(existing):
         await admin.execute(f'DROP DATABASE IF EXISTS "{stale}" WITH (FORCE)')
-    await admin.execute(f'CREATE DATABASE "{name}"')
+    for old in existing:
+        if old.startswith("cocreate_template_") and old != template:
+            with contextlib.suppress(asyncpg.PostgresError):  # in use by an older checkout
+                await admin.execute(f'DROP DATABASE "{old}"')
+    if template not in existing:
+        building = services.new_database_name("cocreate_test")
+        await admin.execute(f'CREATE DATABASE "{building}"')
+        env = {key: value for key, value in os.environ.items()
+               if not key.startswith(("S3_", "REDIS_", "AWS_", "DATABASE_"))}
+        try:
+            services.run_cocreate(["migrate"], {**env,
+                                                "DATABASE_URL": services.database_url(building)})
+        except BaseException:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
+            raise
+        await admin.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+    return template
+
+
+@pytest.fixture(scope="session")
+async def database_url() -> AsyncIterator[str]:
+    """A database of this test process's own, a copy of the migrated template."""
+    name = services.new_database_name()
+    admin = await asyncpg.connect(services.ADMIN_DATABASE_URL)
+    await admin.execute("SELECT pg_advisory_lock(hashtext('cocreate test templates'))")
+    try:
+        template = await _migrated_template(admin)
+        await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    finally:
+        await admin.execute("SELECT pg_advisory_unlock(hashtext('cocreate test templates'))")
     try:
         yield services.database_url(name)
     finally:
@@ -176,7 +209,8 @@ def settings(settings_env: dict[str, str]) -> Settings:
 
 @pytest.fixture(scope="session")
 def migrated(settings: Settings, settings_env: dict[str, str]) -> Settings:
-    """The schema comes from the committed migrations, applied by `cocreate migrate`."""
+    """The schema comes from the committed migrations, applied by `cocreate migrate` (to the
+    template the database was copied from; here it finds nothing left to apply)."""
     services.run_cocreate(["migrate"], settings_env)
     return settings
 

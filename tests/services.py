@@ -7,6 +7,7 @@ import email
 import email.message
 import email.policy
 import hashlib
+import importlib.metadata
 import os
 import re
 import shutil
@@ -57,6 +58,18 @@ def database_url(name: str) -> str:
 # those of a killed run can be told apart and dropped by the next one.
 _HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:6]
 _OWNED = re.compile(r"cocreate_(?:test|schema)_([0-9a-f]{6})_(\d+)_[0-9a-f]{6}")
+
+
+MIGRATIONS = ROOT / "cocreate" / "migrations"
+
+
+def schema_key() -> str:
+    """Names the schema the committed migrations build: it changes whenever a migration (or
+    the ORM applying them) does, so a database migrated once can be copied until then."""
+    digest = hashlib.sha256(importlib.metadata.version("tortoise-orm").encode())
+    for path in sorted(MIGRATIONS.rglob("*.py")):
+        digest.update(str(path.relative_to(MIGRATIONS)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def new_database_name(prefix: str = "cocreate_test") -> str:

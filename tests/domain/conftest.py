@@ -12,8 +12,6 @@ far, and `story` has the people, campaigns and ideas the tests start from.
 from __future__ import annotations
 
 import fcntl
-import hashlib
-import importlib.metadata
 import os
 import shutil
 import tempfile
@@ -38,16 +36,7 @@ from cocreate.settings import Settings
 from tests import services
 from workers.tasks import HANDLERS
 
-MIGRATIONS = services.ROOT / "cocreate" / "migrations"
 SECRET = "domain-test-secret-" + uuid.uuid4().hex
-
-
-def _schema_key() -> str:
-    """Changes whenever a migration (or the ORM applying them) does."""
-    digest = hashlib.sha256(importlib.metadata.version("tortoise-orm").encode())
-    for path in sorted(MIGRATIONS.rglob("*.py")):
-        digest.update(str(path.relative_to(MIGRATIONS)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _migrate(database: Path) -> None:
@@ -62,7 +51,7 @@ def migrated_template() -> Path:
     until a migration changes (building it takes seconds, copying it a millisecond)."""
     folder = Path(tempfile.gettempdir()) / f"cocreate-test-schema-{os.getuid()}"
     folder.mkdir(exist_ok=True)
-    template = folder / f"{_schema_key()}.sqlite3"
+    template = folder / f"{services.schema_key()}.sqlite3"
     with open(folder / "lock", "w") as lock:  # one process builds it; the others wait for it
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not template.exists():

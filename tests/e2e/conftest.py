@@ -26,8 +26,9 @@ def live_server(settings_env: dict[str, str], worker: None) -> Iterator[str]:
         yield base_url
 
 
-@pytest.fixture
-async def chromium() -> AsyncIterator[Browser]:
+@pytest.fixture(scope="session")
+async def chromium_process() -> AsyncIterator[Browser]:
+    """One headless Chromium per test process (launching one takes a second or two)."""
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
@@ -37,3 +38,11 @@ async def chromium() -> AsyncIterator[Browser]:
             yield browser
         finally:
             await browser.close()
+
+
+@pytest.fixture
+async def chromium(chromium_process: Browser) -> AsyncIterator[Browser]:
+    """The browser of a journey: the contexts (people) it opened are closed after it."""
+    yield chromium_process
+    for context in chromium_process.contexts:
+        await context.close()
