@@ -45,11 +45,11 @@ def _next(request: Request, submitted: dict[str, str] | None = None) -> str:
 async def signup_page(request: Request) -> Response:
     if current_user(request):
         return redirect(_next(request))
-    return page(request, "pages/signup.html", {"form": {}, "next": _next(request)})
+    return page(request, "pages/accounts/signup.html", {"form": {}, "next": _next(request)})
 
 
 async def _signup_form(request: Request, sent: dict[str, str]) -> Form:
-    return Form("pages/signup.html", {"form": sent, "next": _next(request, sent)}, "form")
+    return Form("pages/accounts/signup.html", {"form": sent, "next": _next(request, sent)}, "form")
 
 
 @form_action(_signup_form)
@@ -66,13 +66,13 @@ async def signup(request: Request) -> Response:
 async def login_page(request: Request) -> Response:
     if current_user(request):
         return redirect(_next(request))
-    return page(request, "pages/login.html", {"form": {}, "next": _next(request)})
+    return page(request, "pages/accounts/login.html", {"form": {}, "next": _next(request)})
 
 
 async def _login_form(request: Request, sent: dict[str, str]) -> Form:
     """The password is never sent back."""
     context = {"form": {"email": sent.get("email", "")}, "next": _next(request, sent)}
-    return Form("pages/login.html", context, "form")
+    return Form("pages/accounts/login.html", context, "form")
 
 
 @form_action(_login_form, logs_in=True)

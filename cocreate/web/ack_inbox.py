@@ -33,7 +33,7 @@ async def inbox_page(request: Request) -> Response:
                                    _filters(dict(request.query_params)),
                                    request.query_params.get("reply"),
                                    request.query_params.get("entry"))
-    return page(request, "pages/ack_inbox.html", context)
+    return page(request, "pages/recognition/ack_inbox.html", context)
 
 
 async def _inbox_context(user: User, slug: str, chosen: dict[str, str], reply: str | None,
@@ -86,7 +86,7 @@ async def _thank_form(request: Request, sent: dict[str, str]) -> Form:
             **await inbox_picks(user, slug, None, None), **kept})
     context = await _inbox_context(user, slug, _filters(dict(parse_qsl(back))), None, None,
                                    **kept)
-    return Form("pages/ack_inbox.html", context)
+    return Form("pages/recognition/ack_inbox.html", context)
 
 
 @form_action(_thank_form)

@@ -59,13 +59,13 @@ async def badge_context(request: Request, award_id: str, **extra: Any) -> dict[s
 
 async def badge_page(request: Request) -> Response:
     context = await badge_context(request, request.path_params["award"])
-    return page(request, "pages/badge.html", context,
+    return page(request, "pages/recognition/badge.html", context,
                 block="card" if wants_fragment(request) else None)
 
 
 async def _revoke_form(request: Request, sent: dict[str, str]) -> Form:
     context = await badge_context(request, request.path_params["award"], revoke_form=sent)
-    return Form("pages/badge.html", context, "revoke_panel")
+    return Form("pages/recognition/badge.html", context, "revoke_panel")
 
 
 @form_action(_revoke_form)

@@ -42,12 +42,13 @@ async def new_campaign_page(request: Request) -> Response:
     user = require_user(request)
     org = await orgs.get_org(request.path_params["org"])
     await orgs.require_manager(user, org)
-    return page(request, "pages/campaign_new.html", {"org": org, "form": NEW_CAMPAIGN_DEFAULTS})
+    return page(request, "pages/campaigns/campaign_new.html",
+                {"org": org, "form": NEW_CAMPAIGN_DEFAULTS})
 
 
 async def _launch_form(request: Request, sent: dict[str, str]) -> Form:
     org = await orgs.get_org(request.path_params["org"])
-    return Form("pages/campaign_new.html", {"org": org, "form": sent}, "form")
+    return Form("pages/campaigns/campaign_new.html", {"org": org, "form": sent}, "form")
 
 
 @form_action(_launch_form)
@@ -132,10 +133,10 @@ async def _gallery_fragment(request: Request, campaign: Campaign) -> Response:
     basics = {"campaign": campaign, "org": campaign.org}
     if query.cursor:
         cards = await campaign_rm.entry_cards(viewer, campaign, query)
-        return page(request, "pages/campaign.html", {**basics, **_cards_context(cards)},
+        return page(request, "pages/campaigns/campaign.html", {**basics, **_cards_context(cards)},
                     block="entry_items")
     gallery = await campaign_rm.gallery(viewer, campaign, query)
-    return page(request, "pages/campaign.html", {**basics, **_gallery_context(gallery)},
+    return page(request, "pages/campaigns/campaign.html", {**basics, **_gallery_context(gallery)},
                 block="gallery")
 
 
@@ -147,9 +148,10 @@ async def campaign_page(request: Request) -> Response:
     found = await campaign_rm.page_of(viewer, deps(request).storage, campaign,
                                       gallery_query(request))
     if isinstance(found, campaign_rm.FundraiserPage):
-        return page(request, "pages/fundraiser.html", fundraiser_context(request, found))
+        return page(request, "pages/fundraising/fundraiser.html",
+                    fundraiser_context(request, found))
     context = {**page_context(found), "form": {}, "team_form": {}}
-    return page(request, "pages/campaign.html", context)
+    return page(request, "pages/campaigns/campaign.html", context)
 
 
 # The manager's screen ----------------------------------------------------------------------
@@ -203,7 +205,7 @@ async def _answer_context(request: Request, slug: str, block: str,
 
 
 async def manage_page(request: Request) -> Response:
-    return page(request, "pages/campaign_manage.html",
+    return page(request, "pages/campaigns/campaign_manage.html",
                 await manage_context(request, request.path_params["campaign"]))
 
 
@@ -213,7 +215,7 @@ def _manage_form(block: str, kept: Callable[[dict[str, str]], dict[str, Any]] | 
     async def view(request: Request, sent: dict[str, str]) -> Form:
         context = await _answer_context(request, request.path_params["campaign"], block,
                                         **(kept(sent) if kept else {}))
-        return Form("pages/campaign_manage.html", context, block)
+        return Form("pages/campaigns/campaign_manage.html", context, block)
 
     return view
 
@@ -226,7 +228,7 @@ async def update_settings(request: Request) -> Response:
     await campaigns.update_campaign(user, slug, settings_from_form(submitted))
     if wants_fragment(request):
         context = await _answer_context(request, slug, "settings", saved=True)
-        return page(request, "pages/campaign_manage.html", context, block="settings")
+        return page(request, "pages/campaigns/campaign_manage.html", context, block="settings")
     return redirect(urls.campaign_manage_path(slug) + "?saved=1")
 
 

@@ -26,7 +26,7 @@ async def _report_form(request: Request, sent: dict[str, str]) -> Form:
     if wants_fragment(request):
         return Form(REPORT_TEMPLATE, {"comment": comment, "report_reasons": moderation.REASONS,
                                       "comment_report": state})
-    return Form("pages/entry.html",
+    return Form("pages/entries/entry.html",
                 await entry_context(request, comment.entry_id, comment_report=state))
 
 
@@ -56,7 +56,7 @@ async def _moderate_form(request: Request, sent: dict[str, str]) -> Form:
     comment, _ = await posted(request)
     context = await queue_context(request, sent.get("campaign", ""),
                                   failed={"id": comment.id, "form": sent})
-    return Form("pages/moderation.html", context)
+    return Form("pages/moderation/moderation.html", context)
 
 
 @form_action(_moderate_form)

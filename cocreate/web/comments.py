@@ -37,7 +37,7 @@ def thread_form(failed_action: str = "") -> FormView:
                 "failed_action": failed_action}
         if wants_fragment(request):
             return Form(TEMPLATE, await thread_context(request, entry_id, **kept))
-        return Form("pages/entry.html", await entry_context(request, entry_id, **kept))
+        return Form("pages/entries/entry.html", await entry_context(request, entry_id, **kept))
 
     return view
 

@@ -13,8 +13,8 @@ from cocreate.services.notifications import email_prefs
 from cocreate.web.common import form_data, form_list, fragment_or_page, page, redirect
 from cocreate.web.forms import Form, form_action
 
-SETTINGS_PAGE = "pages/email_settings.html"
-UNSUBSCRIBE_PAGE = "pages/unsubscribe.html"
+SETTINGS_PAGE = "pages/notifications/email_settings.html"
+UNSUBSCRIBE_PAGE = "pages/notifications/unsubscribe.html"
 
 
 def _context(prefs: email_prefs.EmailPrefs, **extra: object) -> dict[str, object]:

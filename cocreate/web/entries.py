@@ -56,7 +56,7 @@ async def _entry_form(request: Request, sent: dict[str, str]) -> Form:
     context = await campaign_context(request, slug, gallery=not wants_fragment(request),
                                      form=sent)
     context["chosen_tags"] = await form_list(request, "tags")
-    return Form("pages/campaign.html", context, "entry_form")
+    return Form("pages/campaigns/campaign.html", context, "entry_form")
 
 
 @form_action(_entry_form)
@@ -147,7 +147,7 @@ async def entry_page(request: Request) -> Response:
     kept = await entry_model.kept_idea(seen)
     if kept:  # a merged duplicate: its votes and comments are on the idea kept
         return RedirectResponse(urls.kept_entry_path(kept, seen.entry.id), status_code=301)
-    return page(request, "pages/entry.html", await _page_context(request, seen))
+    return page(request, "pages/entries/entry.html", await _page_context(request, seen))
 
 
 def _vote_partial(sent: dict[str, str]) -> str:
@@ -164,7 +164,7 @@ async def _vote_form(request: Request, sent: dict[str, str]) -> Form:
     if wants_fragment(request):
         panel = await entry_model.vote_panel(seen)
         return Form(_vote_partial(sent), _vote_vars(panel), message_key="vote_message")
-    return Form("pages/entry.html", await _page_context(request, seen),
+    return Form("pages/entries/entry.html", await _page_context(request, seen),
                 message_key="vote_message")
 
 
@@ -196,7 +196,7 @@ async def vote(request: Request) -> Response:
 
 @dataclass(frozen=True)
 class _Panel:
-    block: str  # in pages/entry.html
+    block: str  # in pages/entries/entry.html
     anchor: str  # where a plain form goes back to
     part: Callable[[entry_model.Viewing], Awaitable[dict[str, Any]]]
 
@@ -232,7 +232,8 @@ def _panel_form(panel: _Panel, kept: Kept) -> FormView:
         entry_id = request.path_params["entry"]
         context = (await panel.context(request, entry_id) if wants_fragment(request)
                    else await entry_context(request, entry_id))
-        return Form("pages/entry.html", {**context, **await kept(request, sent)}, panel.block)
+        return Form("pages/entries/entry.html",
+                    {**context, **await kept(request, sent)}, panel.block)
 
     return view
 
@@ -240,7 +241,7 @@ def _panel_form(panel: _Panel, kept: Kept) -> FormView:
 async def _panel_changed(request: Request, entry_id: str, panel: _Panel) -> Response:
     """htmx gets the panel again, a plain form goes back to it."""
     if wants_fragment(request):
-        return page(request, "pages/entry.html", await panel.context(request, entry_id),
+        return page(request, "pages/entries/entry.html", await panel.context(request, entry_id),
                     block=panel.block)
     return redirect(urls.entry_path(entry_id) + panel.anchor)
 

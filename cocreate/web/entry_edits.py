@@ -13,7 +13,7 @@ from cocreate.services.entries import entries, entry_edits
 from cocreate.web.common import after_post, form_data, page
 from cocreate.web.forms import Form, form_action
 
-TEMPLATE = "pages/entry_edit.html"
+TEMPLATE = "pages/entries/entry_edit.html"
 
 
 async def edit_page(request: Request) -> Response:

@@ -98,7 +98,7 @@ async def feed_page(request: Request) -> Response:
     found = await activity.feed(user, cursor)
     suggested = [] if found.items or cursor else await follows.suggested_campaigns(
         user, SUGGESTED_CAMPAIGNS)
-    return page(request, "pages/feed.html", {
+    return page(request, "pages/notifications/feed.html", {
         "items": found.items, "next_cursor": found.next_cursor, "cursor": cursor,
         "suggested": suggested,
     })

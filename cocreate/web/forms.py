@@ -5,7 +5,7 @@ A handler declares its form once, as a function that shows it with the submitted
 (`FormView`), and lets domain errors rise:
 
     async def _signup_form(request: Request, sent: dict[str, str]) -> Form:
-        return Form("pages/signup.html", {"form": sent}, block="form")
+        return Form("pages/accounts/signup.html", {"form": sent}, block="form")
 
     @form_action(_signup_form)
     async def signup(request: Request) -> Response: ...

@@ -84,10 +84,11 @@ async def _give_form(request: Request, sent: dict[str, str]) -> Form:
         found = await campaign_rm.page_of(viewer, deps(request).storage, campaign,
                                           campaign_rm.GalleryQuery())
         assert isinstance(found, campaign_rm.FundraiserPage)  # gifts go to fundraisers only
-        return Form("pages/fundraiser.html", fundraiser_context(request, found, form=sent),
+        return Form("pages/fundraising/fundraiser.html",
+                    fundraiser_context(request, found, form=sent),
                     "give_form")
     panel = await fundraiser_rm.give_panel(viewer, campaign)
-    return Form("pages/fundraiser.html", {
+    return Form("pages/fundraising/fundraiser.html", {
         "campaign": campaign, "org": campaign.org, "form": sent,
         "progress": panel.progress, "my_gifts": panel.my_gifts,
         "cancelled": request.query_params.get("gift") == "cancelled"}, "give_form")
@@ -137,7 +138,7 @@ async def thanks(request: Request) -> Response:
             found = None
         gift = found if found is not None and found.donor_id == viewer.id else None
     given_on = await fundraising_pages.given_on(gift) if gift else None
-    return page(request, "pages/gift_thanks.html", {
+    return page(request, "pages/fundraising/gift_thanks.html", {
         "campaign": campaign, "org": campaign.org, "gift": gift,
         "given_on": given_on,
         "given_on_path": urls.fundraising_page_path(campaign.slug, given_on.slug)
@@ -154,13 +155,13 @@ async def _book_context(request: Request, slug: str, **extra: Any) -> dict[str, 
 
 
 async def gift_book(request: Request) -> Response:
-    return page(request, "pages/fundraiser_gifts.html",
+    return page(request, "pages/fundraising/fundraiser_gifts.html",
                 await _book_context(request, request.path_params["campaign"]))
 
 
 async def _book_form(request: Request, sent: dict[str, str]) -> Form:
     context = await _book_context(request, request.path_params["campaign"])
-    return Form("pages/fundraiser_gifts.html", context, "gift_book")
+    return Form("pages/fundraising/fundraiser_gifts.html", context, "gift_book")
 
 
 @form_action(_book_form)
@@ -175,7 +176,7 @@ async def gift_action(request: Request) -> Response:
         done = (f"The gift of {money.format_money(gift.amount, gift.currency)} by "
                 f"{gift.donor.display_name} is now {gifts.describe(gift.status)}.")
         context = await _book_context(request, slug, done=done)
-        return page(request, "pages/fundraiser_gifts.html", context, block="gift_book")
+        return page(request, "pages/fundraising/fundraiser_gifts.html", context, block="gift_book")
     return after_post(request, f"{urls.campaign_path(slug)}/gifts")
 
 

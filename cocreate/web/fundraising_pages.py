@@ -65,7 +65,8 @@ async def show(request: Request) -> Response:
     found = await fundraising_pages.view_page(current_user(request),
                                               request.path_params["campaign"],
                                               request.path_params["page"])
-    return page(request, "pages/fundraising_page.html", await page_context(request, found))
+    return page(request, "pages/fundraising/fundraising_page.html",
+                await page_context(request, found))
 
 
 async def page_give_form(request: Request, campaign: Campaign, page_id: str,
@@ -73,7 +74,8 @@ async def page_give_form(request: Request, campaign: Campaign, page_id: str,
     """The give form of a fundraising page as sent (web/fundraisers.py takes the gift)."""
     found = await fundraising_pages.givable(campaign, page_id)
     found = await fundraising_pages.view_page(current_user(request), campaign.slug, found.slug)
-    return Form("pages/fundraising_page.html", await page_context(request, found, form=sent),
+    return Form("pages/fundraising/fundraising_page.html",
+                await page_context(request, found, form=sent),
                 "give_form")
 
 
@@ -117,14 +119,14 @@ async def new_page(request: Request) -> Response:
         return RedirectResponse(urls.fundraising_page_path(campaign.slug, mine.slug), 303)
     form = {"title": fundraising_pages.default_title(user, campaign),
             "team": request.query_params.get("team", "")}
-    return page(request, "pages/fundraising_page_form.html",
+    return page(request, "pages/fundraising/fundraising_page_form.html",
                 await _form_context(request, campaign, form))
 
 
 async def _new_page_form(request: Request, sent: dict[str, str]) -> Form:
     campaign = await campaigns.view_campaign(require_user(request),
                                              request.path_params["campaign"])
-    return Form("pages/fundraising_page_form.html",
+    return Form("pages/fundraising/fundraising_page_form.html",
                 await _form_context(request, campaign, sent), "form")
 
 
@@ -149,7 +151,7 @@ async def edit_form(request: Request) -> Response:
     progress = await fundraisers.current_progress(found.campaign)
     form = {"title": found.title, "goal": money.to_major(found.goal, progress.currency),
             "story": found.story}
-    return page(request, "pages/fundraising_page_form.html",
+    return page(request, "pages/fundraising/fundraising_page_form.html",
                 await _form_context(request, found.campaign, form, found))
 
 
@@ -157,7 +159,7 @@ async def _edit_form(request: Request, sent: dict[str, str]) -> Form:
     found = await fundraising_pages.view_page(require_user(request),
                                               request.path_params["campaign"],
                                               request.path_params["page"])
-    return Form("pages/fundraising_page_form.html",
+    return Form("pages/fundraising/fundraising_page_form.html",
                 await _form_context(request, found.campaign, sent, found), "form")
 
 
@@ -178,7 +180,7 @@ async def _hide_form(request: Request, sent: dict[str, str]) -> Form:
                                               request.path_params["campaign"],
                                               request.path_params["page"])
     context = {**await page_context(request, found), "hide_form": sent}
-    return Form("pages/fundraising_page.html", context, "moderation")
+    return Form("pages/fundraising/fundraising_page.html", context, "moderation")
 
 
 @form_action(_hide_form)

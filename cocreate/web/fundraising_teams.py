@@ -58,7 +58,8 @@ async def show(request: Request) -> Response:
     team = await fundraising_teams.view_team(current_user(request),
                                              request.path_params["campaign"],
                                              request.path_params["team"])
-    return page(request, "pages/fundraising_team.html", await _team_context(request, team))
+    return page(request, "pages/fundraising/fundraising_team.html",
+                await _team_context(request, team))
 
 
 def _goal(typed: str | None, currency: str) -> int | None:
@@ -79,7 +80,7 @@ async def _start_form(request: Request, sent: dict[str, str]) -> Form:
         raise Conflict("Start your own fundraising page first; then your page joins the team.")
     found = await fundraising_pages.view_page(user, slug, mine.slug)
     context = {**await page_context(request, found), "team_form": sent}
-    return Form("pages/fundraising_page.html", context, "team_panel")
+    return Form("pages/fundraising/fundraising_page.html", context, "team_panel")
 
 
 @form_action(_start_form)
@@ -102,7 +103,8 @@ async def _team_form(request: Request, block: str, **kept: Any) -> Form:
     team = await fundraising_teams.view_team(current_user(request),
                                              request.path_params["campaign"],
                                              request.path_params["team"])
-    return Form("pages/fundraising_team.html", await _team_context(request, team, **kept),
+    return Form("pages/fundraising/fundraising_team.html",
+                await _team_context(request, team, **kept),
                 block)
 
 
@@ -143,7 +145,7 @@ async def leaderboard(request: Request) -> Response:
     campaign = await campaigns.view_campaign(current_user(request),
                                              request.path_params["campaign"])
     await fundraisers.of(campaign)
-    return page(request, "pages/fundraising_leaderboard.html", {
+    return page(request, "pages/fundraising/fundraising_leaderboard.html", {
         "campaign": campaign, "org": campaign.org,
         "progress": await fundraisers.current_progress(campaign),
         **await leaderboard_context(campaign, FULL_LEADERBOARD)})

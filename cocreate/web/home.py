@@ -11,7 +11,8 @@ from cocreate.web.common import page
 
 
 async def home(request: Request) -> Response:
-    return page(request, "pages/home.html", {"campaigns": await campaigns.open_campaigns()})
+    return page(request, "pages/campaigns/home.html",
+                {"campaigns": await campaigns.open_campaigns()})
 
 
 ROUTES = [Route("/", home, methods=["GET"])]

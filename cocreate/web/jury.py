@@ -52,7 +52,7 @@ async def _manage_context(request: Request, slug: str, **extra: Any) -> dict[str
 
 async def manage_page(request: Request) -> Response:
     context = await _manage_context(request, request.path_params["campaign"])
-    return page(request, "pages/jury_manage.html", context)
+    return page(request, "pages/judging/jury_manage.html", context)
 
 
 def _criteria_from_form(submitted: dict[str, str]) -> tuple[list[jury.CriterionIn], list[int]]:
@@ -84,12 +84,12 @@ def _row_fields(messages: dict[str, str], sent: dict[str, str]) -> dict[str, str
 
 async def _criteria_form(request: Request, sent: dict[str, str]) -> Form:
     context = await _manage_context(request, request.path_params["campaign"], criteria_form=sent)
-    return Form("pages/jury_manage.html", context, "criteria")
+    return Form("pages/judging/jury_manage.html", context, "criteria")
 
 
 async def _judges_form(request: Request, sent: dict[str, str]) -> Form:
     context = await _manage_context(request, request.path_params["campaign"], judge_form=sent)
-    return Form("pages/jury_manage.html", context, "judges")
+    return Form("pages/judging/jury_manage.html", context, "judges")
 
 
 @form_action(_criteria_form, fields=_row_fields)
@@ -126,7 +126,7 @@ async def _judge_context(request: Request, slug: str, **extra: Any) -> dict[str,
 async def judge_page(request: Request) -> Response:
     saved = request.query_params.get("saved")
     context = await _judge_context(request, request.path_params["campaign"], saved_id=saved)
-    return page(request, "pages/jury_judge.html", context)
+    return page(request, "pages/judging/jury_judge.html", context)
 
 
 def _entry_fragment(context: dict[str, Any], entry_id: str) -> Form:
@@ -143,7 +143,7 @@ async def _score_form(request: Request, sent: dict[str, str]) -> Form:
                                    failed_id=entry_id, values=sent)
     if wants_fragment(request):
         return _entry_fragment(context, entry_id)
-    return Form("pages/jury_judge.html", context)
+    return Form("pages/judging/jury_judge.html", context)
 
 
 def _score_fields(messages: dict[str, str], sent: dict[str, str]) -> dict[str, str]:

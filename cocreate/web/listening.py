@@ -21,7 +21,7 @@ def _days(request: Request) -> int:
 async def listening_page(request: Request) -> Response:
     user = require_user(request)
     found = await listening.summary(user, request.path_params["campaign"], _days(request))
-    return fragment_or_page(request, "pages/listening.html", {
+    return fragment_or_page(request, "pages/listening/listening.html", {
         "found": found, "campaign": found.campaign, "org": found.campaign.org,
         "periods": listening.PERIODS}, "listening")
 
@@ -32,7 +32,7 @@ async def behind_page(request: Request) -> Response:
     found = await listening.entries_behind(
         user, request.path_params["campaign"], _days(request),
         term=params.get("term") or None, tag=params.get("tag") or None)
-    return fragment_or_page(request, "pages/listening_entries.html", {
+    return fragment_or_page(request, "pages/listening/listening_entries.html", {
         "behind": found, "campaign": found.campaign, "org": found.campaign.org}, "behind")
 
 

@@ -20,14 +20,14 @@ async def candidates(request: Request) -> Response:
     query = request.query_params.get("merge_q", "")
     entry = await entries.view_entry(current_user(request), request.path_params["entry"])
     found = await merging.candidates(current_user(request), entry, query)
-    return page(request, "pages/entry.html", {
+    return page(request, "pages/entries/entry.html", {
         "entry": entry, "merge_candidates": found or [], "merge_q": query,
     }, block="merge_candidates")
 
 
 async def _merge_form(request: Request, sent: dict[str, str]) -> Form:
     context = await entry_context(request, request.path_params["entry"], merge_form=sent)
-    return Form("pages/entry.html", context, "merge_panel")
+    return Form("pages/entries/entry.html", context, "merge_panel")
 
 
 @form_action(_merge_form)

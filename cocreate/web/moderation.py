@@ -34,7 +34,7 @@ async def queue_context(request: Request, campaign_slug: str, **extra: Any) -> d
 
 
 async def queue_page(request: Request) -> Response:
-    return page(request, "pages/moderation.html",
+    return page(request, "pages/moderation/moderation.html",
                 await queue_context(request, request.path_params["campaign"]))
 
 
@@ -42,7 +42,7 @@ def _entry_panel_form(block: str, key: str) -> FormView:
     """A form on the entry page as sent, kept under `key`."""
     async def view(request: Request, sent: dict[str, str]) -> Form:
         context = await entry_context(request, request.path_params["entry"], **{key: sent})
-        return Form("pages/entry.html", context, block)
+        return Form("pages/entries/entry.html", context, block)
 
     return view
 
@@ -71,7 +71,7 @@ async def report(request: Request) -> Response:
     await moderation.report(user, entry_id, submitted.get("reason"), submitted.get("note"))
     if wants_fragment(request):
         context = await entry_context(request, entry_id, reported=True)
-        return page(request, "pages/entry.html", context, block="report_panel")
+        return page(request, "pages/entries/entry.html", context, block="report_panel")
     return redirect(urls.entry_path(entry_id) + "?reported=1")
 
 
@@ -79,7 +79,8 @@ async def audit_page(request: Request) -> Response:
     user = require_user(request)
     slug = request.path_params["org"]
     events = await org_log(user, slug)
-    return page(request, "pages/audit.html", {"org": await orgs.get_org(slug), "events": events})
+    return page(request, "pages/orgs/audit.html",
+                {"org": await orgs.get_org(slug), "events": events})
 
 
 ROUTES = [

@@ -21,7 +21,7 @@ async def bell(request: Request) -> Response:
 async def notifications_page(request: Request) -> Response:
     user = require_user(request)
     items = await notifications.recent(user)
-    return page(request, "pages/notifications.html", {
+    return page(request, "pages/notifications/notifications.html", {
         "items": items, "unread": sum(1 for item in items if item.read_at is None)})
 
 

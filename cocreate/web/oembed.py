@@ -54,7 +54,7 @@ async def embed_view(request: Request) -> Response:
     embed = await oembed.describe(path)
     csp = content_security_policy(deps(request).settings).replace(
         "frame-ancestors 'self'", "frame-ancestors *")
-    return page(request, "pages/embed.html", {"embed": embed},
+    return page(request, "pages/sharing/embed.html", {"embed": embed},
                 headers={"Content-Security-Policy": csp,
                          "Cache-Control": "public, max-age=300"})
 

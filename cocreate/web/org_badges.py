@@ -13,7 +13,7 @@ from cocreate.services.recognition import org_badges
 from cocreate.web.common import after_post, form_data, page
 from cocreate.web.forms import Form, form_action
 
-TEMPLATE = "pages/org_badges.html"
+TEMPLATE = "pages/recognition/org_badges.html"
 
 
 async def _context(request: Request, slug: str, **extra: object) -> dict[str, object]:

@@ -19,16 +19,16 @@ ORG_FORM_DEFAULTS = {"kind": "brand", "color": orgs.DEFAULT_COLOR}
 
 async def my_orgs(request: Request) -> Response:
     user = require_user(request)
-    return page(request, "pages/orgs.html", {"orgs": await orgs.managed_orgs(user)})
+    return page(request, "pages/orgs/orgs.html", {"orgs": await orgs.managed_orgs(user)})
 
 
 async def new_org_page(request: Request) -> Response:
     require_user(request)
-    return page(request, "pages/org_new.html", {"form": ORG_FORM_DEFAULTS})
+    return page(request, "pages/orgs/org_new.html", {"form": ORG_FORM_DEFAULTS})
 
 
 async def _new_org_form(request: Request, sent: dict[str, str]) -> Form:
-    return Form("pages/org_new.html", {"form": {**ORG_FORM_DEFAULTS, **sent}}, "form")
+    return Form("pages/orgs/org_new.html", {"form": {**ORG_FORM_DEFAULTS, **sent}}, "form")
 
 
 @form_action(_new_org_form)
@@ -53,14 +53,14 @@ async def _org_context(request: Request, slug: str) -> dict:
 
 async def org_page(request: Request) -> Response:
     context = await _org_context(request, request.path_params["org"])
-    return page(request, "pages/org.html", context)
+    return page(request, "pages/orgs/org.html", context)
 
 
 def _org_form(block: str) -> FormView:
     """A form of the organization's page as sent (kept under the block's name)."""
     async def view(request: Request, sent: dict[str, str]) -> Form:
         context = {**await _org_context(request, request.path_params["org"]), block: sent}
-        return Form("pages/org.html", context, block)
+        return Form("pages/orgs/org.html", context, block)
 
     return view
 
@@ -75,7 +75,7 @@ async def add_member(request: Request) -> Response:
     if wants_fragment(request):
         context = {**await _org_context(request, slug), "added": membership.user,
                    "added_role": membership.role}
-        return page(request, "pages/org.html", context, block="member_form")
+        return page(request, "pages/orgs/org.html", context, block="member_form")
     return after_post(request, urls.org_path(slug))
 
 

@@ -16,7 +16,7 @@ from cocreate.services.recognition import ambassadors
 from cocreate.web.common import after_post, form_data, fragment_or_page, page
 from cocreate.web.forms import Form, form_action
 
-TEMPLATE = "pages/power_users.html"
+TEMPLATE = "pages/reach/power_users.html"
 
 
 def _page_number(value: str | None) -> int:

@@ -38,7 +38,7 @@ def _share(request: Request, award: Award, shown: profile_rm.Profile) -> dict[st
 async def profile(request: Request) -> Response:
     shown = await profile_rm.profile(current_user(request), request.path_params["handle"])
     person = shown.person
-    return page(request, "pages/profile.html", {
+    return page(request, "pages/accounts/profile.html", {
         "person": person,
         "is_me": shown.is_me,
         "entries": shown.entries,
@@ -56,14 +56,14 @@ async def profile(request: Request) -> Response:
 
 async def edit_page(request: Request) -> Response:
     user = require_user(request)
-    return page(request, "pages/profile_edit.html", {
+    return page(request, "pages/accounts/profile_edit.html", {
         "form": {"display_name": user.display_name, "bio": user.bio},
         "avatar": await profiles.avatar(user)})
 
 
 async def _profile_form(request: Request, sent: dict[str, str]) -> Form:
     avatar = await profiles.avatar(require_user(request))
-    return Form("pages/profile_edit.html", {"form": sent, "avatar": avatar}, "form")
+    return Form("pages/accounts/profile_edit.html", {"form": sent, "avatar": avatar}, "form")
 
 
 @form_action(_profile_form)

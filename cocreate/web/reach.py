@@ -13,7 +13,7 @@ from cocreate.web.common import fragment_or_page
 
 async def reach_page(request: Request) -> Response:
     user = require_user(request)
-    return fragment_or_page(request, "pages/reach.html",
+    return fragment_or_page(request, "pages/reach/reach.html",
                             {"person": user, "reach": await reach.reach_of(user)}, "reach")
 
 

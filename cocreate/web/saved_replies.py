@@ -32,13 +32,13 @@ async def _replies_context(user: User, slug: str, **extra: Any) -> dict[str, Any
 async def replies_page(request: Request) -> Response:
     user = require_user(request)
     context = await _replies_context(user, request.path_params["org"])
-    return fragment_or_page(request, "pages/saved_replies.html", context, "replies")
+    return fragment_or_page(request, "pages/recognition/saved_replies.html", context, "replies")
 
 
 async def _replies_form(request: Request, sent: dict[str, str]) -> Form:
     context = await _replies_context(require_user(request), request.path_params["org"],
                                      form=sent)
-    return Form("pages/saved_replies.html", context, "replies")
+    return Form("pages/recognition/saved_replies.html", context, "replies")
 
 
 @form_action(_replies_form)
@@ -48,7 +48,7 @@ async def create(request: Request) -> Response:
     submitted = await form_data(request)
     await saved_replies.create(user, slug, submitted.get("title"), submitted.get("body"))
     if wants_fragment(request):
-        return page(request, "pages/saved_replies.html",
+        return page(request, "pages/recognition/saved_replies.html",
                     await _replies_context(user, slug, saved=True), block="replies")
     return after_post(request, f"/o/{slug}/replies")
 
@@ -59,7 +59,8 @@ async def delete(request: Request) -> Response:
     slug = request.path_params["org"]
     await saved_replies.delete(user, slug, request.path_params["reply"])
     if wants_fragment(request):
-        return page(request, "pages/saved_replies.html", await _replies_context(user, slug),
+        return page(request, "pages/recognition/saved_replies.html",
+                    await _replies_context(user, slug),
                     block="replies")
     return after_post(request, f"/o/{slug}/replies")
 
@@ -96,10 +97,10 @@ async def thanks_note(request: Request) -> Response:
         note = await saved_replies.note_for(user, entry_id, reply,
                                             request.query_params.get("handle"))
     except (Invalid, NotFound) as error:
-        return page(request, "pages/entry.html", {
+        return page(request, "pages/entries/entry.html", {
             "thank_form": {"note": request.query_params.get("note", "")},
             "errors": {"note": error.message}}, block="thanks_note", status_code=422)
-    return page(request, "pages/entry.html", {"thank_form": {"note": note}, "errors": {}},
+    return page(request, "pages/entries/entry.html", {"thank_form": {"note": note}, "errors": {}},
                 block="thanks_note")
 
 

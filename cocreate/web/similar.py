@@ -39,7 +39,7 @@ async def similar(request: Request) -> Response:
     if wants_fragment(request):
         return page(request, PARTIAL, context)
     full = await campaign_context(request, slug, form={"title": title, "body": body})
-    return page(request, "pages/campaign.html", {**full, **context})
+    return page(request, "pages/campaigns/campaign.html", {**full, **context})
 
 
 async def check_draft(request: Request) -> Response:
@@ -53,7 +53,7 @@ async def check_draft(request: Request) -> Response:
         return page(request, PARTIAL, context)
     full = await campaign_context(request, slug, form=draft)
     full["chosen_tags"] = await form_list(request, "tags")
-    return page(request, "pages/campaign.html", {**full, **context})
+    return page(request, "pages/campaigns/campaign.html", {**full, **context})
 
 
 ROUTES = [

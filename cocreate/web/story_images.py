@@ -21,7 +21,7 @@ MOVES = {"up": -1, "down": 1}
 
 async def _story_form(request: Request, sent: dict[str, str]) -> Form:
     context = await manage_context(request, request.path_params["campaign"], story_form=sent)
-    return Form("pages/campaign_manage.html", context, BLOCK)
+    return Form("pages/campaigns/campaign_manage.html", context, BLOCK)
 
 
 def _story_fields(messages: dict[str, str], sent: dict[str, str]) -> dict[str, str]:
@@ -50,7 +50,7 @@ async def story_image_action(request: Request) -> Response:
                                      submitted.get("alt"))
     if wants_fragment(request):
         context = await manage_context(request, slug, story_saved=True)
-        return page(request, "pages/campaign_manage.html", context, block=BLOCK)
+        return page(request, "pages/campaigns/campaign_manage.html", context, block=BLOCK)
     return after_post(request, urls.campaign_manage_path(slug) + "#story-images")
 
 

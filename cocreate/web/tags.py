@@ -45,7 +45,7 @@ async def _curation_context(user: User, slug: str, **extra: Any) -> dict[str, An
 async def _panel(request: Request, user: User, slug: str, anchor: str = "",
                  **extra: Any) -> Response:
     if wants_fragment(request):
-        return page(request, "pages/tags.html", await _curation_context(user, slug, **extra),
+        return page(request, "pages/tags/tags.html", await _curation_context(user, slug, **extra),
                     block="tags_panel")
     return after_post(request, urls.tags_path(slug) + anchor)
 
@@ -53,20 +53,20 @@ async def _panel(request: Request, user: User, slug: str, anchor: str = "",
 async def curation_page(request: Request) -> Response:
     user = require_user(request)
     context = await _curation_context(user, request.path_params["campaign"])
-    return page(request, "pages/tags.html", context)
+    return page(request, "pages/tags/tags.html", context)
 
 
 async def _new_tag_form(request: Request, sent: dict[str, str]) -> Form:
     context = await _curation_context(require_user(request), request.path_params["campaign"],
                                       form=sent)
-    return Form("pages/tags.html", context, "tags_panel")
+    return Form("pages/tags/tags.html", context, "tags_panel")
 
 
 async def _tag_form(request: Request, sent: dict[str, str]) -> Form:
     """One tag's row, as sent."""
     context = await _curation_context(require_user(request), request.path_params["campaign"],
                                       editing=request.path_params["tag"], edit_form=sent)
-    return Form("pages/tags.html", context, "tags_panel")
+    return Form("pages/tags/tags.html", context, "tags_panel")
 
 
 @form_action(_new_tag_form)

@@ -36,12 +36,12 @@ async def team_context(request: Request, team: Team, **extra: Any) -> dict[str, 
 
 async def team_page(request: Request) -> Response:
     team = await teams.get_team(request.path_params["team"])
-    return page(request, "pages/team.html", await team_context(request, team))
+    return page(request, "pages/entries/team.html", await team_context(request, team))
 
 
 async def _new_team_form(request: Request, sent: dict[str, str]) -> Form:
     context = await campaign_context(request, request.path_params["campaign"], team_form=sent)
-    return Form("pages/campaign.html", context, "team_panel")
+    return Form("pages/campaigns/campaign.html", context, "team_panel")
 
 
 @form_action(_new_team_form)
@@ -57,7 +57,7 @@ async def create_team(request: Request) -> Response:
 
 async def _team_form(request: Request, sent: dict[str, str]) -> Form:
     team = await teams.get_team(request.path_params["team"])
-    return Form("pages/team.html", await team_context(request, team), "team_body")
+    return Form("pages/entries/team.html", await team_context(request, team), "team_body")
 
 
 @form_action(_team_form)
@@ -89,7 +89,7 @@ async def team_action(request: Request) -> Response:
 async def invite_page(request: Request) -> Response:
     code = request.path_params["code"]
     team = await teams.by_invite_code(code)
-    return page(request, "pages/team_invite.html",
+    return page(request, "pages/entries/team_invite.html",
                 {**await team_context(request, team), "code": code})
 
 
@@ -97,7 +97,7 @@ async def _invite_form(request: Request, sent: dict[str, str]) -> Form:
     code = request.path_params["code"]
     found = await teams.by_invite_code(code)  # NotFound if the link changed meanwhile
     context = {**await team_context(request, found), "code": code}
-    return Form("pages/team_invite.html", context, "invite_body")
+    return Form("pages/entries/team_invite.html", context, "invite_body")
 
 
 @form_action(_invite_form)

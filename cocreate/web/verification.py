@@ -17,8 +17,9 @@ async def verify_page(request: Request) -> Response:
     try:
         user = await verification.verify(deps(request).settings, request.path_params["token"])
     except Invalid as error:
-        return page(request, "pages/verified.html", {"problem": error.message}, status_code=400)
-    return page(request, "pages/verified.html", {"verified_user": user})
+        return page(request, "pages/accounts/verified.html",
+                    {"problem": error.message}, status_code=400)
+    return page(request, "pages/accounts/verified.html", {"verified_user": user})
 
 
 async def resend(request: Request) -> Response:

@@ -12,7 +12,7 @@ from cocreate.services.voting import vote_review
 from cocreate.web.common import fragment_or_page, redirect
 from cocreate.web.forms import Form, form_action
 
-TEMPLATE = "pages/held_votes.html"
+TEMPLATE = "pages/voting/held_votes.html"
 
 
 async def _context(request: Request, slug: str, **extra: object) -> dict[str, object]:

@@ -33,7 +33,7 @@ def test_pages_link_the_stylesheets_only_as_one_file() -> None:
         assert "/static/css/" not in text, f"{name} links a stylesheet of its own"
         if '<link rel="stylesheet" href="{{ stylesheet_url() }}">' in text:
             linking.append(name)
-    assert sorted(linking) == ["base.html", "pages/embed.html"]
+    assert sorted(linking) == ["base.html", "pages/sharing/embed.html"]
 
 
 def test_the_one_file_joins_every_stylesheet_once_in_order() -> None:
