@@ -10,7 +10,6 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from cocreate.http import require_user, wants_fragment
-from cocreate.services.entries import entries
 from cocreate.services.orgs import orgs
 from cocreate.services.recognition import ack_inbox, ack_metrics, acknowledgements
 from cocreate.web.common import after_post, form_data, page
@@ -73,14 +72,16 @@ def _chart(measured: ack_metrics.Metrics) -> dict[str, object]:
 
 async def _thank_form(request: Request, sent: dict[str, str]) -> Form:
     """htmx: the item, as sent; a plain form: the inbox with the same filters, the item as
-    sent."""
+    sent. Only for a manager of the organization and an entry of its inbox they may see:
+    otherwise the check's 403 or 404 is the answer, whatever the action raised."""
     user = require_user(request)
     slug, entry_id = request.path_params["org"], request.path_params["entry"]
+    entry = await ack_inbox.item(user, slug, entry_id)
     back = sent.get("back", "")
     kept = {"note": sent.get("note", ""), "failed_entry": entry_id}
     if wants_fragment(request):
         return Form("partials/_inbox_item.html", {
-            "entry": await entries.get_entry(entry_id), "org": await orgs.get_org(slug),
+            "entry": entry, "org": await orgs.get_org(slug),
             "power_ids": set(), "draft": acknowledgements.draft, "back": back,
             "chosen": _filters(dict(parse_qsl(back))),
             **await inbox_picks(user, slug, None, None), **kept})
@@ -95,6 +96,7 @@ async def thank(request: Request) -> Response:
     to the inbox with the same filters."""
     user = require_user(request)
     slug, entry_id = request.path_params["org"], request.path_params["entry"]
+    await ack_inbox.item(user, slug, entry_id)  # before anything sent is looked at
     submitted = await form_data(request)
     thanks = await acknowledgements.acknowledge(user, entry_id, submitted.get("note"),
                                                 submitted.get("handle"))

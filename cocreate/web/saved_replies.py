@@ -14,9 +14,8 @@ from starlette.routing import Route
 from cocreate.http import require_user, wants_fragment
 from cocreate.lib import urls
 from cocreate.lib.errors import Forbidden, Invalid, NotFound
-from cocreate.services.entries import entries
 from cocreate.services.orgs import orgs
-from cocreate.services.recognition import acknowledgements, saved_replies
+from cocreate.services.recognition import ack_inbox, acknowledgements, saved_replies
 from cocreate.web.common import after_post, form_data, fragment_or_page, page, redirect
 from cocreate.web.forms import Form, form_action
 
@@ -73,15 +72,16 @@ async def inbox_note(request: Request) -> Response:
     if not wants_fragment(request):
         query = urlencode({**dict(request.query_params), "entry": entry_id})
         return redirect(f"/o/{slug}/inbox?{query}#inbox-{entry_id}")
+    entry = await ack_inbox.item(user, slug, entry_id)  # theirs to see, or the 403/404 page
     try:
         note = await saved_replies.note_for(user, entry_id, reply, org_slug=slug)
     except (Invalid, NotFound) as error:
         return page(request, "partials/_inbox_note.html", {
-            "entry": await entries.get_entry(entry_id), "draft": acknowledgements.draft,
+            "entry": entry, "draft": acknowledgements.draft,
             "note": request.query_params.get("note", ""), "errors": {"note": error.message}},
             status_code=422)
     return page(request, "partials/_inbox_note.html", {
-        "entry": await entries.get_entry(entry_id), "note": note,
+        "entry": entry, "note": note,
         "draft": acknowledgements.draft, "errors": {}})
 
 

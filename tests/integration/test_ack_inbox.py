@@ -88,3 +88,47 @@ async def test_the_inbox_pages_through_many_contributions(app, make_client):
         assert seen == ids  # every one once, oldest first, across pages
         bad = await browser.get(f"/o/{org}/inbox?cursor=nonsense")
         assert bad.status_code == 422
+
+
+async def test_a_hidden_entry_shows_through_no_refused_thank_you(app, make_client):
+    """Someone who may not see an entry learns nothing of it from the inbox's answers: not a
+    fan of the brand, not a manager of another brand, whatever note they send, plainly or
+    the way htmx does; the API and the entry's page agree."""
+    manager = await sign_up(make_client(), "Careful manager")
+    campaign = await launch_campaign(manager, "Careful campaign")
+    org = campaign["org"]["slug"]
+    author = await sign_up(make_client(), "Quiet Author")
+    made = await author.post(f"/campaigns/{campaign['slug']}/entries",
+                             {"title": "Zanzibar secret recipe"})
+    entry_id = made.json()["id"]
+    hidden = await manager.post(f"/entries/{entry_id}/moderation",
+                                {"action": "hide", "reason": "Off topic for this campaign."})
+    assert hidden.status_code == 200
+    fan = await sign_up(make_client(), "Curious Fan")
+    rival = await sign_up(make_client(), "Rival manager")
+    rival_org = (await launch_campaign(rival, "Rival campaign"))["org"]["slug"]
+    assert (await fan.get(f"/entries/{entry_id}")).status_code == 404
+    thanked = await fan.post(f"/entries/{entry_id}/acknowledgements",
+                             {"note": "Thanks, Quiet: great."})
+    assert thanked.status_code == 404 and "Zanzibar" not in thanked.text
+
+    for person, slug in ((fan, org), (rival, rival_org), (rival, org)):
+        async with new_client(app) as http:
+            browser = Browser(http)
+            await _login(browser, person.email)
+            assert (await browser.get(f"/e/{entry_id}")).status_code == 404
+            for htmx in (False, True):
+                for note in ("x", "Thanks, Quiet: a lovely idea."):
+                    answer = await browser.post(f"/o/{slug}/inbox/{entry_id}", {"note": note},
+                                                htmx=htmx)
+                    assert answer.status_code in (403, 404), (slug, htmx, answer.status_code)
+                    assert "Zanzibar" not in answer.text and "Quiet" not in answer.text
+            note = await browser.get(f"/o/{slug}/inbox/{entry_id}/note", htmx=True)
+            assert note.status_code in (403, 404) and "Quiet" not in note.text
+
+    async with new_client(app) as http:  # the brand's own manager still sees why
+        browser = Browser(http)
+        await _login(browser, manager.email)
+        refused = await browser.post(f"/o/{org}/inbox/{entry_id}",
+                                     {"note": "Thanks, Quiet: a lovely idea."}, htmx=True)
+        assert refused.status_code == 403 and "Only public entries" in refused.text

@@ -14,10 +14,11 @@ from datetime import datetime
 
 from tortoise.expressions import Q
 
-from cocreate.lib.errors import Invalid
+from cocreate.lib.errors import Invalid, NotFound
 from cocreate.models import Campaign, CampaignKind, Entry, EntryStatus, User
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core.pagination import decode_cursor, encode_cursor
+from cocreate.services.entries import entries
 from cocreate.services.orgs import orgs
 from cocreate.services.reach import power_users
 from cocreate.services.recognition import ambassadors
@@ -88,6 +89,18 @@ async def inbox(actor: User, org_slug: str, campaign_slug: str | None = None,
             next_cursor = encode_cursor([index, last.created_at.isoformat(), last.id])
             break
     return InboxPage(found, next_cursor, waiting, power, named)
+
+
+async def item(actor: User, org_slug: str, entry_id: str) -> Entry:
+    """One entry of the organization's inbox, for a manager of it: checked before anything
+    about the entry is read or shown, so a page answering a refused thank-you (or a note
+    started from a saved reply) cannot show an entry the actor may not see."""
+    org = await orgs.get_org(org_slug)
+    await orgs.require_manager(actor, org)
+    entry = await entries.view_entry(actor, entry_id)
+    if entry.campaign.org_id != org.id:
+        raise NotFound("There is no entry at this address in your campaigns.")
+    return entry
 
 
 async def campaign_choices(org_slug: str) -> list[tuple[str, str]]:

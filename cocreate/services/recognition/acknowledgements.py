@@ -37,7 +37,7 @@ def draft(person: User) -> str:
 
 async def acknowledge(actor: User, entry_id: str, note: str | None,
                       handle: str | None = None) -> Acknowledgement:
-    entry = await entries.get_entry(entry_id)
+    entry = await entries.view_entry(actor, entry_id)  # who may not see it: 404, like /e/<id>
     await orgs.require_manager(actor, entry.campaign.org)
     if entry.status != EntryStatus.PUBLISHED:
         raise Forbidden("Only public entries can be acknowledged.")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from cocreate.lib.errors import Forbidden, Invalid
+from cocreate.lib.errors import Forbidden, Invalid, NotFound
+from cocreate.services.moderation import moderation
 from cocreate.services.recognition import ack_inbox, acknowledgements, ambassadors
 from cocreate.services.voting import voting
 from tests.domain.story import idea, launch, person
@@ -62,3 +63,22 @@ async def test_the_filters_are_one_of_the_organizations_campaigns_and_a_known_ki
     assert unknown.value.fields == {"kind": "Unknown kind."}
     assert (await ack_inbox.inbox(manager, campaign.org.slug, campaign_slug=campaign.slug,
                                   kind="idea")).waiting == 0
+
+
+async def test_an_inbox_item_is_a_managers_and_shows_nobody_else_a_hidden_entry(deps):
+    manager = await person("Manager")
+    campaign = await launch(manager)
+    rival = await person("Rival brand")
+    rival_slug = (await launch(rival)).org.slug
+    author = await person("Quiet")
+    hidden = await idea(deps, author, campaign, "Secret recipe")
+    await moderation.act(deps, manager, hidden.id, "hide", "Off topic here.")
+    slug = campaign.org.slug
+
+    assert (await ack_inbox.item(manager, slug, hidden.id)).id == hidden.id
+    with pytest.raises(Forbidden):
+        await ack_inbox.item(author, slug, hidden.id)  # their own, but not their inbox
+    with pytest.raises(NotFound):
+        await ack_inbox.item(rival, rival_slug, hidden.id)  # not theirs to see
+    with pytest.raises(NotFound):  # the thanks itself answers like the entry's page
+        await acknowledgements.acknowledge(rival, hidden.id, "x")
