@@ -1,8 +1,15 @@
 """Sending email: SMTP when SMTP_HOST is set, otherwise each message is written as an .eml
-file under MAIL_DIR (the embedded default), where a developer can open it."""
+file under MAIL_DIR (the embedded default), where a developer can open it.
+
+Every header holding text people wrote (a display name, a title, a manager's multi-line note
+in a subject) goes through `header_text`: the email library refuses a header with a line
+break, and a refused message would fail its job on every retry, so the mail would be lost.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import uuid
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -14,16 +21,30 @@ import anyio
 
 from cocreate.settings import Settings
 
+SUBJECT_LENGTH = 150  # characters; longer subjects end with an ellipsis
+_SPACES = re.compile(r"\s+")
+_NOT_IN_HEADERS = {"Cc", "Cs", "Zl", "Zp", "Zs"}
+
 
 class Mailer(Protocol):
     async def send(self, message: EmailMessage) -> None: ...
 
 
+def header_text(value: str, limit: int = SUBJECT_LENGTH) -> str:
+    """`value` as one line for a mail header: line breaks, tabs, other control characters
+    and lone surrogates become single spaces, and it is cut to `limit` characters."""
+    visible = "".join(" " if unicodedata.category(char) in _NOT_IN_HEADERS else char
+                      for char in value)
+    line = _SPACES.sub(" ", visible).strip()
+    return line if len(line) <= limit else line[:limit - 1].rstrip() + "…"
+
+
 def compose(settings: Settings, to: str, subject: str, text: str) -> EmailMessage:
+    """A plain-text message; its subject is made one clean line (see `header_text`)."""
     message = EmailMessage()
     message["From"] = settings.mail_from
     message["To"] = to
-    message["Subject"] = subject
+    message["Subject"] = header_text(subject)
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain="cocreate")
     message.set_content(text)

@@ -192,3 +192,28 @@ async def test_a_bad_unsubscribe_token_is_a_400(app):
                                      content=b"List-Unsubscribe=One-Click",
                                      headers={"Content-Type": "application/x-www-form-urlencoded"})
         assert posted.status_code == 400 and "not valid" in posted.text
+
+
+async def test_a_name_with_a_line_break_or_a_multi_line_thank_you_still_reaches_the_inbox(
+        client, make_client, smtp_server):
+    manager = await sign_up(client, "Manager")
+    campaign = await launch_campaign(manager, "Mail me")
+    author = await sign_up(make_client(), "Author")
+    entry = (await author.post(f"/campaigns/{campaign['slug']}/entries",
+                               {"title": "Picnic flavour"})).json()["id"]
+    ana, ben = await sign_up(make_client(), "Ana"), await sign_up(make_client(), "Ben")
+    # Ben's name was stored before names were checked for line breaks.
+    await User.filter(handle=ben.handle).update(display_name="Ben\nSubject: win a prize")
+    first = await _comment(ana, entry, "Strawberry and basil?")
+    await _comment(ben, entry, "Yes please!", parent=first)
+    thanked = await manager.post(f"/entries/{entry}/acknowledgements", {
+        "note": "Thanks, Author:\r\nwe loved it.\n\nCome to the tasting!"})
+    assert thanked.status_code == 201, thanked.text
+
+    [reply] = await _wait_for_notes(smtp_server, ana.email, 1)
+    assert reply["Subject"] == "Ben Subject: win a prize replied to you on “Picnic flavour”."
+    [thanks] = await _wait_for_notes(smtp_server, author.email, 1)
+    assert thanks["Subject"].endswith(
+        "thanked you for “Picnic flavour”: Thanks, Author: we loved it. Come to the tasting!")
+    assert "we loved it.\r\n\r\nCome to the tasting!" in _parts(thanks)[0]  # lines kept
+    assert not await Job.filter(status="failed", name=notification_mail.EMAIL_JOB).exists()

@@ -7,10 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from cocreate.models import Notification
+from cocreate.doors import mailer
+from cocreate.models import Job, Notification, User
+from cocreate.services.conversation import comments
 from cocreate.services.notifications import email_prefs, notification_mail, notifications
+from cocreate.services.recognition import acknowledgements
 from tests.domain.notifications.story_notifications import answered, mails, text_of
-from tests.domain.story import person, run_jobs_named
+from tests.domain.story import idea, launch, person, run_jobs_named
 
 
 async def test_a_reply_is_mailed_once_with_its_link_and_a_one_click_unsubscribe(deps):
@@ -79,3 +82,36 @@ async def test_a_digest_lists_what_is_wanted_once_and_comes_at_most_twice_a_day(
     [later] = [m for m in mails(deps) if m["Message-ID"] != digest["Message-ID"]]
     assert "Update 3 (reply)" in text_of(later)
     assert "Update 2" not in text_of(later)  # mailed in the first digest already
+
+
+async def test_a_name_with_a_line_break_and_a_multi_line_thank_you_are_still_mailed(deps):
+    fan = await person("Fan")
+    author = await person("Author")
+    # A name stored before names were checked for line breaks.
+    await User.filter(id=author.id).update(display_name="Author\r\nBcc: everyone@example.test")
+    entry = await idea(deps, author, await launch(manager := await person("Manager")))
+    question = await comments.post(deps, fan, entry.id, "Is it very hot?")
+    await comments.post(deps, await User.get(id=author.id), entry.id, "Just warm.",
+                        parent_id=question.id)
+    note = "Thanks, Author:\n\nwe loved it.\nSee you at the tasting!" + " Really." * 40
+    await acknowledgements.acknowledge(manager, entry.id, note)
+
+    await run_jobs_named(deps, notification_mail.EMAIL_JOB)
+
+    reply = next(m for m in mails(deps) if m["To"] == fan.email)
+    assert reply["Subject"] == ("Author Bcc: everyone@example.test replied to you on "
+                                "“Mango chili”.")
+    assert reply["Bcc"] is None
+    thanks = next(m for m in mails(deps) if m["To"] == author.email)
+    assert thanks["Subject"].startswith("Brand ")
+    assert "“Mango chili”: Thanks, Author: we loved it. See you at the tasting!" in (
+        thanks["Subject"])
+    assert len(thanks["Subject"]) == mailer.SUBJECT_LENGTH and thanks["Subject"].endswith("…")
+    assert "we loved it.\nSee you at the tasting!" in text_of(thanks)  # the body keeps lines
+    assert not await Job.exists(status="failed")
+
+
+def test_header_text_is_one_bounded_line():
+    assert mailer.header_text("Ana\n\tO\u2028Neil\x00 \ud800!") == "Ana O Neil !"
+    assert mailer.header_text("  ") == ""
+    assert mailer.header_text("Idea " * 10, limit=12) == "Idea Idea I…"
