@@ -37,7 +37,7 @@ help:  ## list the targets
 
 run: $(RUN_STAMP) static  ## install, migrate, load the demo and serve on http://127.0.0.1:$PORT
 	$(BIN)/cocreate migrate
-	$(BIN)/cocreate demo
+	PORT=$(PORT) $(BIN)/cocreate demo
 	$(BIN)/cocreate serve --host $(SERVE_HOST) --port $(PORT)
 
 worker: $(RUN_STAMP)  ## run a background worker (needs REDIS_URL; without it jobs run in-process)

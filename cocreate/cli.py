@@ -11,13 +11,17 @@ from collections.abc import Awaitable, Callable
 from tortoise import Tortoise
 
 from cocreate.doors.db import migrate, tortoise_config
-from cocreate.settings import Settings
+from cocreate.settings import Settings, local_base_url
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> None:
     import uvicorn
 
     port = args.port or int(os.environ.get("PORT", settings.port))
+    if not os.environ.get("BASE_URL", "").strip():
+        # The app (and any uvicorn worker processes) read their settings from the environment.
+        os.environ["BASE_URL"] = local_base_url(args.host, port)
+    print(f"cocreate serves on {os.environ['BASE_URL']}", flush=True)
     uvicorn.run(
         "cocreate.app:create_app", factory=True, host=args.host, port=port,
         workers=args.workers, proxy_headers=True, log_level="info",

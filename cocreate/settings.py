@@ -13,6 +13,15 @@ from cocreate.lib.openbadges.signing import load_private_key
 DEV_SECRET_KEY = "dev-secret-key-change-me"
 
 
+def local_base_url(host: str, port: int) -> str:
+    """The address a browser on this machine reaches a server listening on host:port at."""
+    if host in ("", "0.0.0.0", "::"):
+        host = "127.0.0.1"
+    elif ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
 class Settings(BaseSettings):
     """Every option of a cocreate process. Documented in the README's configuration table."""
 
@@ -22,7 +31,9 @@ class Settings(BaseSettings):
 
     environment: Literal["development", "production", "test"] = "development"
     secret_key: str = DEV_SECRET_KEY
-    base_url: str = "http://127.0.0.1:8000"
+    # Unset: the address this process serves on (`http://127.0.0.1:$PORT`), so links, images and
+    # the page's content policy work on any port; `cocreate serve` sets it from --host/--port.
+    base_url: str = ""
     database_url: str = "sqlite://var/cocreate.sqlite3"
     redis_url: str | None = None
     media_root: Path = Path("var/media")
@@ -76,6 +87,12 @@ class Settings(BaseSettings):
     stripe_secret_key: SecretStr | None = None
     stripe_webhook_secret: SecretStr | None = None
     stripe_api_base: str | None = None  # another address for Stripe's API (tests, proxies)
+
+    @model_validator(mode="after")
+    def _base_url_follows_port(self) -> Settings:
+        if not self.base_url.strip():
+            object.__setattr__(self, "base_url", local_base_url("127.0.0.1", self.port))
+        return self
 
     @field_validator("schedule_interval")
     @classmethod

@@ -274,13 +274,14 @@ async def test_owners_read_the_audit_log_and_nobody_else_does(client, make_clien
 
 
 async def test_the_embedded_default_moves_phases_on_time_without_redis(tmp_path):
-    """One process, SQLite, no Redis: the app's own loop does what the workers' cron does."""
+    """One process, SQLite, no Redis: the app's own loop does what the workers' cron does.
+    BASE_URL is unset, as on a first run on another port: the links follow the port."""
     port = services.free_port()
     base = f"http://127.0.0.1:{port}"
     env = {
         "ENVIRONMENT": "development", "DATABASE_URL": f"sqlite://{tmp_path}/embedded.sqlite3",
         "MEDIA_ROOT": str(tmp_path / "media"), "REDIS_URL": "", "S3_BUCKET": "",
-        "S3_ENDPOINT_URL": "", "BASE_URL": base, "SCHEDULE_INTERVAL": "1",
+        "S3_ENDPOINT_URL": "", "BASE_URL": "", "SCHEDULE_INTERVAL": "1",
     }
     services.run_cocreate(["migrate"], env)
     with services.cocreate_process(["serve", "--port", str(port)], env,
@@ -288,6 +289,9 @@ async def test_the_embedded_default_moves_phases_on_time_without_redis(tmp_path)
         async with httpx.AsyncClient(base_url=base) as http:
             manager = await sign_up(http, "Solo operator")
             campaign = await _launch(manager, closes_at=_soon(1.5))
+            page = await http.get(f"/c/{campaign['slug']}")
+            assert f'<meta property="og:url" content="{base}/c/{campaign["slug"]}">' in page.text
+            assert "127.0.0.1:8000" not in page.text + page.headers["content-security-policy"]
             deadline = asyncio.get_running_loop().time() + 15
             while (await manager.get(f"/campaigns/{campaign['slug']}")).json()["phase"] != "voting":
                 assert asyncio.get_running_loop().time() < deadline, "the app did not move it"
