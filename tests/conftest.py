@@ -16,8 +16,10 @@ import asyncpg
 import httpx
 import pytest
 import redis
+from argon2 import PasswordHasher
 
 from cocreate.app import create_app
+from cocreate.lib import security
 from cocreate.settings import Settings
 from tests import services
 
@@ -67,6 +69,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return 1 if parallel and item.get_closest_marker("slow") else 2
 
     items.sort(key=rank)  # stable: otherwise in the collected order
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing() -> Iterator[None]:
+    """Stories sign hundreds of people up and in through the app of this process: argon2id at
+    its recommended cost (0.1 to 0.3 s of both cores a password) was most of the suite's CPU
+    time, so here it runs at its lowest cost. Still argon2id through the same functions, and
+    each hash names its parameters, so verifying works the same; the worker and `cocreate
+    serve` processes keep the full cost."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(security, "_hasher",
+                      PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        yield
 
 
 @pytest.fixture(scope="session")

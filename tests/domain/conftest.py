@@ -20,7 +20,6 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 from tortoise.context import TortoiseContext, get_current_context
 
@@ -30,7 +29,6 @@ from cocreate.doors.payments import create_provider
 from cocreate.doors.ratelimit import Limiter
 from cocreate.doors.realtime import create_broker
 from cocreate.doors.storage import create_storage
-from cocreate.lib import security
 from cocreate.services.core.context import Deps
 from cocreate.settings import Settings
 from tests import services
@@ -60,15 +58,6 @@ def migrated_template() -> Path:
             _migrate(building)
             os.replace(building, template)
     return template
-
-
-@pytest.fixture(autouse=True)
-def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Stories sign many people up: argon2id at its recommended cost takes 0.1 to 0.3 s a
-    password on two busy cores, so here it runs at its lowest cost (still argon2id; the hash
-    names its parameters, so verifying works the same)."""
-    monkeypatch.setattr(security, "_hasher",
-                        PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
 
 
 def embedded_settings(folder: Path) -> Settings:
