@@ -31,8 +31,8 @@ def current_user(request: Request) -> User | None:
 
 def require_user(request: Request) -> User:
     user = current_user(request)
-    if user is None:
-        raise Unauthenticated("Please log in first.")
+    if user is None:  # a bearer token that no longer works says why (services/accounts)
+        raise Unauthenticated(getattr(request.state, "auth_problem", "Please log in first."))
     return user
 
 

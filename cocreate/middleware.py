@@ -19,8 +19,9 @@ from cocreate.http import (
     is_crawler,
     wants_fragment,
 )
+from cocreate.lib.errors import Unauthenticated
 from cocreate.lib.security import csrf_token_for, csrf_token_valid, new_token
-from cocreate.services.accounts import accounts
+from cocreate.services.accounts import accounts, api_tokens
 from cocreate.services.influence import referrals
 from cocreate.settings import Settings
 
@@ -82,7 +83,10 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
             self.settings.secret_key, browser_id or new_browser_id
         )
         if is_api and bearer.lower().startswith("bearer "):
-            request.state.user = await accounts.user_for_token(bearer[7:].strip(), "api")
+            try:
+                request.state.user = await api_tokens.bearer(bearer[7:].strip())
+            except Unauthenticated as refused:  # expired, revoked or unknown: say which
+                request.state.user, request.state.auth_problem = None, refused.message
             request.state.auth = "token"
         else:
             request.state.user = await accounts.user_for_token(

@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     max_video_bytes: int = 200 * 1024 * 1024
     max_image_pixels: int = 40_000_000
     session_days: int = 30
+    api_token_days: int = 90  # how long a new API token works (services/accounts/api_tokens.py)
     rate_limit_login: str = "10/minute"
     rate_limit_signup: str = "5/minute"
     rate_limit_votes: str = "60/minute"

@@ -1,4 +1,4 @@
-"""API: sign up, tokens, the current user, people's badges."""
+"""API: sign up, tokens (made, listed, revoked), the current user, people's badges."""
 
 from __future__ import annotations
 
@@ -6,16 +6,16 @@ from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 
-from cocreate.api import present, profile_schemas, schemas
+from cocreate.api import present, profile_schemas, schemas, token_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import client_ip, current_user, deps
 from cocreate.lib import urls
 from cocreate.read_models import profile as profile_rm
-from cocreate.services.accounts import accounts, profiles, verification
+from cocreate.services.accounts import accounts, api_tokens, profiles, verification
 from cocreate.services.media.media import media_urls
 
 if TYPE_CHECKING:
-    from cocreate.models import Organization, User
+    from cocreate.models import AuthToken, Organization, User
     from cocreate.settings import Settings
 
 
@@ -27,10 +27,33 @@ async def signup(request: Request, body: schemas.SignupIn) -> schemas.SignupOut:
     return schemas.SignupOut(user=present.me(deps(request).settings, person))
 
 
-async def create_token(request: Request, body: schemas.TokenIn) -> schemas.TokenOut:
+def _token_info(token: AuthToken) -> token_schemas.TokenInfo:
+    return token_schemas.TokenInfo(
+        id=token.id, name=token.name, created_at=token.created_at,
+        last_used_at=token.last_used_at, expires_at=token.expires_at,
+        expired=api_tokens.is_expired(token))
+
+
+async def create_token(request: Request, body: token_schemas.TokenIn) -> token_schemas.TokenOut:
+    """Limited as a login (per address and per email) by `authenticate`."""
     person = await accounts.authenticate(deps(request), body.email, body.password,
                                          client_ip(request))
-    return schemas.TokenOut(token=await accounts.issue_token(person, "api", days=None))
+    made = await api_tokens.create(deps(request), person, body.name)
+    return token_schemas.TokenOut(token=made.secret, **_token_info(made.token).model_dump())
+
+
+async def list_tokens(request: Request, user: User) -> token_schemas.TokenList:
+    return token_schemas.TokenList(
+        tokens=[_token_info(token) for token in await api_tokens.of_user(user)])
+
+
+async def revoke_token(request: Request, user: User, token: str) -> token_schemas.TokenInfo:
+    return _token_info(await api_tokens.revoke(deps(request), user, token, limit_key=user.id))
+
+
+async def revoke_tokens(request: Request, user: User) -> token_schemas.RevokedOut:
+    return token_schemas.RevokedOut(
+        revoked=await api_tokens.revoke_all(deps(request), user, limit_key=user.id))
 
 
 async def show_me(request: Request, user: User) -> schemas.MeOut:
@@ -89,8 +112,20 @@ async def update_me(request: Request, user: User, body: schemas.ProfileIn) -> sc
 ENDPOINTS = [
     Endpoint("POST", "/auth/signup", signup, "Create an account", schemas.SignupOut,
              status=201, body=schemas.SignupIn, auth=False, errors=(409, 422, 429)),
-    Endpoint("POST", "/auth/token", create_token, "Exchange email and password for a token",
-             schemas.TokenOut, body=schemas.TokenIn, auth=False, errors=(401, 429)),
+    Endpoint("POST", "/auth/token", create_token,
+             "Exchange email and password for a new named token, which expires after "
+             "API_TOKEN_DAYS (90 by default); its secret is shown this once",
+             token_schemas.TokenOut, body=token_schemas.TokenIn, auth=False,
+             errors=(401, 422, 429)),
+    Endpoint("GET", "/auth/tokens", list_tokens,
+             "Your API tokens with when each was made, last used and expires (never the "
+             "secrets)", token_schemas.TokenList, errors=(401,)),
+    Endpoint("DELETE", "/auth/tokens/{token}", revoke_token,
+             "Revoke one of your API tokens: it answers 401 from now on",
+             token_schemas.TokenInfo, errors=(401, 404, 429)),
+    Endpoint("DELETE", "/auth/tokens", revoke_tokens,
+             "Revoke all your API tokens, this one too", token_schemas.RevokedOut,
+             errors=(401, 429)),
     Endpoint("GET", "/me", show_me, "The signed-in user", schemas.MeOut, errors=(401,)),
     Endpoint("PATCH", "/me", update_me,
              "Change your display name, about text or picture; your cards are drawn again",

@@ -39,11 +39,6 @@ class SignupIn(Body):
                             description="The referral code of the share link that brought you")
 
 
-class TokenIn(Body):
-    email: str
-    password: str
-
-
 class UserOut(BaseModel):
     handle: str
     display_name: str
@@ -69,11 +64,6 @@ class VerifyIn(Body):
 
 class SignupOut(BaseModel):
     user: MeOut
-
-
-class TokenOut(BaseModel):
-    token: str
-    token_type: Literal["bearer"] = "bearer"
 
 
 class OrgIn(Body):

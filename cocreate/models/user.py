@@ -34,7 +34,10 @@ class User(Model):
 
 
 class AuthToken(Model):
-    """A browser session or an API bearer token. Only its SHA-256 is stored, so it is revocable."""
+    """A browser session or an API bearer token. Only its SHA-256 is stored, so it is revocable.
+
+    An API token has a name its owner gave it, expires, and is kept once revoked, so that
+    using it again is answered with why it no longer works; a session is deleted at logout."""
 
     id = id_field()
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
@@ -44,6 +47,9 @@ class AuthToken(Model):
     token_hash = fields.CharField(max_length=64, unique=True)
     created_at = created_field()
     expires_at = fields.DatetimeField(null=True)
+    name = fields.CharField(max_length=80, default="", db_default="")
+    last_used_at = fields.DatetimeField(null=True)  # written at most once a minute
+    revoked_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "auth_tokens"

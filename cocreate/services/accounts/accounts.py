@@ -97,7 +97,8 @@ async def user_for_token(token: str | None, kind: str) -> User | None:
     found = await AuthToken.get_or_none(token_hash=token_digest(token), kind=kind).select_related(
         "user"
     )
-    if found is None or (found.expires_at and found.expires_at < datetime.now(UTC)):
+    if found is None or found.revoked_at or (found.expires_at
+                                             and found.expires_at < datetime.now(UTC)):
         return None
     return found.user
 
