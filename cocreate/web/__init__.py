@@ -7,6 +7,7 @@ from starlette.routing import BaseRoute
 from cocreate.web import (
     accounts,
     ack_inbox,
+    api_tokens,
     badges,
     campaigns,
     comment_moderation,
@@ -48,7 +49,8 @@ from cocreate.web import (
 
 def routes() -> list[BaseRoute]:
     return [
-        *health.ROUTES, *local_media.ROUTES, *home.ROUTES, *accounts.ROUTES, *orgs.ROUTES,
+        *health.ROUTES, *local_media.ROUTES, *home.ROUTES, *accounts.ROUTES, *api_tokens.ROUTES,
+        *orgs.ROUTES,
         *campaigns.ROUTES, *entries.ROUTES, *entry_edits.ROUTES, *moderation.ROUTES,
         *badges.ROUTES, *profiles.ROUTES,
         *teams.ROUTES, *jury.ROUTES, *live.ROUTES, *verification.ROUTES, *vote_review.ROUTES,

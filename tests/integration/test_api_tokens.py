@@ -5,13 +5,18 @@ and a token that expired or was revoked answered with a 401 that says so."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 from datetime import UTC, datetime, timedelta
 
 from cocreate.models import AuthToken
 from tests import services
+from tests.browser import Browser, new_client
 from tests.people import PASSWORD, Person, sign_up
+
+SECRET = re.compile(r'<input id="new-token" class="token-secret" type="text" value="([^"]+)"')
+ROW = re.compile(r'<tr id="token-([a-z0-9]+)">(.*?)</tr>', re.S)
 
 
 async def _token(person: Person, name: str | None = None) -> dict:
@@ -128,3 +133,59 @@ def test_tokens_made_before_expiry_existed_get_one_and_keep_working(tmp_path):
     left = datetime.fromisoformat(expires) - datetime.now(UTC)
     assert timedelta(days=89) < left <= timedelta(days=90)
     assert rows["session"] == ("", None, None)  # sessions keep their own expiry
+
+
+async def test_the_api_tokens_page_makes_shows_once_lists_and_revokes(app, client):
+    ana = await sign_up(client, "Ana Pages")
+    async with new_client(app) as http:
+        browser = Browser(http)
+        await browser.get("/login")
+        await browser.post("/login", {"email": ana.email, "password": PASSWORD})
+        profile = await browser.get(f"/u/{ana.handle}")
+        assert 'href="/me/tokens"' in profile.text
+        empty = await browser.get("/me/tokens")
+        assert empty.status_code == 200 and "Works for 90 days" not in empty.text
+        assert "90 days" in empty.text
+
+        made = await browser.post("/me/tokens", {"name": "backup robot"})
+        assert made.status_code == 201 and made.headers["cache-control"] == "no-store"
+        secret = SECRET.search(made.text).group(1)
+        assert "only time it is shown" in made.text
+        me = await client.get("/api/v1/me", headers=_bearer(secret))
+        assert me.status_code == 200 and me.json()["handle"] == ana.handle
+
+        listed = await browser.get("/me/tokens")
+        assert "backup robot" in listed.text and secret not in listed.text
+        [row] = [r for r in ROW.findall(listed.text) if "backup robot" in r[1]]
+        assert "Never" not in row[1].split("</td>")[2]  # last used: the call above
+
+        htmx = await browser.post("/me/tokens", {"name": ""}, htmx=True)
+        assert htmx.status_code == 201 and "<html" not in htmx.text
+        assert "“API token” is ready" in htmx.text
+        too_long = await browser.post("/me/tokens", {"name": "x" * 81}, htmx=True)
+        assert too_long.status_code == 422 and "at most 80 characters" in too_long.text
+
+        forged = await browser.post(f"/me/tokens/{row[0]}/revoke", {}, csrf=False)
+        assert forged.status_code == 403
+        assert (await client.get("/api/v1/me", headers=_bearer(secret))).status_code == 200
+        revoked = await browser.post(f"/me/tokens/{row[0]}/revoke", {})
+        assert revoked.status_code == 303
+        assert revoked.headers["location"] == "/me/tokens?done=revoked"
+        gone = await client.get("/api/v1/me", headers=_bearer(secret))
+        assert gone.status_code == 401 and "revoked" in gone.json()["error"]["message"]
+        after = await browser.get(revoked.headers["location"])
+        assert "Token revoked" in after.text and "backup robot" not in after.text
+
+        bo = await sign_up(client, "Bo Pages")
+        bos = (await bo.get("/auth/tokens")).json()["tokens"][0]["id"]
+        not_hers = await browser.post(f"/me/tokens/{bos}/revoke", {})
+        assert not_hers.status_code == 404
+        assert (await bo.get("/me")).status_code == 200
+
+        everything = await browser.post("/me/tokens/revoke-all", {})
+        assert everything.status_code == 303
+        assert "No tokens" in (await browser.get("/me/tokens")).text
+        assert (await ana.get("/me")).status_code == 401  # the one sign_up made, too
+        assert (await bo.get("/me")).status_code == 200
+
+    assert (await client.get("/me/tokens")).status_code in (302, 303)  # signed out: log in
