@@ -10,8 +10,9 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from cocreate.doors.outages import OUTAGE_TYPES, is_outage
 from cocreate.http import wants_fragment
-from cocreate.lib.errors import DomainError, Unauthenticated
+from cocreate.lib.errors import DomainError, ServiceUnavailable, Unauthenticated
 from cocreate.templating import render
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,8 @@ def htmx_error(status: int, message: str) -> Response:
 def _page(request: Request, status: int, message: str) -> Response:
     if wants_fragment(request):
         return htmx_error(status, message)
-    name = f"errors/{status}.html" if status in {400, 403, 404, 429, 500} else "errors/400.html"
+    name = (f"errors/{status}.html" if status in {400, 403, 404, 429, 500, 503}
+            else "errors/400.html")
     return render(request, name, {"message": message, "status": status}, status_code=status)
 
 
@@ -50,6 +52,35 @@ async def domain_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, Unauthenticated) and request.method == "GET":
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
     return _page(request, exc.status, exc.message)
+
+
+def unavailable_response(request: Request, exc: ServiceUnavailable) -> Response:
+    """503 with Retry-After: JSON for the API, the "back in a moment" page for the browser."""
+    if _is_api(request):
+        response: Response = api_error(exc.status, exc.code, exc.message)
+    else:
+        response = _page(request, exc.status, exc.message)
+    response.headers["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+async def service_unavailable(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ServiceUnavailable)
+    log.warning("%s %s: %s", request.method, request.url.path, exc.message)
+    return unavailable_response(request, exc)
+
+
+OUTAGE_MESSAGE = "We can't reach part of our service right now. Nothing was changed; please " \
+    "try again in a few seconds."
+
+
+async def outage_error(request: Request, exc: Exception) -> Response:
+    """A backend that stopped answering (PostgreSQL, Redis) is an outage, not a bug: 503."""
+    if not is_outage(exc):
+        return await server_error(request, exc)
+    log.warning("%s %s: backend unavailable: %s: %s", request.method, request.url.path,
+                type(exc).__name__, exc)
+    return unavailable_response(request, ServiceUnavailable(OUTAGE_MESSAGE))
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
@@ -66,6 +97,8 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
+    if is_outage(exc):  # raised where no finer handler sees it (middleware)
+        return await outage_error(request, exc)
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     if _is_api(request):
         return api_error(500, "server_error", "Something went wrong on our side.")
@@ -73,6 +106,8 @@ async def server_error(request: Request, exc: Exception) -> Response:
 
 
 EXCEPTION_HANDLERS = {
+    **dict.fromkeys(OUTAGE_TYPES, outage_error),
+    ServiceUnavailable: service_unavailable,
     DomainError: domain_error,
     HTTPException: http_error,
     Exception: server_error,

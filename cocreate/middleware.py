@@ -9,9 +9,10 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
+from cocreate.doors.outages import OUTAGE_TYPES
 from cocreate.doors.payments import CHECKOUT_ORIGINS
 from cocreate.doors.storage import LocalStorage
-from cocreate.errors import htmx_error
+from cocreate.errors import htmx_error, outage_error
 from cocreate.http import (
     BROWSER_COOKIE,
     REFERRAL_COOKIE,
@@ -68,6 +69,12 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
         self.csp = content_security_policy(settings)
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        try:
+            return await self._dispatch(request, call_next)
+        except OUTAGE_TYPES as error:  # the session lookup found the database gone: 503
+            return await outage_error(request, error)
+
+    async def _dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         if is_crawler(request) and request.method in SAFE_METHODS:
             request.state.csrf_token = ""
             request.state.user = None

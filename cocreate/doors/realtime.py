@@ -3,7 +3,8 @@ reaches subscribers on every instance; in-process otherwise.
 
 Publishing never fails the caller: a live update is a courtesy, the database is the truth.
 Each subscriber has a small bounded queue; a slow reader loses the oldest messages, never
-blocks the publisher.
+blocks the publisher. Subscribing while Redis is down raises ServiceUnavailable, so a stream
+can tell its reader to come back later instead of hanging silent.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any, Protocol
 
 import redis.asyncio
 
+from cocreate.lib.errors import ServiceUnavailable
 from cocreate.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -27,6 +29,7 @@ Message = dict[str, Any]
 QUEUE_SIZE = 64
 REDIS_PREFIX = "cocreate:live:"
 WATCH_PREFIX = "cocreate:watching:"
+REDIS_TIMEOUT_SECONDS = 2.0
 
 
 class Subscription:
@@ -87,6 +90,7 @@ class Broker(Protocol):
 
     async def start(self) -> None: ...
     async def close(self) -> None: ...
+    async def available(self) -> bool: ...
     async def publish(self, channel: str, message: Message) -> None: ...
     def subscribe(self, channel: str) -> contextlib.AbstractAsyncContextManager[Subscription]: ...
     async def mark_watching(self, channel: str, viewer: str) -> int: ...
@@ -131,6 +135,9 @@ class InProcessBroker:
     async def close(self) -> None:
         return None
 
+    async def available(self) -> bool:
+        return True
+
     async def publish(self, channel: str, message: Message) -> None:
         self.hub.deliver(channel, message)
 
@@ -154,7 +161,9 @@ class RedisBroker:
     """One Redis pub/sub connection per process, shared by all of its subscribers."""
 
     def __init__(self, url: str) -> None:
-        self.client = redis.asyncio.Redis.from_url(url)
+        self.client = redis.asyncio.Redis.from_url(
+            url, socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+            socket_timeout=REDIS_TIMEOUT_SECONDS)
         self.pubsub = self.client.pubsub(ignore_subscribe_messages=True)
         self.hub = _LocalHub()
         self._reader: asyncio.Task[None] | None = None
@@ -171,6 +180,13 @@ class RedisBroker:
         with contextlib.suppress(Exception):
             await self.pubsub.aclose()
         await self.client.aclose()
+
+    async def available(self) -> bool:
+        """Whether Redis answers now (a stream opened while it does not cannot carry news)."""
+        try:
+            return bool(await self.client.ping())
+        except Exception:
+            return False
 
     async def publish(self, channel: str, message: Message) -> None:
         try:
@@ -207,7 +223,14 @@ class RedisBroker:
         async with self._lock:
             subscription, first = self.hub.add(channel)
             if first:
-                await self.pubsub.subscribe(REDIS_PREFIX + channel)
+                try:
+                    await self.pubsub.subscribe(REDIS_PREFIX + channel)
+                except Exception as error:
+                    self.hub.remove(subscription)
+                    log.warning("live updates of %s: Redis unavailable (%s)", channel,
+                                type(error).__name__)
+                    raise ServiceUnavailable("Live updates are not available right now.") \
+                        from error
         try:
             yield subscription
         finally:

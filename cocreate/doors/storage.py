@@ -3,6 +3,9 @@
 Browsers upload straight to storage with a presigned POST whose policy binds the key, the
 content type and the size; reads go through presigned GETs, a public CDN base URL, or (local
 folder) the app's signed, expiring URLs.
+
+S3 that does not answer (refused, reset, timed out, or a 5xx of its own) raises
+ServiceUnavailable, which every caller's error handling turns into a 503 "try again".
 """
 
 from __future__ import annotations
@@ -10,18 +13,37 @@ from __future__ import annotations
 import hashlib
 import hmac
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 from urllib.parse import quote, urlencode
 
 import anyio
 import boto3
 from botocore.config import Config
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from cocreate.lib.errors import ServiceUnavailable
 from cocreate.settings import Settings
+
+T = TypeVar("T")
+UNAVAILABLE = "Media storage is not answering right now. Nothing was changed; please try " \
+    "again in a few seconds."
+
+
+async def _s3(call: Callable[[], T]) -> T:
+    """Run a blocking S3 call off the event loop; S3 not answering is ServiceUnavailable."""
+    try:
+        return await anyio.to_thread.run_sync(call)
+    except BotoCoreError as error:  # endpoint unreachable, connection closed, timeouts
+        raise ServiceUnavailable(UNAVAILABLE) from error
+    except ClientError as error:
+        status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0
+        if status >= 500:
+            raise ServiceUnavailable(UNAVAILABLE) from error
+        raise
 
 
 @dataclass(frozen=True)
@@ -58,7 +80,9 @@ class S3Storage:
             region_name=settings.s3_region,
             aws_access_key_id=settings.aws_access_key_id,
             aws_secret_access_key=settings.aws_secret_access_key,
-            config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
+            config=Config(signature_version="s3v4", s3={"addressing_style": "path"},
+                          connect_timeout=3, read_timeout=30,
+                          retries={"mode": "standard", "max_attempts": 2}),
         )
 
     async def presigned_upload(
@@ -75,9 +99,7 @@ class S3Storage:
 
     async def head(self, key: str) -> StoredObject | None:
         try:
-            meta = await anyio.to_thread.run_sync(
-                lambda: self.client.head_object(Bucket=self.bucket, Key=key)
-            )
+            meta = await _s3(lambda: self.client.head_object(Bucket=self.bucket, Key=key))
         except ClientError as error:
             if error.response.get("Error", {}).get("Code") in {"404", "NoSuchKey", "NotFound"}:
                 return None
@@ -88,19 +110,17 @@ class S3Storage:
         def _read() -> bytes:
             return self.client.get_object(Bucket=self.bucket, Key=key)["Body"].read()
 
-        return await anyio.to_thread.run_sync(_read)
+        return await _s3(_read)
 
     async def write(self, key: str, data: bytes, content_type: str) -> None:
-        await anyio.to_thread.run_sync(
+        await _s3(
             lambda: self.client.put_object(
                 Bucket=self.bucket, Key=key, Body=data, ContentType=content_type
             )
         )
 
     async def delete(self, key: str) -> None:
-        await anyio.to_thread.run_sync(
-            lambda: self.client.delete_object(Bucket=self.bucket, Key=key)
-        )
+        await _s3(lambda: self.client.delete_object(Bucket=self.bucket, Key=key))
 
     def url(self, key: str, expires: int = 3600) -> str:
         if self.public_base:
@@ -110,7 +130,7 @@ class S3Storage:
         )
 
     async def check(self) -> None:
-        await anyio.to_thread.run_sync(lambda: self.client.head_bucket(Bucket=self.bucket))
+        await _s3(lambda: self.client.head_bucket(Bucket=self.bucket))
 
 
 class LocalStorage:

@@ -49,3 +49,11 @@ class Unavailable(DomainError):
 
     status = 503
     code = "unavailable"
+
+
+class ServiceUnavailable(Unavailable):
+    """Something the site runs on (the database, Redis, media storage) did not answer: the
+    request changed nothing and can be tried again in a few seconds."""
+
+    code = "service_unavailable"
+    retry_after = 5

@@ -5,6 +5,8 @@ service publishes there (through Redis, so a vote on any app instance reaches ev
 A burst of votes is coalesced: the first change opens a short window, and when it closes only
 the latest count of each entry goes out, so a stream carries at most a few messages a second.
 Each open stream also counts as one viewer ("12 people watching now"), across instances.
+While Redis is down a stream cannot carry news: the reader is told to come back later (503
+with Retry-After, and an SSE `retry:` for readers that look at the body), never left hanging.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from starlette.routing import Route
 
 from cocreate.doors.realtime import Broker, Message, Subscription
 from cocreate.http import current_user, deps
+from cocreate.lib.errors import ServiceUnavailable
 from cocreate.lib.ids import new_id
 from cocreate.services.campaigns import campaigns, fundraisers
 from cocreate.services.entries import entries
@@ -31,6 +34,7 @@ from cocreate.templating import render_fragment
 
 COALESCE_SECONDS = 0.4
 PING_SECONDS = 15
+RETRY_SECONDS = 5  # how long a reader waits before reconnecting while live updates are down
 
 
 def count_html(count: int) -> str:
@@ -85,28 +89,41 @@ Extra = Callable[[dict[str, str]], Awaitable[list[ServerSentEvent]]]
 async def _stream(broker: Broker, channel: str, extra: Extra | None = None
                   ) -> AsyncIterator[ServerSentEvent]:
     """Vote counts and the viewers count of one channel, plus what `extra` makes of each
-    batch; this viewer counts while connected."""
+    batch; this viewer counts while connected. Ends with a `retry:` when Redis goes away."""
     viewer = new_id()
-    async with broker.subscribe(channel) as subscription:
-        watching = await broker.mark_watching(channel, viewer)
-        await broker.publish(channel, {"event": "viewers", "count": watching})
-        try:
-            async for batch in coalesced(subscription):
-                if not batch:  # quiet for a while: still here, and some may have gone
-                    watching = await broker.mark_watching(channel, viewer)
-                    await broker.publish(channel, {"event": "viewers", "count": watching})
-                for name, html in batch.items():
-                    yield ServerSentEvent(data=html, event=name)
-                for event in await extra(batch) if extra and batch else []:
-                    yield event
-        finally:
-            with anyio.CancelScope(shield=True):
-                left = await broker.stop_watching(channel, viewer)
-                await broker.publish(channel, {"event": "viewers", "count": left})
+    try:
+        async with broker.subscribe(channel) as subscription:
+            watching = await broker.mark_watching(channel, viewer)
+            await broker.publish(channel, {"event": "viewers", "count": watching})
+            try:
+                async for batch in coalesced(subscription):
+                    if not batch:  # quiet for a while: still here, and some may have gone
+                        watching = await broker.mark_watching(channel, viewer)
+                        await broker.publish(channel, {"event": "viewers", "count": watching})
+                    for name, html in batch.items():
+                        yield ServerSentEvent(data=html, event=name)
+                    for event in await extra(batch) if extra and batch else []:
+                        yield event
+            finally:
+                with anyio.CancelScope(shield=True):
+                    left = await broker.stop_watching(channel, viewer)
+                    await broker.publish(channel, {"event": "viewers", "count": left})
+    except ServiceUnavailable:  # Redis went away between the check and the subscription
+        yield ServerSentEvent(retry=RETRY_SECONDS * 1000, comment="live updates unavailable")
 
 
-def _respond(request: Request, channel: str, extra: Extra | None = None) -> Response:
-    return EventSourceResponse(_stream(deps(request).realtime, channel, extra),
+def _retry_later() -> Response:
+    """503 with Retry-After; the body repeats it in SSE words (`retry:` in milliseconds)."""
+    return Response(f": live updates unavailable\nretry: {RETRY_SECONDS * 1000}\n\n",
+                    status_code=503, media_type="text/event-stream",
+                    headers={"Retry-After": str(RETRY_SECONDS), "Cache-Control": "no-store"})
+
+
+async def _respond(request: Request, channel: str, extra: Extra | None = None) -> Response:
+    broker = deps(request).realtime
+    if not await broker.available():
+        return _retry_later()
+    return EventSourceResponse(_stream(broker, channel, extra),
                                ping=PING_SECONDS,
                                headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
@@ -140,12 +157,12 @@ async def campaign_live(request: Request) -> Response:
                 data=fragment("partials/_winners.html", {"winners": winners}), event="reveal"))
         return events
 
-    return _respond(request, f"campaign:{found.slug}", extra)
+    return await _respond(request, f"campaign:{found.slug}", extra)
 
 
 async def entry_live(request: Request) -> Response:
     found = await entries.view_entry(current_user(request), request.path_params["entry"])
-    return _respond(request, f"entry:{found.id}")
+    return await _respond(request, f"entry:{found.id}")
 
 
 ROUTES = [
