@@ -55,6 +55,7 @@ class EntryCards:
     entries: list[Entry]
     next_cursor: str | None
     voted_ids: set[str]  # the viewer's votes among them
+    own_ids: set[str]  # the viewer's own entries among them: no vote button, a word instead
     winner_ids: set[str]  # announced winners
     tags_by_entry: dict[str, list[Tag]]  # each card's tags as the viewer sees them
 
@@ -212,6 +213,7 @@ async def entry_cards(viewer: User | None, campaign: Campaign,
     return EntryCards(
         query=query, entries=found.entries, next_cursor=found.next_cursor,
         voted_ids=await voting.voted_entry_ids(viewer, [e.id for e in found.entries]),
+        own_ids=await voting.own_entry_ids(viewer, found.entries),
         winner_ids=await prizes.winning_entry_ids(campaign),
         tags_by_entry=await tags.for_entries(viewer, found.entries, manager=manager),
     )

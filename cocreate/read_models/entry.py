@@ -158,6 +158,7 @@ class VotePanel:
     voted: bool
     count: int
     votes_left: int | None  # budget voting: the viewer's votes left
+    own: bool  # the viewer's own entry: no vote button, a word instead
 
 
 async def vote_panel(seen: Viewing, voted: bool | None = None) -> VotePanel:
@@ -166,7 +167,8 @@ async def vote_panel(seen: Viewing, voted: bool | None = None) -> VotePanel:
     if voted is None:
         voted = await voting.has_voted(seen.viewer, entry.id)
     return VotePanel(entry, voted, entry.vote_count,
-                     await voting.votes_left(seen.viewer, entry.campaign))
+                     await voting.votes_left(seen.viewer, entry.campaign),
+                     await voting.is_own_entry(seen.viewer, entry))
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ def _cards_context(cards: campaign_rm.EntryCards) -> dict[str, Any]:
     query = cards.query
     return {"sort": query.sort, "cursor": query.cursor, "tag": query.tag,
             "entries": cards.entries, "next_cursor": cards.next_cursor,
-            "voted_ids": cards.voted_ids, "winner_ids": cards.winner_ids,
+            "voted_ids": cards.voted_ids, "own_ids": cards.own_ids, "winner_ids": cards.winner_ids,
             "tags_by_entry": cards.tags_by_entry}
 
 

@@ -103,7 +103,7 @@ def _thanks_vars(panel: entry_model.ThanksPanel) -> dict[str, Any]:
 
 
 def _vote_vars(panel: entry_model.VotePanel) -> dict[str, Any]:
-    return {"entry": panel.entry, "count": panel.count, "voted": panel.voted}
+    return {"entry": panel.entry, "count": panel.count, "voted": panel.voted, "own": panel.own}
 
 
 def _share_vars(share: entry_model.Share | None) -> dict[str, Any]:
@@ -122,6 +122,7 @@ async def _page_context(request: Request, seen: entry_model.Viewing) -> dict[str
     return {
         **_entry_vars(entry), **_share_vars(view.share), "award": view.award,
         "is_author": view.is_author, "is_winner": view.is_winner, "voted": view.vote.voted,
+        "own": view.vote.own,
         "can_edit": may.edit, "can_moderate": may.moderate, "can_report": may.report,
         "report_reasons": moderation.REASONS, "report_form": {},
         "reported": asked.get("reported") == "1", "moderation_form": {},

@@ -280,6 +280,9 @@ async def test_voting_with_htmx_swaps_only_the_button(client, app):
                                    headers={"Referer": "https://elsewhere.example/x"})
         assert offsite.headers["location"] == entry_path
 
+        for own_page in (await author.get(entry_path), await author.get(campaign_path)):
+            assert 'class="vote-own"' in own_page.text and "Your entry" in own_page.text
+            assert 'class="vote-form"' not in own_page.text  # no button for their own entry
         own = await author.post(f"{entry_path}/vote", {"action": "vote"}, htmx=True)
         assert own.status_code == 403 and "can&#39;t vote for your own entry" in own.text
         assert 'aria-pressed="false"' in own.text and "data-vote-count>1<" in own.text

@@ -90,6 +90,15 @@ async def is_member(user: User | None, team_id: str | None) -> bool:
     return await TeamMember.exists(team_id=team_id, user=user)
 
 
+async def teams_joined(user: User, team_ids: set[str]) -> set[str]:
+    """Those of `team_ids` that `user` is a member of."""
+    if not team_ids:
+        return set()
+    rows = await TeamMember.filter(user=user, team_id__in=team_ids).values_list("team_id",
+                                                                             flat=True)
+    return set(rows)
+
+
 async def campaign_teams(campaign: Campaign) -> list[Team]:
     return await Team.filter(campaign=campaign).select_related("captain").order_by("created_at")
 

@@ -51,7 +51,7 @@ async def _votable_entry(deps: Deps, actor: User, entry_id: str, client_ip: str 
     if entry.campaign.voting_mode == VotingMode.JURY:
         raise Forbidden("This campaign is judged by a jury, so it takes no public votes. "
                         "The jury's scores are revealed with the results.")
-    if entry.author_id == actor.id or await teams.is_member(actor, entry.team_id):
+    if await is_own_entry(actor, entry):
         raise Forbidden("You can't vote for your own entry. Share it with friends instead!")
     if entry.status != EntryStatus.PUBLISHED:
         raise Forbidden("This entry is not public, so it can't take votes.")
@@ -147,6 +147,22 @@ async def votes_left(actor: User | None, campaign: Campaign) -> int | None:
 
 async def has_voted(actor: User | None, entry_id: str) -> bool:
     return actor is not None and await Vote.exists(entry_id=entry_id, user=actor)
+
+
+async def is_own_entry(viewer: User | None, entry: Entry) -> bool:
+    """Theirs or their team's: nobody votes for their own entry, so it shows them no button."""
+    if viewer is None:
+        return False
+    return entry.author_id == viewer.id or await teams.is_member(viewer, entry.team_id)
+
+
+async def own_entry_ids(viewer: User | None, shown: list[Entry]) -> set[str]:
+    """The viewer's own entries among those shown (one query for the team ones)."""
+    if viewer is None:
+        return set()
+    own = {entry.id for entry in shown if entry.author_id == viewer.id}
+    joined = await teams.teams_joined(viewer, {e.team_id for e in shown if e.team_id})
+    return own | {entry.id for entry in shown if entry.team_id in joined}
 
 
 async def voted_entry_ids(actor: User | None, entry_ids: list[str]) -> set[str]:

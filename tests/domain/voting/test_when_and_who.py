@@ -55,6 +55,18 @@ async def test_team_members_do_not_vote_for_their_teams_entry(deps):
         await voting.cast(deps, mate, entry.id)
     assert not await Vote.exists()
 
+    # So the gallery shows them "Your entry" where others see a vote button.
+    rival, rival_mate = await person("Rival"), await person("Rival mate")
+    await teams.join_with_code(rival_mate, (await teams.create_team(rival, campaign.slug,
+                                                                    "Owls")).invite_code)
+    other = await idea(deps, rival, campaign, "Night market")
+    shown = list(await Entry.filter(campaign=campaign))
+    assert await voting.own_entry_ids(mate, shown) == {entry.id}
+    assert await voting.own_entry_ids(captain, shown) == {entry.id}
+    assert await voting.own_entry_ids(manager, shown) == set()
+    assert await voting.own_entry_ids(None, shown) == set()
+    assert await voting.is_own_entry(mate, entry) and not await voting.is_own_entry(mate, other)
+
 
 async def test_an_entry_that_is_not_public_takes_no_votes(deps):
     manager, author, fan = await person("Manager"), await person("Author"), await person()
