@@ -20,7 +20,7 @@ from cocreate.doors.ratelimit import Limiter
 from cocreate.doors.realtime import create_broker
 from cocreate.doors.storage import create_storage
 from cocreate.errors import EXCEPTION_HANDLERS
-from cocreate.middleware import RequestContextMiddleware
+from cocreate.middleware import ControlCharacterGuard, RequestContextMiddleware
 from cocreate.schedule import InProcessScheduler
 from cocreate.services.core.context import Deps
 from cocreate.settings import Settings
@@ -73,7 +73,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Mount("/static", app=StaticFiles(directory=STATIC_DIR, check_dir=False), name="static"),
             *web.routes(),
         ],
-        middleware=[Middleware(RequestContextMiddleware, settings=settings)],
+        middleware=[Middleware(ControlCharacterGuard),
+                    Middleware(RequestContextMiddleware, settings=settings)],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
     )

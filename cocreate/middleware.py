@@ -3,11 +3,12 @@ headers. Link-preview crawlers get public pages as they are: no session, no cook
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlsplit
 
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from cocreate.doors.outages import OUTAGE_TYPES
 from cocreate.doors.payments import CHECKOUT_ORIGINS
@@ -22,6 +23,7 @@ from cocreate.http import (
 )
 from cocreate.lib.errors import Unauthenticated
 from cocreate.lib.security import csrf_token_for, csrf_token_valid, new_token
+from cocreate.lib.text import has_control_characters
 from cocreate.services.accounts import accounts, api_tokens
 from cocreate.services.influence import referrals
 from cocreate.settings import Settings
@@ -58,6 +60,42 @@ def content_security_policy(settings: Settings) -> str:
         "base-uri 'self'",
         "object-src 'none'",
     ])
+
+
+class ControlCharacterGuard:
+    """An address holding a control character (`/u/%00`, `?tag=%00`) names nothing here: the
+    path answers 404 and the query string 400, with a message, before any lookup could hand
+    the character to the database (which refuses NUL) or a page could echo it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            refusal = self._refusal(scope)
+            if refusal is not None:
+                await refusal(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+    @staticmethod
+    def _refusal(scope: Scope) -> Response | None:
+        path = scope.get("path", "")
+        query = scope.get("query_string", b"").decode("latin-1")
+        if has_control_characters(path):
+            status, code, message = 404, "not_found", "There is no page at this address."
+        elif any(has_control_characters(key) or has_control_characters(value)
+                 for key, value in parse_qsl(query, keep_blank_values=True, errors="replace")):
+            status, code = 400, "bad_query"
+            message = "The address holds control characters (such as NUL); remove them."
+        else:
+            return None
+        if path.startswith("/api/"):
+            return JSONResponse({"error": {"code": code, "message": message, "fields": {}}},
+                                status_code=status)
+        if (dict(scope.get("headers", [])).get(b"hx-request") or b"") == b"true":
+            return htmx_error(status, message)
+        return PlainTextResponse(message, status_code=status)
 
 
 class RequestContextMiddleware(BaseHTTPMiddleware):

@@ -15,7 +15,11 @@ from starlette.routing import Route
 
 from cocreate.errors import api_error
 from cocreate.http import require_user
-from cocreate.services.core.validation import field_messages
+from cocreate.services.core.validation import (
+    field_messages,
+    refuse_control_characters,
+    strings_in,
+)
 
 Handler = Callable[..., Awaitable[BaseModel]]
 
@@ -42,7 +46,9 @@ class Endpoint:
             kwargs["user"] = require_user(request)
         try:
             if self.body is not None:
-                kwargs["body"] = self.body.model_validate(await _json(request))
+                sent = await _json(request)
+                refuse_control_characters(strings_in(sent))  # the text policy: never a NUL
+                kwargs["body"] = self.body.model_validate(sent)
             if self.query is not None:
                 kwargs["query"] = self.query.model_validate(dict(request.query_params))
         except _BadJson as error:

@@ -12,6 +12,7 @@ from starlette.responses import RedirectResponse, Response
 from cocreate.doors.storage import Storage
 from cocreate.http import deps, wants_fragment
 from cocreate.lib import urls
+from cocreate.services.core.validation import refuse_control_characters
 from cocreate.services.media.media import still_key
 from cocreate.templating import render
 
@@ -48,16 +49,29 @@ class MediaUrls:
         return self.storage.url(award.image_key)
 
 
-async def form_data(request: Request) -> dict[str, str]:
-    """The submitted text fields (files are never posted to pages; they go to storage)."""
+async def submitted_text(request: Request) -> dict[str, str]:
+    """The submitted text fields as they came (files are never posted to pages; they go to
+    storage)."""
     submitted = await request.form(max_files=0, max_fields=50)
     return {key: value for key, value in submitted.items() if isinstance(value, str)}
 
 
+async def form_data(request: Request) -> dict[str, str]:
+    """The submitted text fields; Invalid (422, naming the fields) when any holds a control
+    character such as NUL, whatever the form: the text policy's first check, before any
+    service or lookup sees the value."""
+    submitted = await request.form(max_files=0, max_fields=50)
+    text = [(key, value) for key, value in submitted.multi_items() if isinstance(value, str)]
+    refuse_control_characters(text)
+    return dict(text)
+
+
 async def form_list(request: Request, name: str) -> list[str]:
     """Every value of a repeated field (checkboxes), from the form already read."""
-    submitted = await request.form(max_files=0, max_fields=50)
-    return [value for value in submitted.getlist(name) if isinstance(value, str) and value]
+    values = [value for value in (await request.form(max_files=0, max_fields=50)).getlist(name)
+              if isinstance(value, str) and value]
+    refuse_control_characters((name, value) for value in values)
+    return values
 
 
 def page(

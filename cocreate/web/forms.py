@@ -23,7 +23,8 @@ from starlette.responses import Response
 
 from cocreate.http import wants_fragment
 from cocreate.lib.errors import DomainError, Unauthenticated
-from cocreate.web.common import form_data, local_referer, login_first, page
+from cocreate.lib.text import without_control_characters
+from cocreate.web.common import local_referer, login_first, page, submitted_text
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -84,7 +85,8 @@ async def refused(request: Request, error: DomainError, view: FormView, *,
     """
     if isinstance(error, Unauthenticated) and not logs_in:
         return login_first(request, local_referer(request, "/"))
-    sent = await form_data(request)
+    sent = {name: without_control_characters(value)
+            for name, value in (await submitted_text(request)).items()}
     shown = await view(request, sent)  # may raise: the page itself cannot be shown
     messages = fields(dict(error.fields), sent) if fields else dict(error.fields)
     return show_refused(request, shown, error.message, messages, error.status)

@@ -8,6 +8,7 @@ from starlette.routing import Route
 
 from cocreate.http import deps, require_user
 from cocreate.services.campaigns import campaigns
+from cocreate.services.core.validation import refuse_control_characters
 from cocreate.services.voting import vote_review
 from cocreate.web.common import fragment_or_page, redirect
 from cocreate.web.forms import Form, form_action
@@ -40,6 +41,7 @@ async def review(request: Request) -> Response:
     slug = request.path_params["campaign"]
     # A bulk review may tick hundreds of boxes: read the form with room for all of them.
     submitted = await request.form(max_files=0, max_fields=vote_review.MAX_PER_REVIEW + 5)
+    refuse_control_characters((k, v) for k, v in submitted.multi_items() if isinstance(v, str))
     vote_ids = [v for v in submitted.getlist("vote") if isinstance(v, str) and v]
     decision = submitted.get("decision")
     changed = await vote_review.review(deps(request), user, slug, vote_ids,

@@ -44,7 +44,8 @@ async def update_profile(actor: User, display_name: str | None = None, bio: str 
         changed["display_name"] = errors.text("display_name", display_name,
                                               label="Display name", max_len=80)
     if bio is not None:
-        changed["bio"] = errors.text("bio", bio, label="About you", min_len=0, max_len=300)
+        changed["bio"] = errors.text("bio", bio, label="About you", min_len=0, max_len=300,
+                                     multiline=True)
     if clear_avatar:
         changed["avatar_media_id"] = None
     elif avatar_media_id:

@@ -94,7 +94,7 @@ async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
         set_("title", errors.text("title", wanted.title, label="Title", min_len=3, max_len=140))
     if creating or wanted.description is not None:
         description = errors.text("description", wanted.description, label="Description",
-                                  min_len=1, max_len=20_000)
+                                  min_len=1, max_len=20_000, multiline=True)
         set_("description", description)
         set_("description_html", render_markdown(description))
     if wanted.cover_media_id:
@@ -123,7 +123,8 @@ async def _apply(actor: User, campaign: Campaign, wanted: CampaignSettings,
     if wanted.vote_in_open is not None:
         set_("vote_in_open", wanted.vote_in_open)
     if wanted.rules is not None:
-        rules = errors.text("rules", wanted.rules, label="Rules", min_len=0, max_len=50_000)
+        rules = errors.text("rules", wanted.rules, label="Rules", min_len=0, max_len=50_000,
+                            multiline=True)
         if rules != campaign.rules:
             set_("rules", rules)
             set_("rules_html", render_markdown(rules))

@@ -14,7 +14,7 @@ from cocreate.models import ModerationMode, VotingMode
 from cocreate.services.campaigns import campaigns, fundraisers
 from cocreate.services.campaigns.campaigns import DATE_FIELDS, CampaignSettings
 from cocreate.services.campaigns.fundraisers import FundraiserSettings
-from cocreate.services.core.validation import Limit
+from cocreate.services.core.validation import Limit, MultiLineText, SingleLineText
 
 FUNDRAISER_FIELDS = frozenset({"goal", "currency", "suggested_amounts", "sponsor_name",
                                "match_percent", "match_cap", "fundraiser_badge_at"})
@@ -40,18 +40,20 @@ class CampaignSettingsInput(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str | None = None
-    description: str | None = None
-    cover_media_id: str | None = None
+    title: SingleLineText | None = None
+    description: MultiLineText | None = None
+    cover_media_id: SingleLineText | None = None
     opens_at: datetime | None = Field(None, description="Start of open (submissions)")
     closes_at: datetime | None = Field(None, description="End of submissions, start of voting")
     voting_ends_at: datetime | None = Field(None, description="Start of judging")
     results_at: datetime | None = Field(None, description="Results are announced")
     archives_at: datetime | None = Field(None, description="The campaign is archived")
     vote_in_open: bool | None = Field(None, description="Fans may vote while entries come in")
-    rules: str | None = Field(None, description="Markdown; a change asks fans to accept again")
+    rules: MultiLineText | None = Field(
+        None, description="Markdown; a change asks fans to accept again")
     min_age: MinAge | None = None
-    eligible_countries: list[str] | None = Field(None, description="ISO 3166 alpha-2 codes")
+    eligible_countries: list[SingleLineText] | None = Field(
+        None, description="ISO 3166 alpha-2 codes")
     moderation: ModerationMode | None = None
     report_threshold: ReportThreshold | None = None
     team_min_size: TeamSize | None = Field(
@@ -70,11 +72,13 @@ class CampaignSettingsInput(BaseModel):
         None, description="Team challenges: most members")
     goal: Goal | None = Field(
         None, description="Fundraisers: the goal, in minor units")
-    currency: str | None = Field(None, description="Fundraisers: ISO 4217 code, e.g. EUR")
+    currency: SingleLineText | None = Field(
+        None, description="Fundraisers: ISO 4217 code, e.g. EUR")
     suggested_amounts: list[int] | None = Field(
         None, description="Fundraisers: amounts offered to donors, minor units, ascending",
         json_schema_extra={"maxItems": fundraisers.MAX_SUGGESTED})
-    sponsor_name: str | None = Field(None, description="Fundraisers: who matches the gifts")
+    sponsor_name: SingleLineText | None = Field(
+        None, description="Fundraisers: who matches the gifts")
     match_percent: int | None = Field(
         None, description="Fundraisers: the sponsor adds this percent of each gift: 50, 100 "
         "(1:1), 200 or 300")

@@ -94,7 +94,9 @@ async def _image(campaign: Campaign, image_id: str) -> CampaignImage:
 
 
 def _alt(errors: FieldErrors, alt: str | None) -> str:
-    return " ".join(errors.text("alt", alt, label="Alt text", max_len=MAX_ALT).split())
+    # Line breaks typed into alt text are folded into spaces: it is read as one line.
+    return " ".join(errors.text("alt", alt, label="Alt text", max_len=MAX_ALT,
+                                multiline=True).split())
 
 
 async def add_image(deps: Deps, actor: User, slug: str, media_id: str | None,

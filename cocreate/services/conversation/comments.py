@@ -62,7 +62,7 @@ async def _visible_entry(actor: User | None, entry_id: str) -> Entry:
 
 def _clean(body: str | None) -> tuple[str, str]:
     errors = FieldErrors()
-    text = errors.text("body", body, label="Comment", min_len=1, max_len=MAX_LENGTH)
+    text = errors.text("body", body, label="Comment", min_len=1, max_len=MAX_LENGTH, multiline=True)
     errors.raise_if_any()
     return text, render_markdown(text)
 

@@ -47,7 +47,7 @@ async def set_status(actor: User, entry_id: str, status: str | None, note: str |
     errors = FieldErrors()
     if status not in STATUSES:
         errors.add("status", "Choose under review, planned, in progress, done or declined.")
-    note = errors.text("note", note, label="Note", min_len=0, max_len=2000)
+    note = errors.text("note", note, label="Note", min_len=0, max_len=2000, multiline=True)
     errors.raise_if_any()
     now = datetime.now(UTC)
     label = STATUSES[status or ""]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 
 from cocreate.lib.errors import Invalid
+from cocreate.lib.text import has_control_characters, normalise_newlines, text_problem
 
 Model = TypeVar("Model", bound=BaseModel)
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -23,8 +26,15 @@ class FieldErrors:
         self.fields: dict[str, str] = {}
 
     def text(self, name: str, value: str | None, *, label: str, min_len: int = 1,
-             max_len: int = 200) -> str:
-        cleaned = (value or "").strip()
+             max_len: int = 200, multiline: bool = False) -> str:
+        """`value` trimmed, under the text policy: no control characters, and one line unless
+        `multiline` (whose line breaks become LF)."""
+        raw = value or ""
+        cleaned = (normalise_newlines(raw) if multiline else raw).strip()
+        problem = text_problem(raw, multiline=True) or text_problem(cleaned, multiline=multiline)
+        if problem:
+            self.fields[name] = f"{label} {problem}."
+            return ""
         if len(cleaned) < min_len:
             self.fields[name] = (
                 f"{label} is required." if min_len == 1
@@ -40,6 +50,60 @@ class FieldErrors:
     def raise_if_any(self, message: str = "Please correct the highlighted fields.") -> None:
         if self.fields:
             raise Invalid(message, self.fields)
+
+
+def check_text(name: str, value: str, *, label: str, multiline: bool = False) -> str:
+    """The text policy for one value a service takes as it is (a handle, an email, a search):
+    Invalid naming `name` when it holds control characters, or line breaks where one line is
+    meant; else the value, its line breaks as LF."""
+    problem = text_problem(value, multiline=multiline)
+    if problem:
+        raise Invalid(f"{label} {problem}.", {name: f"{label} {problem}."})
+    return normalise_newlines(value) if multiline else value
+
+
+def refuse_control_characters(fields: Iterable[tuple[str, str]]) -> None:
+    """Invalid naming each field whose value holds a control character: the text policy every
+    form field gets before a service sees it (which then decides about line breaks)."""
+    bad = {name: "This field cannot contain control characters (such as NUL)."
+           for name, value in fields if has_control_characters(value)}
+    if bad:
+        raise Invalid("Please remove the control characters (such as NUL) from the "
+                      "highlighted fields.", bad)
+
+
+def strings_in(data: object) -> Iterator[tuple[str, str]]:
+    """Every string of a JSON document (keys too) with where it is (`tags.0`), walked without
+    recursion, so a deeply nested body cannot exhaust the stack here."""
+    pending: list[tuple[str, object]] = [("body", data)]
+    while pending:
+        where, value = pending.pop()
+        if isinstance(value, str):
+            yield where, value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                name = str(key) if where == "body" else f"{where}.{key}"
+                yield name, str(key)
+                pending.append((name, item))
+        elif isinstance(value, list):
+            pending.extend((f"{where}.{number}" if where != "body" else str(number), item)
+                           for number, item in enumerate(value))
+
+
+def _policed(multiline: bool) -> AfterValidator:
+    def police(value: str) -> str:
+        problem = text_problem(value, multiline=multiline)
+        if problem:
+            raise PydanticCustomError("text", f"{problem[0].upper()}{problem[1:]}.")
+        return normalise_newlines(value) if multiline else value
+
+    return AfterValidator(police)
+
+
+# Text fields of input models (forms and API bodies): one line (names, titles, handles, tags,
+# ids), or several (bodies, bios, descriptions, notes, stories); never control characters.
+SingleLineText = Annotated[str, _policed(multiline=False)]
+MultiLineText = Annotated[str, _policed(multiline=True)]
 
 
 def field_messages(error: ValidationError) -> dict[str, str]:

@@ -118,7 +118,8 @@ async def submit(
 def check_text(errors: FieldErrors, title: str | None, body: str | None) -> tuple[str, str]:
     """An entry's title and description, trimmed, with what is wrong noted in `errors`."""
     return (errors.text("title", title, label="Title", min_len=3, max_len=140),
-            errors.text("body", body, label="Description", min_len=0, max_len=10_000))
+            errors.text("body", body, label="Description", min_len=0, max_len=10_000,
+                        multiline=True))
 
 
 async def on_published(entry: Entry, campaign: Campaign, author: User) -> None:

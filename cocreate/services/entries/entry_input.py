@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from cocreate.services.core.validation import MultiLineText, SingleLineText
 from cocreate.services.entries import entries
 
 if TYPE_CHECKING:
@@ -20,18 +21,22 @@ if TYPE_CHECKING:
 class EntryInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    title: str
-    body: str = ""
-    media_id: str | None = None
+    title: SingleLineText
+    body: MultiLineText = ""
+    media_id: SingleLineText | None = None
     accept_rules: bool = Field(False, description="Accept the campaign's current rules")
     birth_date: date | None = Field(None, description="Asked by campaigns with a minimum age")
-    country: str | None = Field(None, description="ISO 3166 alpha-2; asked by some campaigns")
-    kit_assets: list[str] = Field([], description="Remix kit assets this entry remixes")
-    remix_of: list[str] = Field([], description="Entries of the campaign this entry remixes")
-    tags: list[str] = Field([], description="Slugs of the campaign's tags (at most 3, counting "
-                            "a suggestion)")
-    suggest_tag: str | None = Field(None, description="A new tag to suggest: attached at once, "
-                                    "offered to others once a manager approves it")
+    country: SingleLineText | None = Field(
+        None, description="ISO 3166 alpha-2; asked by some campaigns")
+    kit_assets: list[SingleLineText] = Field([], description="Remix kit assets this entry remixes")
+    remix_of: list[SingleLineText] = Field(
+        [], description="Entries of the campaign this entry remixes")
+    tags: list[SingleLineText] = Field(
+        [], description="Slugs of the campaign's tags (at most 3, counting "
+        "a suggestion)")
+    suggest_tag: SingleLineText | None = Field(
+        None, description="A new tag to suggest: attached at once, "
+        "offered to others once a manager approves it")
 
     @field_validator("birth_date", mode="before")
     @classmethod

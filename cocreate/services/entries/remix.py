@@ -62,7 +62,8 @@ async def add_kit_asset(actor: User, campaign_slug: str, media_id: str | None,
         raise Invalid("Only remix and team challenges have a remix kit.")
     errors = FieldErrors()
     title = errors.text("title", title, label="Title", max_len=140)
-    licence = errors.text("licence", licence, label="Licence", min_len=10, max_len=5000)
+    licence = errors.text("licence", licence, label="Licence", min_len=10, max_len=5000,
+                          multiline=True)
     media = await Media.get_or_none(id=media_id or "", owner=actor, status=MediaStatus.READY)
     if media is None:
         errors.add("media_id", "Use a file you uploaded that has finished processing.")

@@ -33,7 +33,7 @@ from cocreate.models import (
 from cocreate.services.campaigns import campaigns, fundraisers, phases
 from cocreate.services.core import audit
 from cocreate.services.core.context import Deps
-from cocreate.services.core.validation import FieldErrors
+from cocreate.services.core.validation import FieldErrors, MultiLineText, SingleLineText
 from cocreate.services.fundraising import team_membership
 from cocreate.services.orgs import orgs
 from cocreate.services.sharing import page_cards
@@ -50,23 +50,28 @@ class PageChanges(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str | None = Field(None, description="Defaults to your name and the organization's",
-                              json_schema_extra={"maxLength": MAX_TITLE})
+    title: SingleLineText | None = Field(
+        None, description="Defaults to your name and the organization's",
+        json_schema_extra={"maxLength": MAX_TITLE})
     goal: int | None = Field(None, description="Your personal goal, in minor units of the "
                              "fundraiser's currency")
-    story: str | None = Field(None, description=f"Markdown, at most {MAX_STORY:,} characters",
-                              json_schema_extra={"maxLength": MAX_STORY})
-    photo_media_id: str | None = Field(None, description="An image you uploaded that has "
-                                       'finished processing ("" removes the photo)')
+    story: MultiLineText | None = Field(
+        None, description=f"Markdown, at most {MAX_STORY:,} characters",
+        json_schema_extra={"maxLength": MAX_STORY})
+    photo_media_id: SingleLineText | None = Field(
+        None, description="An image you uploaded that has "
+        'finished processing ("" removes the photo)')
 
 
 class PageInput(PageChanges):
     """A new page: the title and goal are needed (the title has a default), and it may start
     or join a team."""
 
-    team: str | None = Field(None, max_length=100, description="Join this team (its slug)")
-    new_team: str | None = Field(None, max_length=400, description="Start a team of this "
-                                 "name, with you as captain")
+    team: SingleLineText | None = Field(
+        None, max_length=100, description="Join this team (its slug)")
+    new_team: SingleLineText | None = Field(
+        None, max_length=400, description="Start a team of this "
+        "name, with you as captain")
 
 
 def default_title(owner: User, campaign: Campaign) -> str:
@@ -135,7 +140,7 @@ async def _apply(page: FundraisingPage, actor: User, wanted: PageChanges, curren
             page.goal = wanted.goal
     if wanted.story is not None:
         page.story = errors.text("story", wanted.story, label="Story", min_len=0,
-                                 max_len=MAX_STORY)
+                                 max_len=MAX_STORY, multiline=True)
         page.story_html = render_markdown(page.story) if page.story else ""
     if wanted.photo_media_id == "":
         page.photo = None
@@ -222,7 +227,8 @@ async def moderate(deps: Deps, actor: User, campaign_slug: str, slug: str, hide:
     await orgs.require_moderator(actor, campaign.org)
     page = await _page(campaign, slug)
     errors = FieldErrors()
-    why = errors.text("reason", reason, label="Reason", min_len=3 if hide else 0, max_len=300)
+    why = errors.text("reason", reason, label="Reason", min_len=3 if hide else 0, max_len=300,
+                      multiline=True)
     errors.raise_if_any()
     await deps.limiter.hit("moderation", actor.id)
     status = FundraisingPageStatus.HIDDEN if hide else FundraisingPageStatus.ACTIVE

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cocreate.services.core.validation import MultiLineText, SingleLineText
 from cocreate.services.fundraising import gifts
 
 if TYPE_CHECKING:
@@ -20,10 +21,11 @@ class GiftInput(BaseModel):
     amount: int = Field(description="Minor units of the fundraiser's currency (2500 = €25.00)")
     anonymous: bool = Field(False, description="Hide your name from everyone but the "
                             "organization")
-    message: str = Field("", description="A message of support, shown with the gift (at most "
-                         f"{gifts.MAX_MESSAGE} characters)",
-                         json_schema_extra={"maxLength": gifts.MAX_MESSAGE})
-    page_id: str | None = Field(None, max_length=16, description="Give on a fan's "
+    message: MultiLineText = Field(
+        "", description="A message of support, shown with the gift (at most "
+        f"{gifts.MAX_MESSAGE} characters)",
+        json_schema_extra={"maxLength": gifts.MAX_MESSAGE})
+    page_id: SingleLineText | None = Field(None, max_length=16, description="Give on a fan's "
                                 "fundraising page (its id): the gift counts for the page, "
                                 "its team and the fundraiser")
 

@@ -59,7 +59,8 @@ async def give(deps: Deps, actor: User, slug: str, amount: int | None, *,
     if amount is None or not least <= amount <= money.MAX_MINOR:
         errors.add("amount", f"Give from {money.format_money(least, fundraiser.currency)} to "
                    f"{money.format_money(money.MAX_MINOR, fundraiser.currency)}.")
-    note = errors.text("message", message, label="Message", min_len=0, max_len=MAX_MESSAGE)
+    note = errors.text("message", message, label="Message", min_len=0, max_len=MAX_MESSAGE,
+                       multiline=True)
     errors.raise_if_any()
     assert amount is not None
     await deps.limiter.hit("gifts", actor.id)

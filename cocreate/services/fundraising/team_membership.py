@@ -30,7 +30,8 @@ async def checked(campaign: Campaign, name: str | None, goal: int | None, story:
     """A team's name, goal and story, validated (the name unique among the fundraiser's
     other teams); raises Invalid with every field's message."""
     name = errors.text(name_field, name, label="Team name", min_len=2, max_len=80)
-    story = errors.text("story", story, label="Team story", min_len=0, max_len=MAX_STORY)
+    story = errors.text("story", story, label="Team story", min_len=0, max_len=MAX_STORY,
+                        multiline=True)
     if goal is not None and not 0 <= goal <= money.MAX_MINOR * 100:
         errors.add("goal", "Set a team goal of zero (none) or more.")
     others = FundraisingTeam.filter(campaign_id=campaign.id, name=name)

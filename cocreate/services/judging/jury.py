@@ -132,7 +132,7 @@ def _clean_criteria(wanted: list[CriterionIn]) -> list[CriterionIn]:
     for number, item in enumerate(wanted):
         name = errors.text(f"criteria.{number}.name", item.name, label="Name", max_len=80)
         description = errors.text(f"criteria.{number}.description", item.description,
-                                  label="Description", min_len=0, max_len=500)
+                                  label="Description", min_len=0, max_len=500, multiline=True)
         if name and name.casefold() in seen:
             errors.add(f"criteria.{number}.name", "Each criterion needs its own name.")
         seen.add(name.casefold())

@@ -45,7 +45,7 @@ async def set_prizes(actor: User, campaign_slug: str, wanted: list[PrizeIn]) -> 
     for number, prize in enumerate(wanted):
         title = errors.text(f"prizes.{number}.title", prize.title, label="Prize", max_len=140)
         description = errors.text(f"prizes.{number}.description", prize.description,
-                                  label="Description", min_len=0, max_len=2000)
+                                  label="Description", min_len=0, max_len=2000, multiline=True)
         cleaned.append(PrizeIn(prize.rank, title, description))
     errors.raise_if_any()
     async with in_transaction():

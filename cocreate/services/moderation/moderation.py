@@ -130,7 +130,7 @@ def report_note(reason: str | None, note: str | None, what: str) -> str:
     errors = FieldErrors()
     if reason not in REASONS:
         errors.add("reason", f"Choose why you are reporting this {what}.")
-    cleaned = errors.text("note", note, label="Note", min_len=0, max_len=1000)
+    cleaned = errors.text("note", note, label="Note", min_len=0, max_len=1000, multiline=True)
     errors.raise_if_any()
     return cleaned
 

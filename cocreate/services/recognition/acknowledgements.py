@@ -53,7 +53,7 @@ async def acknowledge(actor: User, entry_id: str, note: str | None,
         raise Invalid("Thank someone who made this entry.",
                       {"handle": "Thank someone who made this entry."})
     errors = FieldErrors()
-    note = errors.text("note", note, label="Note", min_len=10, max_len=MAX_NOTE)
+    note = errors.text("note", note, label="Note", min_len=10, max_len=MAX_NOTE, multiline=True)
     name = first_name(recipient)
     if note and name.casefold() not in note.casefold():
         errors.add("note", f"Address {name} by name: a personal note says who it thanks.")

@@ -42,7 +42,7 @@ async def mark(deps: Deps, actor: User, org_slug: str, handle: str, note: str | 
     changes the note)."""
     org, person = await _managed_person(deps, actor, org_slug, handle)
     errors = FieldErrors()
-    note = errors.text("note", note, label="Note", min_len=0, max_len=NOTE_LENGTH)
+    note = errors.text("note", note, label="Note", min_len=0, max_len=NOTE_LENGTH, multiline=True)
     errors.raise_if_any()
     campaign = await Campaign.filter(org=org, phase__in=phases.PUBLIC_PHASES) \
         .order_by("-created_at").first()

@@ -32,7 +32,7 @@ async def create_badge(actor: User, org_slug: str, name: str | None, description
     errors = FieldErrors()
     name = errors.text("name", name, label="Name", min_len=2, max_len=60)
     description = errors.text("description", description, label="What it is for",
-                              min_len=3, max_len=300)
+                              min_len=3, max_len=300, multiline=True)
     artwork = None
     if artwork_media_id:
         artwork = await Media.get_or_none(id=artwork_media_id, owner=actor,
@@ -68,7 +68,7 @@ async def give(actor: User, org_slug: str, badge_id: str, handle: str | None,
     if badge is None:
         raise NotFound("This organization has no such badge.")
     errors = FieldErrors()
-    note = errors.text("note", note, label="Note", min_len=0, max_len=500)
+    note = errors.text("note", note, label="Note", min_len=0, max_len=500, multiline=True)
     campaign = await Campaign.get_or_none(slug=campaign_slug or "", org=org)
     if campaign is None:
         errors.add("campaign", "Choose one of your organization's campaigns.")

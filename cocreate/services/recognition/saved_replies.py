@@ -116,7 +116,7 @@ async def note_for(actor: User, entry_id: str, reply_id: str | None,
 def _validated(title: str | None, body: str | None) -> tuple[str, str]:
     errors = FieldErrors()
     title = errors.text("title", title, label="Title", max_len=MAX_TITLE)
-    body = errors.text("body", body, label="Reply", max_len=MAX_BODY)
+    body = errors.text("body", body, label="Reply", max_len=MAX_BODY, multiline=True)
     if body and PLACEHOLDER not in body:
         errors.add("body", "A saved reply must name the person: put {name} where their "
                            "first name goes, e.g. “Thanks, {name}: …”.")
