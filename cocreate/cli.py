@@ -1,4 +1,4 @@
-"""The `cocreate` command: serve, worker, migrate, demo, reconcile, user create."""
+"""The `cocreate` command: serve, worker, migrate, demo, reconcile, user create, jobs."""
 
 from __future__ import annotations
 
@@ -91,6 +91,38 @@ def _user_create(settings: Settings, args: argparse.Namespace) -> None:
     asyncio.run(_with_db(settings, work))
 
 
+def _jobs_failed(settings: Settings, args: argparse.Namespace) -> None:
+    from cocreate.services.operations import failed_jobs
+
+    async def work() -> None:
+        rows = await failed_jobs.failed(limit=args.limit)
+        if not rows:
+            print("No failed jobs.")
+        for row in rows:
+            print(f"{row.id}  {row.name}({row.args})  {row.attempts} attempts  "
+                  f"failed {row.failed_at:%Y-%m-%d %H:%M:%S} UTC\n    {row.error}")
+
+    asyncio.run(_with_db(settings, work))
+
+
+def _jobs_retry(settings: Settings, args: argparse.Namespace) -> None:
+    from cocreate.lib.errors import NotFound
+    from cocreate.services.operations import failed_jobs
+
+    async def work() -> None:
+        missing = []
+        for job_id in args.ids:
+            try:
+                await failed_jobs.retry(job_id)
+                print(f"Job {job_id} will run again.")
+            except NotFound as error:
+                missing.append(error.message)
+        if missing:
+            sys.exit("\n".join(missing))
+
+    asyncio.run(_with_db(settings, work))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cocreate", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -115,6 +147,15 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--org", help="slug of an organization to join")
     create.add_argument("--role", default="manager", choices=["manager", "owner"])
     create.set_defaults(run=_user_create)
+    jobs = commands.add_parser("jobs", help="background jobs that failed for good")
+    jobs_commands = jobs.add_subparsers(dest="jobs_command", required=True)
+    failed = jobs_commands.add_parser(
+        "failed", help="list failed jobs: id, name(args), attempts, when, last error")
+    failed.add_argument("--limit", type=int, default=100)
+    failed.set_defaults(run=_jobs_failed)
+    retry = jobs_commands.add_parser("retry", help="run failed jobs again, by id")
+    retry.add_argument("ids", nargs="+", metavar="ID")
+    retry.set_defaults(run=_jobs_retry)
     return parser
 
 

@@ -55,6 +55,9 @@ class WorkerSettings:
     on_shutdown = shutdown
     max_tries = jobs.MAX_ATTEMPTS + 1
     job_timeout = 120
+    # The outbox records outcomes; a result kept in Redis would make arq refuse the job's id
+    # (its outbox key) for an hour, so a failed job retried by an operator would not run.
+    keep_result = 0
 
 
 def overrides(settings: Settings) -> dict[str, Any]:

@@ -65,25 +65,44 @@ async def requeue(key: str) -> None:
     await Job.filter(key=key).update(status="pending", attempts=0, last_error=None)
 
 
+async def retry_failed(job_id: str) -> bool:
+    """Give a failed job its attempts again (an operator fixed its cause); the relay hands it
+    on at its next sweep. False when no failed job has this id."""
+    return bool(await Job.filter(id=job_id, status="failed").update(status="pending",
+                                                                     attempts=0))
+
+
 async def execute(job_id: str, context: JobContext, handlers: dict[str, Handler]) -> None:
-    """Run one recorded job. Raises RetryLater while attempts remain after a failure."""
+    """Run one recorded job. Raises RetryLater while attempts remain after a failure.
+
+    Failing for good is logged as an error and left in the table with its last error, for
+    `cocreate jobs failed`. A job whose runs were all cut short (its worker killed, or out of
+    time) without an error of its own is marked failed the same way instead of running on."""
     job = await Job.get_or_none(id=job_id)
     if job is None or job.status in {"done", "failed"}:
+        return
+    if job.attempts >= MAX_ATTEMPTS:
+        await _fail(job, f"Interrupted {job.attempts} times (worker stopped or out of time)"
+                    + (f"; before that: {job.last_error}" if job.last_error else ""))
         return
     await Job.filter(id=job_id).update(attempts=F("attempts") + 1)
     attempts = job.attempts + 1
     try:
         await handlers[job.name](context, **job.payload)
     except Exception as error:
-        final = attempts >= MAX_ATTEMPTS
         log.exception("job %s (%s) failed, attempt %s", job.key, job.name, attempts)
-        await Job.filter(id=job_id).update(
-            last_error=repr(error)[:2000], status="failed" if final else job.status
-        )
-        if not final:
-            raise RetryLater(delay=min(2**attempts, 60)) from error
-        return
+        if attempts >= MAX_ATTEMPTS:
+            await _fail(job, repr(error))
+            return
+        await Job.filter(id=job_id).update(last_error=repr(error)[:2000])
+        raise RetryLater(delay=min(2**attempts, 60)) from error
     await Job.filter(id=job_id).update(status="done", last_error=None)
+
+
+async def _fail(job: Job, error: str) -> None:
+    await Job.filter(id=job.id).update(status="failed", last_error=error[:2000])
+    log.error("job %s (%s, id %s) failed for good: %s; `cocreate jobs retry %s` runs it again",
+              job.key, job.name, job.id, error[:300], job.id)
 
 
 class JobRunner(Protocol):
