@@ -19,6 +19,7 @@ from cocreate.doors.payments import create_provider
 from cocreate.doors.ratelimit import Limiter
 from cocreate.doors.realtime import create_broker
 from cocreate.doors.storage import create_storage
+from cocreate.draining import drain_on_sigterm
 from cocreate.errors import EXCEPTION_HANDLERS
 from cocreate.middleware import ControlCharacterGuard, RequestContextMiddleware
 from cocreate.schedule import InProcessScheduler
@@ -56,9 +57,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             scheduler = None if settings.uses_redis else InProcessScheduler(settings, realtime)
             if scheduler is not None:
                 await scheduler.start()
+            undrain = drain_on_sigterm(app.state, settings.drain_seconds)
             try:
                 yield
             finally:
+                undrain()
                 if scheduler is not None:
                     await scheduler.stop()
                 await realtime.close()

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     aws_secret_access_key: str | None = None
     media_public_base_url: str | None = None
     port: int = 8000
+    # On SIGTERM, `cocreate serve` first answers /readyz with 503 for this long, so a load
+    # balancer stops sending it requests; then it stops, finishing those in flight.
+    drain_seconds: float = Field(default=0.0, ge=0, le=300)
     smtp_host: str | None = None
     smtp_port: int = 587
     smtp_username: str | None = None
