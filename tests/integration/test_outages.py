@@ -26,10 +26,11 @@ import redis
 
 from cocreate.doors import ratelimit
 from cocreate.doors.ratelimit import Limiter
+from cocreate.doors.realtime import RedisBroker
 from cocreate.lib.errors import RateLimited
 from cocreate.settings import Settings
 from tests import services
-from tests.people import PASSWORD, Person, launch_campaign, png_bytes, sign_up
+from tests.people import PASSWORD, Person, eventually, launch_campaign, png_bytes, sign_up
 
 
 class PrivateRedis:
@@ -321,3 +322,27 @@ async def _storm(site: Site, database_url: str, slug: str, entry_id: str,
     assert not bad, bad
     assert set(statuses) <= {200, 503}
     assert stored == ledger == len(fans)
+
+
+async def test_live_updates_come_back_with_redis_on_their_own():
+    """A page that stays open through a Redis outage hears the votes cast after it."""
+    private = PrivateRedis()
+    private.start()
+    broker = RedisBroker(private.url)
+    await broker.start()
+    try:
+        async with broker.subscribe("entry:back") as subscription:
+            private.stop()
+            assert not await broker.available()
+            await broker.publish("entry:back", {"event": "viewers", "count": 1})  # dropped
+            private.start()
+            assert await broker.available()
+
+            async def heard() -> bool:
+                await broker.publish("entry:back", {"event": "viewers", "count": 2})
+                return await subscription.next_within(0.5) is not None
+
+            await eventually(heard, "a live update after Redis came back", seconds=15)
+    finally:
+        await broker.close()
+        private.stop()
