@@ -69,5 +69,6 @@ def register(env: jinja2.Environment) -> None:
     env.tests["showing_results"] = phases.shows_results
     env.globals["next_scheduled"] = phases.next_scheduled
     env.globals["campaign_phase_label"] = phases.label
+    env.globals["campaign_next_phase"] = phases.next_phase
     env.globals["currencies"] = money.currency_choices()
     env.globals["next_phase_words"] = NEXT_PHASE_WORDS

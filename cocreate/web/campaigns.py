@@ -238,7 +238,8 @@ async def move_phase(request: Request) -> Response:
     slug = request.path_params["campaign"]
     submitted = await form_data(request)
     campaign = await campaigns.get_campaign(slug)
-    await lifecycle.move_by_hand(user, campaign, submitted.get("phase"), deps(request).realtime)
+    await lifecycle.move_by_hand(user, campaign, submitted.get("phase"), deps(request).realtime,
+                                 confirmed=submitted.get("confirmed") == "yes")
     return after_post(request, urls.campaign_manage_path(slug))
 
 

@@ -76,7 +76,7 @@ class World:
 
     async def move(self, manager: Browser, campaign: str, phase: str) -> None:
         await manager.get(f"{campaign}/manage")
-        moved = await manager.post(f"{campaign}/phase", {"phase": phase})
+        moved = await manager.post(f"{campaign}/phase", {"phase": phase, "confirmed": "yes"})
         assert moved.status_code == 303, moved.text
 
     @contextmanager

@@ -104,3 +104,27 @@ async def test_drafts_and_the_manage_screen_are_for_the_team_only(client, app):
         assert "Secret flavour" not in (await fan.get(org_path)).text
         assert (await fan.get(f"{draft_path}/manage")).status_code == 403
         assert (await fan.get(f"{org_path}/audit")).status_code == 403
+
+
+async def test_a_manager_is_asked_before_moving_a_live_campaign_back_or_over_a_phase(client):
+    manager = Browser(client)
+    await manager.sign_up("Mia Manager")
+    campaign_path = await manager.launch_campaign(await manager.create_org("Careful Co"),
+                                                  "Ideas for the square")
+
+    manage = await manager.get(f"{campaign_path}/manage")
+    assert '<option value="voting" selected>Voting</option>' in manage.text  # the next phase
+    assert '<option value="draft">Draft (back)</option>' in manage.text
+    assert '<option value="results">Results (skips ahead)</option>' in manage.text
+
+    asked = await manager.post(f"{campaign_path}/phase", {"phase": "draft"})
+    assert asked.status_code == 409
+    assert "Moving back to Draft: the campaign leaves the site" in asked.text
+    assert 'name="confirmed" value="yes"' in asked.text and "Yes, move to draft" in asked.text
+    assert "Open for entries" in (await manager.get(campaign_path)).text  # nothing moved yet
+
+    confirmed = await manager.post(f"{campaign_path}/phase",
+                                   {"phase": "draft", "confirmed": "yes"})
+    assert confirmed.status_code == 303
+    manage = await manager.get(f"{campaign_path}/manage")
+    assert '<option value="open" selected>Open for entries</option>' in manage.text

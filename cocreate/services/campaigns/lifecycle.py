@@ -14,7 +14,7 @@ from tortoise.transactions import in_transaction
 
 from cocreate.doors.realtime import Broker
 from cocreate.lib import urls
-from cocreate.lib.errors import Invalid
+from cocreate.lib.errors import Conflict, Invalid
 from cocreate.models import ActivityKind, Campaign, CampaignPhase, User
 from cocreate.services.campaigns import results
 from cocreate.services.campaigns.phases import (
@@ -22,6 +22,7 @@ from cocreate.services.campaigns.phases import (
     due_phase,
     index,
     label,
+    move_warning,
     phases_of,
     ranks_by_final_score,
     refresh_next_phase_at,
@@ -103,8 +104,11 @@ async def advance_due(now: datetime | None = None, realtime: Broker | None = Non
 
 
 async def move_by_hand(actor: User, campaign: Campaign, phase: str | None,
-                       realtime: Broker | None = None) -> PhaseChange:
-    """A manager moves the campaign to any phase (forward, or back to reopen)."""
+                       realtime: Broker | None = None, *, confirmed: bool = True
+                       ) -> PhaseChange:
+    """A manager moves the campaign to any phase (forward, or back to reopen). Unless
+    `confirmed`, a move back or over a phase is refused with what it would do (409), so the
+    page can ask first; the API's callers say what they want and are not asked."""
     await orgs.require_manager(actor, campaign.org)
     allowed = phases_of(campaign)
     if phase not in allowed:
@@ -112,6 +116,9 @@ async def move_by_hand(actor: User, campaign: Campaign, phase: str | None,
     if phase == campaign.phase:
         raise Invalid(f"The campaign is already in {label(campaign, phase).lower()}.",
                       {"phase": "Choose another phase."})
+    warning = move_warning(campaign, phase)
+    if warning and not confirmed:
+        raise Conflict(warning, {"confirm_phase": phase})
     change = await _move(campaign, phase, actor, datetime.now(UTC))
     if change is None:
         raise Invalid("The campaign changed phase meanwhile; reload and try again.")

@@ -124,6 +124,63 @@ def validate_schedule(campaign: Campaign) -> dict[str, str]:
     return problems
 
 
+# Moving by hand ----------------------------------------------------------------------------
+
+def next_phase(campaign: Campaign) -> str | None:
+    """The phase a manager most likely moves to: the one after the campaign's own."""
+    following = later_phases(campaign)
+    return following[0] if following else None
+
+
+def move_warning(campaign: Campaign, to: str) -> str | None:
+    """What moving back or over a phase does to entries, votes and gifts, for the manager to
+    confirm first; None for the next phase, which is what the schedule would do."""
+    sequence = phases_of(campaign)
+    here, there = sequence.index(campaign.phase), sequence.index(to)
+    if there == here + 1:
+        return None
+    name = label(campaign, to)
+    if there < here:
+        return f"Moving back to {name}: {_back_to(campaign, to)}"
+    skipped = [label(campaign, phase) for phase in sequence[here + 1:there]]
+    effects = [_skipping(campaign, phase) for phase in sequence[here + 1:there]]
+    return (f"Moving to {name} skips {' and '.join(skipped)}: "
+            + "; ".join(effect for effect in effects if effect) + ".")
+
+
+def _back_to(campaign: Campaign, to: str) -> str:
+    fundraiser = campaign.kind == CampaignKind.FUNDRAISER
+    if to == CampaignPhase.DRAFT:
+        return ("the campaign leaves the site: fans no longer see it, its "
+                f"{'gifts' if fundraiser else 'entries and votes'} until you open it again.")
+    if to == CampaignPhase.OPEN and fundraiser:
+        return "the fundraiser takes gifts again."
+    if to == CampaignPhase.OPEN:
+        votes = ("votes stay open." if campaign.vote_in_open else
+                 "voting stops until you move it to voting again; the votes cast are kept.")
+        return f"fans can submit entries again, and {votes}"
+    if to == CampaignPhase.VOTING:
+        return ("fans can vote again, so totals can still change"
+                + ("; the results are hidden until you publish them again."
+                   if shows_results(campaign) else "."))
+    if to == CampaignPhase.JUDGING:
+        return "the results are hidden again until you publish them."
+    return "the campaign shows as current again."
+
+
+def _skipping(campaign: Campaign, phase: str) -> str:
+    if phase == CampaignPhase.OPEN:
+        return ("nobody can give" if campaign.kind == CampaignKind.FUNDRAISER
+                else "nobody can submit entries")
+    if phase == CampaignPhase.VOTING:
+        return "fans never get to vote"
+    if phase == CampaignPhase.JUDGING:
+        return "there is no judging round"
+    if phase == CampaignPhase.RESULTS:
+        return "the results are never announced"
+    return "the fundraiser never shows as closed"
+
+
 # What each phase allows --------------------------------------------------------------------
 
 def is_public(campaign: Campaign) -> bool:

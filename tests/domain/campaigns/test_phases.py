@@ -63,3 +63,29 @@ async def test_a_fundraiser_takes_gifts_only_while_open_and_has_no_gallery(deps)
     await lifecycle.move_by_hand(manager, campaign, CampaignPhase.DRAFT)
     with pytest.raises(Forbidden, match="has not opened yet"):
         await gifts.give(deps, manager, campaign.slug, 1_000)
+
+
+async def test_a_move_back_or_over_a_phase_says_what_it_does_before_it_is_made(deps):
+    manager = await person("Manager")
+    campaign = await launch(manager, vote_in_open=False)  # open for entries
+
+    with pytest.raises(Conflict, match="Moving back to Draft: the campaign leaves the site"):
+        await lifecycle.move_by_hand(manager, campaign, "draft", confirmed=False)
+    with pytest.raises(Conflict, match="skips Voting: fans never get to vote") as skipping:
+        await lifecycle.move_by_hand(manager, campaign, "judging", confirmed=False)
+    assert skipping.value.fields == {"confirm_phase": "judging"}
+    assert campaign.phase == CampaignPhase.OPEN  # nothing moved while asking
+
+    await lifecycle.move_by_hand(manager, campaign, "voting", confirmed=False)  # the next one
+    await lifecycle.move_by_hand(manager, campaign, "results", confirmed=True)
+    with pytest.raises(Conflict, match="fans can vote again.*results are hidden"):
+        await lifecycle.move_by_hand(manager, campaign, "voting", confirmed=False)
+    with pytest.raises(Conflict, match="voting stops until you move it to voting again"):
+        await lifecycle.move_by_hand(manager, campaign, "open", confirmed=False)
+
+    gifts_page = await fundraiser(manager)  # open for gifts
+    with pytest.raises(Conflict, match="skips Closed: the fundraiser never shows as closed"):
+        await lifecycle.move_by_hand(manager, gifts_page, "archived", confirmed=False)
+    await lifecycle.move_by_hand(manager, gifts_page, "draft")
+    with pytest.raises(Conflict, match="skips Open for gifts: nobody can give"):
+        await lifecycle.move_by_hand(manager, gifts_page, "closed", confirmed=False)
