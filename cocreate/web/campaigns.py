@@ -59,6 +59,8 @@ async def create_campaign(request: Request) -> Response:
         user, request.path_params["org"], submitted.get("kind") or "idea",
         settings_from_form(submitted), start_as_draft=submitted.get("start") == "draft",
     )
+    if campaign.kind == remix.REMIX_KIND:  # what fans remix comes next: the kit
+        return redirect(urls.campaign_manage_path(campaign.slug) + "#kit")
     return redirect(urls.campaign_path(campaign.slug))
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from cocreate.models import Entry
 from cocreate.services.lineage.lineage import credit_line
+from tests.browser import Browser
 from tests.people import Person, png_bytes, sign_up, upload
 
 
@@ -97,3 +98,17 @@ async def test_remixes_credit_the_kit_and_each_other(client, make_client):
     assert "Beach still" in page.text
     campaign_page = await ana.client.get(f"/c/{slug}")
     assert "Remix kit" in campaign_page.text and "Family tree" in campaign_page.text
+
+
+async def test_a_manager_launches_a_remix_challenge_in_the_browser_and_adds_the_kit_next(client):
+    manager = Browser(client)
+    await manager.sign_up("Rhea Remix")
+    org_path = await manager.create_org("Remix Browser Co")
+    form = await manager.get(f"{org_path}/campaigns/new")
+    assert '<option value="remix"' in form.text and "Remix challenge" in form.text
+
+    manage_path = await manager.launch_campaign(org_path, "Remix our winter ad", kind="remix")
+    assert manage_path.endswith("/manage#kit")  # what fans remix comes next
+    manage = await manager.get(manage_path.removesuffix("#kit"))
+    assert manage.status_code == 200 and 'id="kit"' in manage.text
+    assert "Remix our winter ad" in (await manager.get(manage_path.split("/manage")[0])).text
