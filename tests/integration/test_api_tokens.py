@@ -4,11 +4,14 @@ and a token that expired or was revoked answered with a 401 that says so."""
 
 from __future__ import annotations
 
-import os
+import importlib
 import re
-import sqlite3
-import subprocess
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+import asyncpg
+from tortoise.backends.asyncpg import AsyncpgDBClient
+from tortoise.migrations.schema_editor.asyncpg import AsyncpgSchemaEditor
 
 from cocreate.models import AuthToken
 from tests import services
@@ -108,30 +111,58 @@ async def test_the_api_document_declares_the_token_endpoints_and_their_errors(cl
     assert "expires" in paths["/auth/token"]["post"]["summary"]
 
 
-def test_tokens_made_before_expiry_existed_get_one_and_keep_working(tmp_path):
-    """The migration gives every existing permanent token a name and the default expiry."""
-    database = tmp_path / "before.sqlite3"
-    env = {**{k: v for k, v in os.environ.items()
-              if not k.startswith(("S3_", "REDIS_", "AWS_", "DATABASE_"))},
-           "DATABASE_URL": f"sqlite://{database}"}
-    tortoise = services.ROOT / ".venv" / "bin" / "tortoise"
-    subprocess.run([str(tortoise), "migrate", "models", "0025_story_images"], env=env,
-                   cwd=services.ROOT, check=True, capture_output=True, timeout=120)
-    with sqlite3.connect(database) as db:
-        db.execute("INSERT INTO users (id, handle, email, password_hash, display_name, bio, "
-                   "email_digest, created_at) VALUES ('u1', 'old', 'old@example.test', 'x', "
-                   "'Old', '', 0, '2026-01-01 00:00:00+00:00')")
-        db.execute("INSERT INTO auth_tokens (id, user_id, kind, token_hash, created_at) VALUES "
-                   "('t1', 'u1', 'api', 'digest', '2026-01-01 00:00:00+00:00'), "
-                   "('s1', 'u1', 'session', 'session-digest', '2026-01-01 00:00:00+00:00')")
-    services.run_cocreate(["migrate"], env)
-    with sqlite3.connect(database) as db:
-        rows = dict((kind, (name, expires, revoked)) for kind, name, expires, revoked in db.execute(
-            "SELECT kind, name, expires_at, revoked_at FROM auth_tokens"))
+MIGRATION = importlib.import_module("cocreate.migrations.0026_api_tokens")
+USERS = ("INSERT INTO users (id, handle, email, password_hash, display_name, bio, email_digest, "
+         "created_at) VALUES ('u1', 'old', 'old@example.test', 'x', 'Old', '', false, "
+         "'2026-01-01 00:00:00+00:00')")
+TOKENS = ("INSERT INTO auth_tokens (id, user_id, kind, token_hash, created_at) VALUES "
+          "('t1', 'u1', 'api', 'digest', '2026-01-01 00:00:00+00:00'), "
+          "('s1', 'u1', 'session', 'session-digest', '2026-01-01 00:00:00+00:00')")
+READ = "SELECT kind, name, expires_at, revoked_at FROM auth_tokens"
+
+
+async def _give_expiry_on_a_copy(url_of_copy: str) -> dict[str, tuple]:
+    """Rows as they were before 0026 (an API token with no expiry, a session), then the
+    migration's data step run by Tortoise's own PostgreSQL schema editor on them."""
+    db = await asyncpg.connect(url_of_copy)
+    try:
+        await db.execute(USERS)
+        await db.execute(TOKENS)
+        parts = urlsplit(url_of_copy)
+        client = AsyncpgDBClient(user=parts.username, password=parts.password,
+                                 host=parts.hostname, port=parts.port or 5432,
+                                 database=parts.path.lstrip("/"),
+                                 connection_name="tokens-migration")
+        await client.create_connection(with_db=True)
+        try:
+            await MIGRATION.expire_existing_tokens(None, AsyncpgSchemaEditor(client))
+        finally:
+            await client.close()
+        return {row["kind"]: (row["name"], row["expires_at"], row["revoked_at"])
+                for row in await db.fetch(READ)}
+    finally:
+        await db.close()
+
+
+async def test_tokens_made_before_expiry_existed_get_one_and_keep_working(database_url):
+    """The migration gives every existing permanent API token a name and the default expiry
+    (on a copy of the migrated database, so no other test's rows are touched)."""
+    name = services.new_database_name("cocreate_tokens")
+    admin = await asyncpg.connect(services.ADMIN_DATABASE_URL)
+    await admin.execute("SELECT pg_advisory_lock(hashtext('cocreate test templates'))")
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE '
+                            f'"cocreate_template_{services.schema_key()}"')
+    finally:
+        await admin.execute("SELECT pg_advisory_unlock(hashtext('cocreate test templates'))")
+    try:
+        rows = await _give_expiry_on_a_copy(services.database_url(name))
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
     name, expires, revoked = rows["api"]
     assert (name, revoked) == ("API token", None)
-    left = datetime.fromisoformat(expires) - datetime.now(UTC)
-    assert timedelta(days=89) < left <= timedelta(days=90)
+    assert timedelta(days=89) < expires - datetime.now(UTC) <= timedelta(days=90)
     assert rows["session"] == ("", None, None)  # sessions keep their own expiry
 
 

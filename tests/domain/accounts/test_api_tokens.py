@@ -4,9 +4,12 @@ refusal saying why the token no longer works."""
 
 from __future__ import annotations
 
+import importlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from tortoise import connections
+from tortoise.migrations.schema_editor.sqlite import SqliteSchemaEditor
 
 from cocreate.lib.errors import Invalid, NotFound, RateLimited, Unauthenticated
 from cocreate.models import AuthToken
@@ -105,3 +108,20 @@ async def test_making_and_revoking_tokens_on_the_page_counts_like_logging_in(dep
     with pytest.raises(RateLimited):
         await api_tokens.revoke_all(deps, ana, limit_key=ana.id)
     assert len(await api_tokens.of_user(ana)) == allowed
+
+
+async def test_tokens_made_before_expiry_existed_get_a_name_and_the_default_expiry(deps):
+    """The data step of migration 0026, run by Tortoise's own SQLite schema editor on rows as
+    they were before it (permanent, unnamed); sessions keep their own expiry."""
+    ana = await person("Ana")
+    old = await AuthToken.create(user=ana, kind="api", token_hash="old-digest")
+    session = await AuthToken.create(user=ana, kind="session", token_hash="session-digest",
+                                     expires_at=datetime.now(UTC) + timedelta(days=30))
+    migration = importlib.import_module("cocreate.migrations.0026_api_tokens")
+
+    await migration.expire_existing_tokens(None, SqliteSchemaEditor(connections.get("default")))
+
+    old = await AuthToken.get(id=old.id)
+    assert old.name == "API token" and old.revoked_at is None
+    assert timedelta(days=89) < old.expires_at - datetime.now(UTC) <= timedelta(days=90)
+    assert (await AuthToken.get(id=session.id)).expires_at == session.expires_at
