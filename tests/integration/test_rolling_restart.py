@@ -32,11 +32,7 @@ import pytest
 from tests import services
 from tests.people import Person, eventually, launch_campaign, png_bytes, sign_up
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(shutil.which("haproxy") is None,
-                       reason="HAProxy is not installed (scripts/ensure-services installs it)"),
-]
+pytestmark = pytest.mark.slow
 
 DRAIN_SECONDS = "2"
 
@@ -122,6 +118,7 @@ class Cluster:
     base: str
     stats: str
     apps: list[App]
+    balancer_log: Path
 
     def server_states(self) -> dict[str, str]:
         """HAProxy's view of each app server: UP, DOWN, ..."""
@@ -150,15 +147,16 @@ def cluster(settings_env: dict[str, str], migrated) -> Iterator[Cluster]:  # typ
     config = logs / f"test-rolling-{run}-haproxy.cfg"
     config.write_text(HAPROXY_CONFIG.format(front=front, stats=stats, servers="\n".join(
         f"    server {app.name} 127.0.0.1:{app.port} check" for app in apps)))
+    assert shutil.which("haproxy"), "HAProxy is needed: scripts/ensure-services installs it"
     started: list[subprocess.Popen] = []
     try:
         for app in apps:
             app.start()
         started += [_process([services._bin("cocreate"), "worker"], settings_env,
                              logs / f"test-rolling-{run}-worker-{n}.log") for n in (1, 2)]
-        started.append(_process(["haproxy", "-f", str(config), "-db"], {},
-                                logs / f"test-rolling-{run}-haproxy.log"))
-        cluster = Cluster(base, f"http://127.0.0.1:{stats}", apps)
+        balancer_log = logs / f"test-rolling-{run}-haproxy.log"
+        started.append(_process(["haproxy", "-f", str(config), "-db"], {}, balancer_log))
+        cluster = Cluster(base, f"http://127.0.0.1:{stats}", apps, balancer_log)
         services.wait_for_http(f"{cluster.stats}/stats")
         for app in apps:
             cluster.wait_until_up(app.name)
@@ -258,14 +256,16 @@ async def test_restarting_each_app_process_in_turn_loses_no_request(cluster, dat
         tally = Tally()
         running = asyncio.Event()
         running.set()
+        took_out: dict[str, str] = {}  # what HAProxy said while each app stopped
         work = [asyncio.create_task(_fan_at_work(fan, entry_ids, votes, media, tally, running))
                 for fan in fans]
         try:
             await asyncio.sleep(1)
             for app in cluster.apps:  # the rolling restart
-                began = time.monotonic()
+                began, seen = time.monotonic(), len(cluster.balancer_log.read_text())
                 code = await asyncio.to_thread(app.stop)
                 stopped = time.monotonic()
+                took_out[app.name] = cluster.balancer_log.read_text()[seen:]
                 app.restarts.append(code)
                 app.start()
                 await asyncio.to_thread(cluster.wait_until_up, app.name)
@@ -285,6 +285,10 @@ async def test_restarting_each_app_process_in_turn_loses_no_request(cluster, dat
             assert app.restarts in ([-signal.SIGTERM], [0])
             log = app.log.read_text()
             assert "SIGTERM: draining" in log and "Application shutdown complete." in log
+            # HAProxy took it out because it said it was draining, before it stopped listening
+            said = took_out[app.name]
+            assert f"Server app/{app.name} is DOWN, reason: Layer7 wrong status, code: 503" \
+                in said, said
 
         # Totals equal the ledger, and what the fans did.
         viewer = fans[0]
