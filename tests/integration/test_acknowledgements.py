@@ -64,6 +64,9 @@ async def test_a_manager_thanks_from_the_entry_page(app, make_client):
         assert "Thanks, Omar: </textarea>" in page.text  # the note starts with their name
         short = await browser.post(f"/e/{entry}/thanks", {"note": "Thanks!"}, htmx=True)
         assert short.status_code == 422 and 'id="thanks"' in short.text
+        greeting = await browser.post(f"/e/{entry}/thanks", {"note": "Thanks, Omar: "},
+                                      htmx=True)  # the greeting the form starts with, alone
+        assert greeting.status_code == 422 and "the greeting alone is not a" in greeting.text
         done = await browser.post(f"/e/{entry}/thanks",
                                   {"note": "Thanks, Omar: this made our day."}, htmx=True)
         assert done.status_code == 200 and "this made our day" in done.text

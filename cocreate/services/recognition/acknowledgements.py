@@ -1,12 +1,14 @@
 """Acknowledgements: the brand thanks one person, by name, for one contribution.
 
-Each note is addressed to one person and must name them: a thank-you that could be pasted
-under anything is not an acknowledgement. It is shown on the entry for everyone, tells the
+Each note is addressed to one person, must name them and say something of its own: a
+thank-you that could be pasted under anything, or the greeting alone, is not an
+acknowledgement. It is shown on the entry for everyone, tells the
 person at once, and earns them the Recognized badge (awarded by a worker).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from tortoise.exceptions import IntegrityError
@@ -24,10 +26,20 @@ from cocreate.services.orgs import orgs
 from cocreate.services.scores import scores
 
 MAX_NOTE = 1000
+OWN_LETTERS = 5  # letters a note needs besides the greeting and the person's name
+GREETING_WORDS = frozenset({"thanks", "thank", "you", "so", "much", "many", "dear", "hi",
+                            "hello", "hey"})
 
 
 def first_name(person: User) -> str:
     return (person.display_name.split() or [person.handle])[0]
+
+
+def own_letters(note: str, person_name: str) -> int:
+    """How many letters of a note are its own: not the greeting, not the person's name."""
+    skipped = GREETING_WORDS | set(re.findall(r"\w+", person_name.casefold()))
+    return sum(len(word) for word in re.findall(r"\w+", note.casefold())
+               if word not in skipped)
 
 
 def draft(person: User) -> str:
@@ -57,6 +69,9 @@ async def acknowledge(actor: User, entry_id: str, note: str | None,
     name = first_name(recipient)
     if note and name.casefold() not in note.casefold():
         errors.add("note", f"Address {name} by name: a personal note says who it thanks.")
+    elif note and own_letters(note, recipient.display_name) < OWN_LETTERS:
+        errors.add("note", f"Say what you thank {name} for: the greeting alone is not a "
+                           "thank-you.")
     errors.raise_if_any()
     org = entry.campaign.org
     try:

@@ -23,6 +23,11 @@ async def test_a_manager_thanks_the_author_by_name_once(deps):
     assert impersonal.value.fields == {
         "note": "Address Ana by name: a personal note says who it thanks."}
     assert acknowledgements.draft(author) == "Thanks, Ana: "
+    for greeting_alone in ("Thanks, Ana: ", "Thank you so much, Ana Lima!", "Hi Ana, thanks"):
+        with pytest.raises(Invalid) as empty:
+            await acknowledgements.acknowledge(manager, entry.id, greeting_alone)
+        assert empty.value.fields["note"] == (
+            "Say what you thank Ana for: the greeting alone is not a thank-you.")
 
     thanks = await acknowledgements.acknowledge(manager, entry.id, "Thanks, ana: we love it!")
     assert thanks.recipient_id == author.id
