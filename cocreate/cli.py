@@ -29,13 +29,11 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
 
 
 def _worker(settings: Settings, args: argparse.Namespace) -> None:
-    from arq.worker import run_worker
-
-    from workers.settings import WorkerSettings, overrides
+    from workers.settings import create_worker
 
     if not settings.uses_redis:
         sys.exit("cocreate worker needs REDIS_URL; without it jobs run inside `cocreate serve`.")
-    run_worker(WorkerSettings, **overrides(settings))  # type: ignore[arg-type]
+    create_worker(settings).run()
 
 
 async def _with_db(settings: Settings, work: Callable[[], Awaitable[None]]) -> None:

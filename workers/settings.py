@@ -6,6 +6,7 @@ from typing import Any
 
 from arq import Retry
 from arq.connections import RedisSettings
+from arq.worker import get_kwargs
 from tortoise import Tortoise
 
 from cocreate.doors import jobs
@@ -13,6 +14,7 @@ from cocreate.doors.db import tortoise_config
 from cocreate.doors.realtime import create_broker
 from cocreate.doors.storage import create_storage
 from cocreate.settings import Settings
+from workers.leases import LeasedWorker
 from workers.schedule import cron_jobs
 from workers.tasks import HANDLERS
 
@@ -61,9 +63,14 @@ class WorkerSettings:
 
 
 def overrides(settings: Settings) -> dict[str, Any]:
-    """The Settings-dependent keyword arguments for arq's `run_worker(WorkerSettings, ...)`."""
+    """The Settings-dependent keyword arguments for arq's Worker (see `create_worker`)."""
     return {
         "redis_settings": RedisSettings.from_dsn(settings.redis_url or ""),
         "ctx": {"settings": settings},
         "cron_jobs": cron_jobs(settings),
     }
+
+
+def create_worker(settings: Settings) -> LeasedWorker:
+    """The worker `cocreate worker` runs: these settings, with in-progress keys as leases."""
+    return LeasedWorker(**{**get_kwargs(WorkerSettings), **overrides(settings)})

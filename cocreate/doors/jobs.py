@@ -76,14 +76,16 @@ async def execute(job_id: str, context: JobContext, handlers: dict[str, Handler]
     """Run one recorded job. Raises RetryLater while attempts remain after a failure.
 
     Failing for good is logged as an error and left in the table with its last error, for
-    `cocreate jobs failed`. A job whose runs were all cut short (its worker killed, or out of
-    time) without an error of its own is marked failed the same way instead of running on."""
+    `cocreate jobs failed`. A job whose last attempt was cut short (its worker killed, or out
+    of time) without recording an outcome is marked failed the same way, not run on forever."""
     job = await Job.get_or_none(id=job_id)
     if job is None or job.status in {"done", "failed"}:
         return
     if job.attempts >= MAX_ATTEMPTS:
-        await _fail(job, f"Interrupted {job.attempts} times (worker stopped or out of time)"
-                    + (f"; before that: {job.last_error}" if job.last_error else ""))
+        await _fail(job, f"Gave up after {job.attempts} attempts, the last cut short (its "
+                    "worker stopped, or it ran out of time)"
+                    + (f"; an earlier one failed with {job.last_error}" if job.last_error
+                       else ""))
         return
     await Job.filter(id=job_id).update(attempts=F("attempts") + 1)
     attempts = job.attempts + 1

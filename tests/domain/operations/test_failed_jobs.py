@@ -71,7 +71,8 @@ async def test_a_job_cut_short_on_every_attempt_is_marked_failed_instead_of_runn
     await _run_until_it_stops(deps, job)
 
     [failed] = await failed_jobs.failed()
-    assert failed.id == job.id and failed.error.startswith("Interrupted 5 times")
+    assert failed.id == job.id and failed.error.startswith("Gave up after 5 attempts, the "
+                                                           "last cut short")
     assert mails(deps) == []
     await failed_jobs.retry(job.id)
     await run_jobs_named(deps, notification_mail.EMAIL_JOB)
