@@ -9,6 +9,8 @@ from html import escape
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from tortoise.exceptions import DoesNotExist, IntegrityError
+from tortoise.exceptions import ValidationError as OrmValidationError
 
 from cocreate.doors.outages import OUTAGE_TYPES, is_outage
 from cocreate.http import wants_fragment
@@ -96,6 +98,27 @@ async def http_error(request: Request, exc: Exception) -> Response:
     return _page(request, exc.status_code, message)
 
 
+async def orm_refusal(request: Request, exc: Exception) -> Response:
+    """The database layer refused what a request carried (a value longer than its column, a
+    row that is not there, a duplicate): the request's fault, so a 4xx, never a 500. Input is
+    checked where it enters (path convertors, body types); reaching here means a check is
+    missing, hence the warning."""
+    log.warning("%s %s: the ORM refused the input: %s: %s", request.method, request.url.path,
+                type(exc).__name__, exc)
+    if isinstance(exc, OrmValidationError):
+        field = str(exc).split(":", 1)[0].strip()
+        status, code, message = 422, "invalid", "Please correct the fields."
+        fields = {field: "This value is too long or not in the expected form."} if field else {}
+    elif isinstance(exc, DoesNotExist):
+        status, code, message, fields = 404, "not_found", "Nothing here.", {}
+    else:
+        status, code, fields = 409, "conflict", {}
+        message = "This conflicts with something that exists already."
+    if _is_api(request):
+        return api_error(status, code, message, fields)
+    return _page(request, status, message)
+
+
 async def server_error(request: Request, exc: Exception) -> Response:
     if is_outage(exc):  # raised where no finer handler sees it (middleware)
         return await outage_error(request, exc)
@@ -109,6 +132,9 @@ EXCEPTION_HANDLERS = {
     **dict.fromkeys(OUTAGE_TYPES, outage_error),
     ServiceUnavailable: service_unavailable,
     DomainError: domain_error,
+    OrmValidationError: orm_refusal,
+    DoesNotExist: orm_refusal,
+    IntegrityError: orm_refusal,
     HTTPException: http_error,
     Exception: server_error,
 }

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.requests import Request
 
 from cocreate.lib.errors import Unauthenticated
+from cocreate.lib.identifiers import SHAPES, Shape
 from cocreate.services.core.context import Deps
 
 if TYPE_CHECKING:
@@ -51,3 +53,26 @@ def wants_fragment(request: Request) -> bool:
         request.headers.get("HX-Request") == "true"
         and request.headers.get("HX-History-Restore-Request") != "true"
     )
+
+
+class ShapeConvertor(Convertor[str]):
+    """A path parameter of one identifier shape (`{entry:id}`, `{campaign:campaign_slug}`):
+    a value of another shape matches no route, so it is a 404 before any query."""
+
+    def __init__(self, shape: Shape) -> None:
+        self.regex = shape.regex
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return str(value)
+
+
+def _register_path_convertors() -> None:
+    # Routes compile their paths when declared: web/ and api/ modules import this one first.
+    for shape in SHAPES:
+        register_url_convertor(shape.name, ShapeConvertor(shape))
+
+
+_register_path_convertors()

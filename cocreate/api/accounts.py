@@ -135,9 +135,9 @@ ENDPOINTS = [
              body=schemas.VerifyIn, auth=False, errors=(422,)),
     Endpoint("POST", "/me/verification", resend_verification,
              "Mail a new confirmation link", schemas.MeOut, status=202, errors=(401, 429)),
-    Endpoint("GET", "/users/{handle}", show_profile,
+    Endpoint("GET", "/users/{handle:handle}", show_profile,
              "A person's public profile: entries and remixes, badges, teams, the brands that "
              "thanked them", profile_schemas.ProfileOut, auth=False, errors=(404,)),
-    Endpoint("GET", "/users/{handle}/badges", user_badges, "A person's badges",
+    Endpoint("GET", "/users/{handle:handle}/badges", user_badges, "A person's badges",
              schemas.AwardList, auth=False, errors=(404,)),
 ]

@@ -109,17 +109,17 @@ async def metrics(request: Request, user: User, org: str, query: MetricsQuery) -
 
 
 ENDPOINTS = [
-    Endpoint("POST", "/entries/{entry}/acknowledgements", acknowledge,
+    Endpoint("POST", "/entries/{entry:id}/acknowledgements", acknowledge,
              "Thank the entry's author (or a team member) by name (managers); they are "
              "notified and earn the Recognized badge", AcknowledgementOut, status=201,
              body=AcknowledgementIn, errors=(401, 403, 404, 409, 422)),
-    Endpoint("GET", "/entries/{entry}/acknowledgements", list_acknowledgements,
+    Endpoint("GET", "/entries/{entry:id}/acknowledgements", list_acknowledgements,
              "How the brand thanked the entry's people", AcknowledgementList, auth=False,
              errors=(404,)),
-    Endpoint("GET", "/orgs/{org}/inbox", inbox,
+    Endpoint("GET", "/orgs/{org:org_slug}/inbox", inbox,
              "Public contributions not thanked yet, oldest first (managers)", InboxOut,
              query=InboxQuery, errors=(401, 403, 404, 422)),
-    Endpoint("GET", "/orgs/{org}/acknowledgement-metrics", metrics,
+    Endpoint("GET", "/orgs/{org:org_slug}/acknowledgement-metrics", metrics,
              "Share of contributions thanked and time to the first thanks, overall and by "
              "week (managers)", MetricsOut, query=MetricsQuery, errors=(401, 403, 404, 422)),
 ]

@@ -31,11 +31,11 @@ async def moderate_comment(request: Request, user: User, comment: str,
 
 
 ENDPOINTS = [
-    Endpoint("POST", "/comments/{comment}/report", report_comment,
+    Endpoint("POST", "/comments/{comment:id}/report", report_comment,
              "Report a comment to the moderators (once per person); enough open reports hide "
              "it until one reviews it", CommentReportOut, status=201, body=schemas.ReportIn,
              errors=(401, 403, 404, 409, 422, 429)),
-    Endpoint("POST", "/comments/{comment}/moderate", moderate_comment,
+    Endpoint("POST", "/comments/{comment:id}/moderate", moderate_comment,
              "Hide a comment, restore a hidden one, or dismiss its reports (managers and "
              "moderators); closes its open reports and tells its author", CommentOut,
              body=CommentModerationIn, errors=(401, 403, 404, 409, 422, 429)),

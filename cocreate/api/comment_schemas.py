@@ -7,13 +7,14 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from cocreate.api.schemas import Body, UserOut
+from cocreate.lib.identifiers import Id
 from cocreate.models import CommentStatus, ReportStatus
 from cocreate.services.moderation.comment_moderation import CommentAction
 
 
 class CommentIn(Body):
     body: str = Field(max_length=20_000, description="Markdown; mention people with @handle")
-    parent_id: str | None = Field(default=None, description="The comment this one answers")
+    parent_id: Id | None = Field(default=None, description="The comment this one answers")
 
 
 class CommentEditIn(Body):

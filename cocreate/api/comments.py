@@ -75,25 +75,25 @@ async def remove_reaction(request: Request, user: User, comment: str,
 
 
 ENDPOINTS = [
-    Endpoint("GET", "/entries/{entry}/comments", list_comments,
+    Endpoint("GET", "/entries/{entry:id}/comments", list_comments,
              "The conversation under an entry, in reading order", CommentThread, auth=False,
              errors=(404,)),
-    Endpoint("POST", "/entries/{entry}/comments", add_comment,
+    Endpoint("POST", "/entries/{entry:id}/comments", add_comment,
              "Comment on an entry, or reply to a comment; people answered, mentioned and the "
              "entry's author are told", CommentOut, status=201, body=CommentIn,
              errors=(401, 403, 404, 422, 429)),
-    Endpoint("PATCH", "/comments/{comment}", edit_comment,
+    Endpoint("PATCH", "/comments/{comment:id}", edit_comment,
              "Edit your comment (within 15 minutes of posting)", CommentOut,
              body=CommentEditIn, errors=(401, 403, 404, 422, 429)),
-    Endpoint("POST", "/comments/{comment}/hide", hide_comment,
+    Endpoint("POST", "/comments/{comment:id}/hide", hide_comment,
              "Hide a comment from view (managers and moderators); replies stay, its author is "
              "told why", CommentOut, body=HideIn, errors=(401, 403, 404, 409, 422, 429)),
-    Endpoint("PUT", "/comments/{comment}/reactions/{kind}", add_reaction,
+    Endpoint("PUT", "/comments/{comment:id}/reactions/{kind}", add_reaction,
              "React to a comment: like, love, laugh, helpful or cheer", ReactionsOut,
              errors=(401, 403, 404, 422, 429)),
-    Endpoint("DELETE", "/comments/{comment}/reactions/{kind}", remove_reaction,
+    Endpoint("DELETE", "/comments/{comment:id}/reactions/{kind}", remove_reaction,
              "Take your reaction back", ReactionsOut, errors=(401, 403, 404, 422, 429)),
-    Endpoint("DELETE", "/comments/{comment}", remove_comment,
+    Endpoint("DELETE", "/comments/{comment:id}", remove_comment,
              "Remove your comment (it shows as removed; replies stay)", CommentOut,
              errors=(401, 403, 404)),
 ]

@@ -81,20 +81,20 @@ async def feed(request: Request, user: User, query: FeedQuery) -> FeedOut:
 
 
 ENDPOINTS = [
-    Endpoint("PUT", "/users/{handle}/follow", follow_user,
+    Endpoint("PUT", "/users/{handle:handle}/follow", follow_user,
              "Follow a person: what they do shows in your feed (idempotent)", FollowOut,
              errors=(401, 404, 422)),
-    Endpoint("DELETE", "/users/{handle}/follow", unfollow_user,
+    Endpoint("DELETE", "/users/{handle:handle}/follow", unfollow_user,
              "Stop following a person (idempotent)", FollowOut, errors=(401, 404)),
-    Endpoint("PUT", "/campaigns/{campaign}/follow", follow_campaign,
+    Endpoint("PUT", "/campaigns/{campaign:campaign_slug}/follow", follow_campaign,
              "Follow a campaign: its entries, badges, replies and results show in your feed "
              "(idempotent)", FollowOut, errors=(401, 404)),
-    Endpoint("DELETE", "/campaigns/{campaign}/follow", unfollow_campaign,
+    Endpoint("DELETE", "/campaigns/{campaign:campaign_slug}/follow", unfollow_campaign,
              "Stop following a campaign (idempotent)", FollowOut, errors=(401, 404)),
-    Endpoint("PUT", "/entries/{entry}/follow", follow_entry,
+    Endpoint("PUT", "/entries/{entry:id}/follow", follow_entry,
              "Follow an entry: hear of its new comments and of the brand's answers to it "
              "(idempotent)", FollowOut, errors=(401, 404)),
-    Endpoint("DELETE", "/entries/{entry}/follow", unfollow_entry,
+    Endpoint("DELETE", "/entries/{entry:id}/follow", unfollow_entry,
              "Stop following an entry (idempotent)", FollowOut, errors=(401, 404)),
     Endpoint("GET", "/feed", feed,
              "What the people and campaigns you follow did, newest first (not your own)",

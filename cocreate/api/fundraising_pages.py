@@ -176,14 +176,14 @@ async def fundraising_leaderboard(request: Request, campaign: str) -> schemas.Le
         teams=_teams(request, found, await fundraising_teams.top_teams(found), currency))
 
 
-PAGE = "/campaigns/{campaign}/pages/{page}"
-TEAMS = "/campaigns/{campaign}/fundraising-teams"
+PAGE = "/campaigns/{campaign:campaign_slug}/pages/{page:page_slug}"
+TEAMS = "/campaigns/{campaign:campaign_slug}/fundraising-teams"
 
 ENDPOINTS = [
-    Endpoint("GET", "/campaigns/{campaign}/pages", list_fundraising_pages,
+    Endpoint("GET", "/campaigns/{campaign:campaign_slug}/pages", list_fundraising_pages,
              "Fans' fundraising pages under a fundraiser, by amount raised", schemas.PageList,
              auth=False, errors=(404,)),
-    Endpoint("POST", "/campaigns/{campaign}/pages", create_fundraising_page,
+    Endpoint("POST", "/campaigns/{campaign:campaign_slug}/pages", create_fundraising_page,
              "Start your own fundraising page (one per fundraiser, while it takes gifts), "
              "optionally starting or joining a team", schemas.PageDetailOut, status=201,
              body=schemas.PageIn, errors=(401, 403, 404, 409, 422, 429)),
@@ -204,20 +204,21 @@ ENDPOINTS = [
              "Start a team with your fundraising page in it; you become its captain",
              schemas.FundraisingTeamDetailOut, status=201, body=schemas.FundraisingTeamIn,
              errors=(401, 403, 404, 409, 422, 429)),
-    Endpoint("GET", f"{TEAMS}/{{team}}", show_fundraising_team,
+    Endpoint("GET", f"{TEAMS}/{{team:team_slug}}", show_fundraising_team,
              "A team of fundraisers with its members' totals", schemas.FundraisingTeamDetailOut,
              auth=False, errors=(404,)),
-    Endpoint("PUT", f"{TEAMS}/{{team}}", edit_fundraising_team,
+    Endpoint("PUT", f"{TEAMS}/{{team:team_slug}}", edit_fundraising_team,
              "The captain changes the team's name, goal and story (its address stays)",
              schemas.FundraisingTeamDetailOut, body=schemas.FundraisingTeamIn,
              errors=(401, 403, 404, 409, 422, 429)),
-    Endpoint("POST", f"{TEAMS}/{{team}}/join", join_fundraising_team,
+    Endpoint("POST", f"{TEAMS}/{{team:team_slug}}/join", join_fundraising_team,
              "Your fundraising page joins the team (leaving its team, its total with it)",
              schemas.FundraisingTeamDetailOut, errors=(401, 403, 404, 409, 429)),
-    Endpoint("POST", f"{TEAMS}/{{team}}/leave", leave_fundraising_team,
+    Endpoint("POST", f"{TEAMS}/{{team:team_slug}}/leave", leave_fundraising_team,
              "Your fundraising page leaves the team, its total with it",
              schemas.PageDetailOut, errors=(401, 403, 404, 409, 429)),
-    Endpoint("GET", "/campaigns/{campaign}/fundraising-leaderboard", fundraising_leaderboard,
+    Endpoint("GET", "/campaigns/{campaign:campaign_slug}/fundraising-leaderboard",
+             fundraising_leaderboard,
              "Top fundraisers and teams by amount raised", schemas.LeaderboardOut,
              auth=False, errors=(404,)),
 ]

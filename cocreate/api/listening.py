@@ -56,11 +56,11 @@ async def entries_behind(request: Request, user: User, campaign: str,
 
 
 ENDPOINTS = [
-    Endpoint("GET", "/campaigns/{campaign}/listening", show_listening,
+    Endpoint("GET", "/campaigns/{campaign:campaign_slug}/listening", show_listening,
              "What fans are asking for: the period's most frequent tags and terms, rising "
              "first, against the period before (managers)", tag_schemas.ListeningOut,
              query=tag_schemas.ListeningQuery, errors=(401, 403, 404, 422)),
-    Endpoint("GET", "/campaigns/{campaign}/listening/entries", entries_behind,
+    Endpoint("GET", "/campaigns/{campaign:campaign_slug}/listening/entries", entries_behind,
              "The public entries behind a tag or a term in the period (managers)",
              tag_schemas.BehindOut, query=tag_schemas.BehindQuery,
              errors=(401, 403, 404, 422)),

@@ -44,9 +44,9 @@ ENDPOINTS = [
     Endpoint("POST", "/media/uploads", start_upload,
              "Start an upload: returns a presigned POST straight to storage",
              schemas.UploadOut, status=201, body=schemas.UploadIn, errors=(401, 422, 429)),
-    Endpoint("POST", "/media/{media_id}/complete", complete_upload,
+    Endpoint("POST", "/media/{media_id:id}/complete", complete_upload,
              "Tell the server the upload finished; a worker checks it", schemas.MediaOut,
              status=202, errors=(401, 404, 409)),
-    Endpoint("GET", "/media/{media_id}", show_media, "An upload's status and, once ready, URLs",
+    Endpoint("GET", "/media/{media_id:id}", show_media, "An upload's status and, once ready, URLs",
              schemas.MediaOut, errors=(401, 404)),
 ]

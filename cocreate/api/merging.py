@@ -10,6 +10,7 @@ from starlette.requests import Request
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
+from cocreate.lib.identifiers import Id
 from cocreate.services.moderation import merging
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 
 class MergeIn(schemas.Body):
-    into: str = Field(max_length=16, description="The id of the idea to keep")
+    into: Id = Field(description="The id of the idea to keep")
 
 
 class MergeOut(BaseModel):
@@ -42,7 +43,7 @@ async def merge_entry(request: Request, user: User, entry: str, body: MergeIn) -
 
 
 ENDPOINTS = [
-    Endpoint("POST", "/entries/{entry}/merge", merge_entry,
+    Endpoint("POST", "/entries/{entry:id}/merge", merge_entry,
              "Merge a duplicate idea into another of its campaign: votes (each person once), "
              "held votes and comments move, its authors are credited (managers)", MergeOut,
              body=MergeIn, errors=(401, 403, 404, 409, 422)),

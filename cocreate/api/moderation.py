@@ -69,16 +69,16 @@ async def moderation_queue(request: Request, user: User, campaign: str) -> Moder
 
 
 ENDPOINTS = [
-    Endpoint("POST", "/entries/{entry}/reports", report_entry,
+    Endpoint("POST", "/entries/{entry:id}/reports", report_entry,
              "Report an entry to the moderators", schemas.ReportOut, status=201,
              body=schemas.ReportIn, errors=(401, 403, 404, 409, 422)),
-    Endpoint("POST", "/entries/{entry}/moderation", moderate_entry,
+    Endpoint("POST", "/entries/{entry:id}/moderation", moderate_entry,
              "Approve, hide, restore or reject an entry (managers and moderators)",
              schemas.EntryOut, body=schemas.ModerationIn, errors=(401, 403, 404, 409, 422)),
-    Endpoint("POST", "/entries/{entry}/reports/dismiss", dismiss_reports,
+    Endpoint("POST", "/entries/{entry:id}/reports/dismiss", dismiss_reports,
              "Dismiss an entry's open reports (managers and moderators)", schemas.EntryOut,
              errors=(401, 403, 404)),
-    Endpoint("GET", "/campaigns/{campaign}/moderation", moderation_queue,
+    Endpoint("GET", "/campaigns/{campaign:campaign_slug}/moderation", moderation_queue,
              "Entries and comments waiting for a moderator, oldest first", ModerationQueue,
              errors=(401, 403, 404)),
 ]

@@ -11,6 +11,7 @@ from starlette.requests import Request
 from cocreate.api import schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
+from cocreate.lib.identifiers import Id
 from cocreate.services.notifications import notifications
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class NotificationList(BaseModel):
 
 
 class MarkReadIn(schemas.Body):
-    ids: list[str] | None = Field(default=None, max_length=500,
+    ids: list[Id] | None = Field(default=None, max_length=500,
                                   description="Leave out to mark every notification read")
 
 

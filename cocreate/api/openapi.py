@@ -9,6 +9,13 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from cocreate.api.endpoint import Endpoint
+from cocreate.lib.identifiers import SHAPES
+
+_PARAMETER = re.compile(r"{(\w+)(?::(\w+))?}")  # {entry} or {entry:id}
+_SHAPES = {shape.name: shape for shape in SHAPES}
+# Answers any operation can give: an address with control characters (400), an outage of the
+# database or Redis (503, try again).
+ALWAYS = (400, 503)
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -38,7 +45,8 @@ def build_document(endpoints: list[Endpoint], base_url: str) -> dict[str, Any]:
         schemas.update(_query_schema(query).get("$defs", {}))  # the enums queries name
     paths: dict[str, dict[str, Any]] = {}
     for endpoint in endpoints:
-        paths.setdefault(endpoint.path, {})[endpoint.method.lower()] = _operation(endpoint)
+        path = _PARAMETER.sub(r"{\1}", endpoint.path)  # the address as clients write it
+        paths.setdefault(path, {})[endpoint.method.lower()] = _operation(endpoint)
     return {
         "openapi": "3.1.0",
         "info": {"title": "cocreate API", "version": "1"},
@@ -72,13 +80,13 @@ def _operation(endpoint: Endpoint) -> dict[str, Any]:
                     "description": "Error",
                     "content": {"application/json": {"schema": _ref_error()}},
                 }
-                for code in sorted({*endpoint.errors, *((400, 422) if endpoint.body else ())})
+                for code in sorted(_errors(endpoint))
             },
         },
     }
     parameters = [
-        {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
-        for name in re.findall(r"{(\w+)}", endpoint.path)
+        {"name": name, "in": "path", "required": True, "schema": _path_schema(kind)}
+        for name, kind in _PARAMETER.findall(endpoint.path)
     ]
     if endpoint.query is not None:
         properties = _query_schema(endpoint.query)["properties"]
@@ -96,6 +104,25 @@ def _operation(endpoint: Endpoint) -> dict[str, Any]:
     if endpoint.auth:
         operation["security"] = [{"bearer": []}, {"session": []}]
     return operation
+
+
+def _errors(endpoint: Endpoint) -> set[int]:
+    """The error statuses an operation can answer: its own, and those of what it takes."""
+    codes = {*ALWAYS, *endpoint.errors}
+    if endpoint.auth:
+        codes.add(401)
+    if _PARAMETER.search(endpoint.path):
+        codes.add(404)  # nothing of that name, or a name of the wrong shape
+    if endpoint.body is not None or endpoint.query is not None:
+        codes.add(422)
+    return codes
+
+
+def _path_schema(kind: str) -> dict[str, Any]:
+    shape = _SHAPES.get(kind)
+    if shape is None:
+        return {"type": "string"}
+    return {"type": "string", "pattern": shape.pattern, "maxLength": shape.max_length}
 
 
 def _query_schema(query: type[BaseModel]) -> dict[str, Any]:

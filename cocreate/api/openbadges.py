@@ -42,7 +42,7 @@ async def revoke_award(request: Request, user: User, award: str,
 
 
 ENDPOINTS = [
-    Endpoint("POST", "/awards/{award}/revoke", revoke_award,
+    Endpoint("POST", "/awards/{award:id}/revoke", revoke_award,
              "Revoke an award, with a published reason (managers of its organization)",
              RevocationOut, body=RevokeIn, errors=(401, 403, 404, 409, 422)),
 ]

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
+from cocreate.lib.identifiers import CampaignSlug, HandleRef, Id
 from cocreate.services.badges import badges
 from cocreate.services.recognition import org_badges
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 class OrgBadgeIn(schemas.Body):
     name: str = Field(max_length=200)
     description: str = Field(max_length=1000)
-    artwork_media_id: str | None = None
+    artwork_media_id: Id | None = None
 
 
 class OrgBadgeOut(BaseModel):
@@ -35,8 +36,8 @@ class OrgBadgeList(BaseModel):
 
 
 class GiveIn(schemas.Body):
-    handle: str = Field(max_length=60)
-    campaign: str = Field(max_length=100)
+    handle: HandleRef
+    campaign: CampaignSlug
     note: str = Field(default="", max_length=2000)
 
 
@@ -66,12 +67,12 @@ async def give_org_badge(request: Request, user: User, org: str, badge: str,
 
 
 ENDPOINTS = [
-    Endpoint("GET", "/orgs/{org}/badges", list_org_badges,
+    Endpoint("GET", "/orgs/{org:org_slug}/badges", list_org_badges,
              "The organization's own badges", OrgBadgeList, auth=False, errors=(404,)),
-    Endpoint("POST", "/orgs/{org}/badges", create_org_badge,
+    Endpoint("POST", "/orgs/{org:org_slug}/badges", create_org_badge,
              "Create a badge of the organization's own (managers)", OrgBadgeOut, status=201,
              body=OrgBadgeIn, errors=(401, 403, 404, 409, 422)),
-    Endpoint("POST", "/orgs/{org}/badges/{badge}/awards", give_org_badge,
+    Endpoint("POST", "/orgs/{org:org_slug}/badges/{badge:id}/awards", give_org_badge,
              "Give the organization's badge to a person for a campaign, with a note (managers)",
              schemas.AwardOut, status=201, body=GiveIn, errors=(401, 403, 404, 409, 422)),
 ]

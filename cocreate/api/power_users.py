@@ -75,16 +75,16 @@ async def unmark_ambassador(request: Request, user: User, org: str,
 
 
 ENDPOINTS = [
-    Endpoint("GET", "/orgs/{org}/power-users", power_users,
+    Endpoint("GET", "/orgs/{org:org_slug}/power-users", power_users,
              "Fans ranked by influence (visits, signups and votes their share links brought) "
              "or by conversation (replies received, threads started, helpful reactions), with "
              "the reasons (managers)", PowerUserPage, query=PowerUsersQuery,
              errors=(401, 403, 404, 422)),
-    Endpoint("PUT", "/orgs/{org}/ambassadors/{handle}", mark_ambassador,
+    Endpoint("PUT", "/orgs/{org:org_slug}/ambassadors/{handle:handle}", mark_ambassador,
              "Name a fan an ambassador of the organization (managers, idempotent): the first "
              "time they earn the Ambassador badge", AmbassadorOut, body=AmbassadorIn,
              errors=(401, 403, 404, 422, 429)),
-    Endpoint("DELETE", "/orgs/{org}/ambassadors/{handle}", unmark_ambassador,
+    Endpoint("DELETE", "/orgs/{org:org_slug}/ambassadors/{handle:handle}", unmark_ambassador,
              "Stop naming a fan an ambassador (managers, idempotent); their badge stays",
              AmbassadorOut, errors=(401, 403, 404, 429)),
 ]

@@ -73,19 +73,19 @@ async def family_tree(request: Request, campaign: str) -> remix_schemas.FamilyTr
 
 
 ENDPOINTS = [
-    Endpoint("GET", "/campaigns/{campaign}/kit", list_kit, "The campaign's remix kit",
+    Endpoint("GET", "/campaigns/{campaign:campaign_slug}/kit", list_kit, "The campaign's remix kit",
              remix_schemas.KitList, auth=False, errors=(404,)),
-    Endpoint("POST", "/campaigns/{campaign}/kit", add_kit_asset,
+    Endpoint("POST", "/campaigns/{campaign:campaign_slug}/kit", add_kit_asset,
              "Add an uploaded file to the remix kit, with its licence (managers only)",
              remix_schemas.KitAssetOut, status=201, body=remix_schemas.KitAssetIn,
              errors=(401, 403, 404, 422)),
-    Endpoint("DELETE", "/campaigns/{campaign}/kit/{asset}", remove_kit_asset,
+    Endpoint("DELETE", "/campaigns/{campaign:campaign_slug}/kit/{asset:id}", remove_kit_asset,
              "Remove a kit asset nobody has remixed yet (managers only)", remix_schemas.KitList,
              errors=(401, 403, 404, 409)),
-    Endpoint("GET", "/entries/{entry}/lineage", lineage,
+    Endpoint("GET", "/entries/{entry:id}/lineage", lineage,
              "What an entry remixes, and what remixed it", remix_schemas.LineageOut, auth=False,
              errors=(404,)),
-    Endpoint("GET", "/campaigns/{campaign}/family-tree", family_tree,
+    Endpoint("GET", "/campaigns/{campaign:campaign_slug}/family-tree", family_tree,
              "The remix family tree: kit assets and originals with their remixes",
              remix_schemas.FamilyTree, auth=False, errors=(404,)),
 ]

@@ -7,10 +7,11 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from cocreate.api.schemas import Body, EntryOut, UserOut
+from cocreate.lib.identifiers import Id
 
 
 class KitAssetIn(Body):
-    media_id: str
+    media_id: Id
     title: str
     licence: str
 

@@ -11,6 +11,7 @@ from starlette.requests import Request
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
+from cocreate.lib.identifiers import HandleRef, Id
 from cocreate.services.recognition import saved_replies
 
 if TYPE_CHECKING:
@@ -42,8 +43,9 @@ class SavedReplyList(BaseModel):
 
 
 class FilledQuery(BaseModel):
-    entry: str = Field(description="The entry whose author (or team member) is thanked")
-    handle: str | None = Field(default=None, description="A team member; the author if left out")
+    entry: Id = Field(description="The entry whose author (or team member) is thanked")
+    handle: HandleRef | None = Field(default=None,
+                                     description="A team member; the author if left out")
 
 
 class FilledOut(BaseModel):
@@ -84,20 +86,20 @@ async def filled_saved_reply(request: Request, user: User, org: str, reply: str,
 
 
 ENDPOINTS = [
-    Endpoint("GET", "/orgs/{org}/saved-replies", list_saved_replies,
+    Endpoint("GET", "/orgs/{org:org_slug}/saved-replies", list_saved_replies,
              "The organization's saved replies for thanking people (managers)", SavedReplyList,
              errors=(401, 403, 404)),
-    Endpoint("POST", "/orgs/{org}/saved-replies", create_saved_reply,
+    Endpoint("POST", "/orgs/{org:org_slug}/saved-replies", create_saved_reply,
              "Save a reply; its body must hold {name}, which becomes the person's first name "
              "(managers; at most 50)", SavedReplyOut, status=201, body=SavedReplyIn,
              errors=(401, 403, 404, 409, 422)),
-    Endpoint("PATCH", "/orgs/{org}/saved-replies/{reply}", update_saved_reply,
+    Endpoint("PATCH", "/orgs/{org:org_slug}/saved-replies/{reply:id}", update_saved_reply,
              "Change a saved reply's title or body (managers)", SavedReplyOut,
              body=SavedReplyPatch, errors=(401, 403, 404, 409, 422)),
-    Endpoint("DELETE", "/orgs/{org}/saved-replies/{reply}", delete_saved_reply,
+    Endpoint("DELETE", "/orgs/{org:org_slug}/saved-replies/{reply:id}", delete_saved_reply,
              "Delete a saved reply; returns the ones left (managers)", SavedReplyList,
              errors=(401, 403, 404)),
-    Endpoint("GET", "/orgs/{org}/saved-replies/{reply}/filled", filled_saved_reply,
+    Endpoint("GET", "/orgs/{org:org_slug}/saved-replies/{reply:id}/filled", filled_saved_reply,
              "A saved reply addressed to an entry's author (or a team member): the note to "
              "send, or to edit first, as an acknowledgement (managers)", FilledOut,
              query=FilledQuery, errors=(401, 403, 404, 422)),

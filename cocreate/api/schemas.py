@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cocreate.lib.identifiers import Email, HandleRef, Id
 from cocreate.models import (
     CampaignKind,
     CampaignPhase,
@@ -32,7 +33,7 @@ class Body(BaseModel):
 
 
 class SignupIn(Body):
-    email: str
+    email: Email
     password: str
     display_name: str
     ref: str | None = Field(default=None, max_length=12,
@@ -54,7 +55,7 @@ class MeOut(UserOut):
 class ProfileIn(Body):
     display_name: str | None = Field(default=None, max_length=200)
     bio: str | None = Field(default=None, max_length=1000)
-    avatar_media_id: str | None = Field(default=None, description="A processed image of yours")
+    avatar_media_id: Id | None = Field(default=None, description="A processed image of yours")
     clear_avatar: bool = False
 
 
@@ -76,7 +77,7 @@ class OrgIn(Body):
 class OrgUpdateIn(Body):
     name: str | None = None
     color: str | None = None
-    logo_media_id: str | None = Field(default=None, description="A processed image of yours")
+    logo_media_id: Id | None = Field(default=None, description="A processed image of yours")
     clear_logo: bool = False
 
 
@@ -90,7 +91,7 @@ class OrgOut(BaseModel):
 
 
 class MemberIn(Body):
-    email: str
+    email: Email
     role: Literal["manager", "moderator"]
 
 
@@ -145,8 +146,8 @@ class PrizeList(BaseModel):
 
 
 class WinnerIn(Body):
-    prize_id: str
-    entry_id: str
+    prize_id: Id
+    entry_id: Id
 
 
 class ProgressOut(BaseModel):
@@ -408,7 +409,7 @@ class AwardList(BaseModel):
 
 
 class HandleIn(Body):
-    handle: str
+    handle: HandleRef
 
 
 class ContributorRow(BaseModel):

@@ -32,7 +32,7 @@ async def similar_ideas(request: Request, campaign: str, query: SimilarQuery) ->
 
 
 ENDPOINTS = [
-    Endpoint("GET", "/campaigns/{campaign}/similar", similar_ideas,
+    Endpoint("GET", "/campaigns/{campaign:campaign_slug}/similar", similar_ideas,
              "Ideas like the one being typed (full text and trigram similarity), to vote for "
              "instead", SimilarIdeas, query=SimilarQuery, auth=False, errors=(404, 422, 429)),
 ]

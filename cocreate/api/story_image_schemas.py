@@ -5,11 +5,12 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from cocreate.api.schemas import Body
+from cocreate.lib.identifiers import Id
 from cocreate.models import MediaStatus
 
 
 class StoryImageIn(Body):
-    media_id: str | None = Field(None, description="An image you uploaded (it may still be "
+    media_id: Id | None = Field(None, description="An image you uploaded (it may still be "
                                  "being checked)")
     alt: str | None = Field(None, description="What the picture shows (required, up to 300 "
                             "characters)")
@@ -20,7 +21,7 @@ class StoryImageAltIn(Body):
 
 
 class StoryImageOrderIn(Body):
-    ids: list[str] = Field(description="Every image of the story once, in the new order: "
+    ids: list[Id] = Field(description="Every image of the story once, in the new order: "
                            "they are numbered 1, 2, 3 ... again")
 
 

@@ -22,7 +22,7 @@ from cocreate.services.media.media import media_urls
 if TYPE_CHECKING:
     from cocreate.models import CampaignImage, User
 
-PATH = "/campaigns/{campaign}/story-images"
+PATH = "/campaigns/{campaign:campaign_slug}/story-images"
 
 
 def _image(storage: Storage, image: CampaignImage) -> StoryImageOut:
@@ -81,9 +81,9 @@ ENDPOINTS = [
     Endpoint("POST", PATH, add_image,
              "Add an uploaded image to the story, with its alt text (managers only)",
              StoryImageOut, status=201, body=StoryImageIn, errors=(401, 403, 404, 409, 422, 429)),
-    Endpoint("PATCH", PATH + "/{image}", set_alt, "Change an image's alt text (managers only)",
+    Endpoint("PATCH", PATH + "/{image:id}", set_alt, "Change an image's alt text (managers only)",
              StoryImageOut, body=StoryImageAltIn, errors=(401, 403, 404, 422, 429)),
-    Endpoint("DELETE", PATH + "/{image}", remove_image,
+    Endpoint("DELETE", PATH + "/{image:id}", remove_image,
              "Remove an image from the story; the others keep their numbers (managers only)",
              StoryImageList, errors=(401, 403, 404, 429)),
     Endpoint("PUT", PATH + "/order", reorder,

@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from cocreate.api.schemas import Body, EntryOut, TagRef
+from cocreate.lib.identifiers import TagSlug
 from cocreate.services.listening.listening import TrendDirection
 
 
@@ -16,7 +17,7 @@ class TagIn(Body):
 
 
 class TagMergeIn(Body):
-    into: str = Field(description="The slug of the tag that takes over the entries")
+    into: TagSlug = Field(description="The slug of the tag that takes over the entries")
 
 
 class EntryTagsIn(Body):

@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from cocreate.api.schemas import Body, UserOut
+from cocreate.lib.identifiers import InviteCode
 from cocreate.models import JoinRequestStatus
 
 
@@ -15,7 +16,7 @@ class TeamIn(Body):
 
 
 class JoinIn(Body):
-    code: str
+    code: InviteCode
 
 
 class AnswerIn(Body):

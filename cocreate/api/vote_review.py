@@ -11,6 +11,7 @@ from starlette.requests import Request
 from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
+from cocreate.lib.identifiers import Id
 from cocreate.services.voting import vote_review
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class HeldVotes(BaseModel):
 
 
 class ReviewIn(schemas.Body):
-    vote_ids: list[str] = Field(min_length=1, max_length=vote_review.MAX_PER_REVIEW)
+    vote_ids: list[Id] = Field(min_length=1, max_length=vote_review.MAX_PER_REVIEW)
     decision: vote_review.VoteDecision
 
 
@@ -68,10 +69,10 @@ async def review_held_votes(request: Request, user: User, campaign: str,
 
 
 ENDPOINTS = [
-    Endpoint("GET", "/campaigns/{campaign}/held-votes", held_votes,
+    Endpoint("GET", "/campaigns/{campaign:campaign_slug}/held-votes", held_votes,
              "Votes held out of the totals by velocity rules, grouped by reason (managers)",
              HeldVotes, errors=(401, 403, 404)),
-    Endpoint("POST", "/campaigns/{campaign}/held-votes/review", review_held_votes,
+    Endpoint("POST", "/campaigns/{campaign:campaign_slug}/held-votes/review", review_held_votes,
              "Accept (count) or void held votes in bulk (managers)", ReviewOut,
              body=ReviewIn, errors=(401, 403, 404, 422)),
 ]

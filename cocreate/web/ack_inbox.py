@@ -108,6 +108,6 @@ async def thank(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/o/{org}/inbox", inbox_page, methods=["GET"]),
-    Route("/o/{org}/inbox/{entry}", thank, methods=["POST"]),
+    Route("/o/{org:org_slug}/inbox", inbox_page, methods=["GET"]),
+    Route("/o/{org:org_slug}/inbox/{entry:id}", thank, methods=["POST"]),
 ]

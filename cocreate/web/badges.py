@@ -89,7 +89,7 @@ async def card_image(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/b/{award}", badge_page, methods=["GET"]),
-    Route("/b/{award}/card.png", card_image, methods=["GET"]),
-    Route("/b/{award}/revoke", revoke, methods=["POST"]),
+    Route("/b/{award:id}", badge_page, methods=["GET"]),
+    Route("/b/{award:id}/card.png", card_image, methods=["GET"]),
+    Route("/b/{award:id}/revoke", revoke, methods=["POST"]),
 ]

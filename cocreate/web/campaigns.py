@@ -305,13 +305,13 @@ async def kit_action(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/o/{org}/campaigns/new", new_campaign_page, methods=["GET"]),
-    Route("/o/{org}/campaigns/new", create_campaign, methods=["POST"]),
-    Route("/c/{campaign}", campaign_page, methods=["GET"]),
-    Route("/c/{campaign}/manage", manage_page, methods=["GET"]),
-    Route("/c/{campaign}/manage", update_settings, methods=["POST"]),
-    Route("/c/{campaign}/phase", move_phase, methods=["POST"]),
-    Route("/c/{campaign}/prizes", save_prizes, methods=["POST"]),
-    Route("/c/{campaign}/winners", pick_winner, methods=["POST"]),
-    Route("/c/{campaign}/kit", kit_action, methods=["POST"]),
+    Route("/o/{org:org_slug}/campaigns/new", new_campaign_page, methods=["GET"]),
+    Route("/o/{org:org_slug}/campaigns/new", create_campaign, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}", campaign_page, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/manage", manage_page, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/manage", update_settings, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/phase", move_phase, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/prizes", save_prizes, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/winners", pick_winner, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/kit", kit_action, methods=["POST"]),
 ]

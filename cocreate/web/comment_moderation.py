@@ -73,6 +73,6 @@ async def moderate(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/comments/{comment}/report", report, methods=["POST"]),
-    Route("/comments/{comment}/moderate", moderate, methods=["POST"]),
+    Route("/comments/{comment:id}/report", report, methods=["POST"]),
+    Route("/comments/{comment:id}/moderate", moderate, methods=["POST"]),
 ]

@@ -116,9 +116,9 @@ async def react(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/e/{entry}/comments", thread_fragment, methods=["GET"]),
-    Route("/e/{entry}/comments", post, methods=["POST"]),
-    Route("/comments/{comment}/edit", edit, methods=["POST"]),
-    Route("/comments/{comment}/remove", remove, methods=["POST"]),
-    Route("/comments/{comment}/react", react, methods=["POST"]),
+    Route("/e/{entry:id}/comments", thread_fragment, methods=["GET"]),
+    Route("/e/{entry:id}/comments", post, methods=["POST"]),
+    Route("/comments/{comment:id}/edit", edit, methods=["POST"]),
+    Route("/comments/{comment:id}/remove", remove, methods=["POST"]),
+    Route("/comments/{comment:id}/react", react, methods=["POST"]),
 ]

@@ -289,10 +289,10 @@ async def set_status(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/entries", submit, methods=["POST"]),
-    Route("/e/{entry}", entry_page, methods=["GET"]),
-    Route("/e/{entry}/vote", vote, methods=["POST"]),
-    Route("/e/{entry}/thanks", acknowledge, methods=["POST"]),
-    Route("/e/{entry}/status", set_status, methods=["POST"]),
-    Route("/e/{entry}/tags", set_tags, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/entries", submit, methods=["POST"]),
+    Route("/e/{entry:id}", entry_page, methods=["GET"]),
+    Route("/e/{entry:id}/vote", vote, methods=["POST"]),
+    Route("/e/{entry:id}/thanks", acknowledge, methods=["POST"]),
+    Route("/e/{entry:id}/status", set_status, methods=["POST"]),
+    Route("/e/{entry:id}/tags", set_tags, methods=["POST"]),
 ]

@@ -46,6 +46,6 @@ async def save(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/e/{entry}/edit", edit_page, methods=["GET"]),
-    Route("/e/{entry}/edit", save, methods=["POST"]),
+    Route("/e/{entry:id}/edit", edit_page, methods=["GET"]),
+    Route("/e/{entry:id}/edit", save, methods=["POST"]),
 ]

@@ -106,7 +106,7 @@ async def feed_page(request: Request) -> Response:
 
 ROUTES = [
     Route("/feed", feed_page, methods=["GET"]),
-    Route("/u/{handle}/follow", PEOPLE.toggle, methods=["POST"]),
-    Route("/c/{campaign}/follow", CAMPAIGNS.toggle, methods=["POST"]),
-    Route("/e/{entry}/follow", ENTRIES.toggle, methods=["POST"]),
+    Route("/u/{handle:handle}/follow", PEOPLE.toggle, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/follow", CAMPAIGNS.toggle, methods=["POST"]),
+    Route("/e/{entry:id}/follow", ENTRIES.toggle, methods=["POST"]),
 ]

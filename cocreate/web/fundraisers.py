@@ -181,8 +181,8 @@ async def gift_action(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/give", give, methods=["POST"]),
-    Route("/c/{campaign}/thanks", thanks, methods=["GET"]),
-    Route("/c/{campaign}/gifts", gift_book, methods=["GET"]),
-    Route("/c/{campaign}/gifts/{gift}", gift_action, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/give", give, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/thanks", thanks, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/gifts", gift_book, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/gifts/{gift:id}", gift_action, methods=["POST"]),
 ]

@@ -204,11 +204,11 @@ async def card(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/p/new", new_page, methods=["GET"]),
-    Route("/c/{campaign}/pages", create, methods=["POST"]),
-    Route("/c/{campaign}/p/{page}", show, methods=["GET"]),
-    Route("/c/{campaign}/p/{page}/edit", edit_form, methods=["GET"]),
-    Route("/c/{campaign}/p/{page}/edit", edit, methods=["POST"]),
-    Route("/c/{campaign}/p/{page}/hide", moderate, methods=["POST"]),
-    Route("/c/{campaign}/p/{page}/card.png", card, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/p/new", new_page, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/pages", create, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/p/{page:page_slug}", show, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/p/{page:page_slug}/edit", edit_form, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/p/{page:page_slug}/edit", edit, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/p/{page:page_slug}/hide", moderate, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/p/{page:page_slug}/card.png", card, methods=["GET"]),
 ]

@@ -152,10 +152,10 @@ async def leaderboard(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/leaderboard", leaderboard, methods=["GET"]),
-    Route("/c/{campaign}/fundraising-teams", start_or_join, methods=["POST"]),
-    Route("/c/{campaign}/t/{team}", show, methods=["GET"]),
-    Route("/c/{campaign}/t/{team}/join", join_or_leave, methods=["POST"]),
-    Route("/c/{campaign}/t/{team}/leave", join_or_leave, methods=["POST"]),
-    Route("/c/{campaign}/t/{team}/edit", edit, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/leaderboard", leaderboard, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/fundraising-teams", start_or_join, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/t/{team:team_slug}", show, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/t/{team:team_slug}/join", join_or_leave, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/t/{team:team_slug}/leave", join_or_leave, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/t/{team:team_slug}/edit", edit, methods=["POST"]),
 ]

@@ -168,9 +168,9 @@ async def score(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/jury", manage_page, methods=["GET"]),
-    Route("/c/{campaign}/jury/criteria", save_criteria, methods=["POST"]),
-    Route("/c/{campaign}/jury/judges", judges_action, methods=["POST"]),
-    Route("/c/{campaign}/judge", judge_page, methods=["GET"]),
-    Route("/c/{campaign}/judge/{entry}", score, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/jury", manage_page, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/jury/criteria", save_criteria, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/jury/judges", judges_action, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/judge", judge_page, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/judge/{entry:id}", score, methods=["POST"]),
 ]

@@ -37,6 +37,6 @@ async def behind_page(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/listening", listening_page, methods=["GET"]),
-    Route("/c/{campaign}/listening/entries", behind_page, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/listening", listening_page, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/listening/entries", behind_page, methods=["GET"]),
 ]

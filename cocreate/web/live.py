@@ -166,6 +166,6 @@ async def entry_live(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/live", campaign_live, methods=["GET"]),
-    Route("/e/{entry}/live", entry_live, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/live", campaign_live, methods=["GET"]),
+    Route("/e/{entry:id}/live", entry_live, methods=["GET"]),
 ]

@@ -40,6 +40,6 @@ async def merge(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/e/{entry}/merge", merge, methods=["POST"]),
-    Route("/e/{entry}/merge/candidates", candidates, methods=["GET"]),
+    Route("/e/{entry:id}/merge", merge, methods=["POST"]),
+    Route("/e/{entry:id}/merge/candidates", candidates, methods=["GET"]),
 ]

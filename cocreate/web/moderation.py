@@ -84,8 +84,8 @@ async def audit_page(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/moderation", queue_page, methods=["GET"]),
-    Route("/e/{entry}/moderate", moderate, methods=["POST"]),
-    Route("/e/{entry}/report", report, methods=["POST"]),
-    Route("/o/{org}/audit", audit_page, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/moderation", queue_page, methods=["GET"]),
+    Route("/e/{entry:id}/moderate", moderate, methods=["POST"]),
+    Route("/e/{entry:id}/report", report, methods=["POST"]),
+    Route("/o/{org:org_slug}/audit", audit_page, methods=["GET"]),
 ]

@@ -117,13 +117,14 @@ async def baked_card(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/ob/issuers/{org}", issuer, methods=["GET"]),
-    Route("/ob/issuers/{org}/logo.png", issuer_logo, methods=["GET"]),
-    Route("/ob/issuers/{org}/revocations", revocation_list, methods=["GET"]),
-    Route("/ob/issuers/{org}/badges/{badge}", badge_class, methods=["GET"]),
-    Route("/ob/issuers/{org}/badges/{badge}/image.png", badge_image, methods=["GET"]),
-    Route("/ob/assertions/{award}", assertion, methods=["GET"]),
+    Route("/ob/issuers/{org:id}", issuer, methods=["GET"]),
+    Route("/ob/issuers/{org:id}/logo.png", issuer_logo, methods=["GET"]),
+    Route("/ob/issuers/{org:id}/revocations", revocation_list, methods=["GET"]),
+    Route("/ob/issuers/{org:id}/badges/{badge:badge_class}", badge_class, methods=["GET"]),
+    Route("/ob/issuers/{org:id}/badges/{badge:badge_class}/image.png", badge_image,
+          methods=["GET"]),
+    Route("/ob/assertions/{award:id}", assertion, methods=["GET"]),
     Route("/ob/keys/{kid}", public_key, methods=["GET"]),
-    Route("/b/{award}/baked.png", baked_card, methods=["GET"]),
-    Route("/b/{award}/credential.jwt", credential, methods=["GET"]),
+    Route("/b/{award:id}/baked.png", baked_card, methods=["GET"]),
+    Route("/b/{award:id}/credential.jwt", credential, methods=["GET"]),
 ]

@@ -67,7 +67,7 @@ async def give(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/o/{org}/badges", badges_page, methods=["GET"]),
-    Route("/o/{org}/badges", create, methods=["POST"]),
-    Route("/o/{org}/badges/{badge}/give", give, methods=["POST"]),
+    Route("/o/{org:org_slug}/badges", badges_page, methods=["GET"]),
+    Route("/o/{org:org_slug}/badges", create, methods=["POST"]),
+    Route("/o/{org:org_slug}/badges/{badge:id}/give", give, methods=["POST"]),
 ]

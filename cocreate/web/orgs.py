@@ -94,7 +94,7 @@ ROUTES = [
     Route("/orgs", my_orgs, methods=["GET"]),
     Route("/orgs/new", new_org_page, methods=["GET"]),
     Route("/orgs/new", create_org, methods=["POST"]),
-    Route("/o/{org}", org_page, methods=["GET"]),
-    Route("/o/{org}/members", add_member, methods=["POST"]),
-    Route("/o/{org}/settings", update_brand, methods=["POST"]),
+    Route("/o/{org:org_slug}", org_page, methods=["GET"]),
+    Route("/o/{org:org_slug}/members", add_member, methods=["POST"]),
+    Route("/o/{org:org_slug}/settings", update_brand, methods=["POST"]),
 ]

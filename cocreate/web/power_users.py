@@ -72,6 +72,6 @@ async def ambassador(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/o/{org}/people", people_page, methods=["GET"]),
-    Route("/o/{org}/people/{handle}/ambassador", ambassador, methods=["POST"]),
+    Route("/o/{org:org_slug}/people", people_page, methods=["GET"]),
+    Route("/o/{org:org_slug}/people/{handle:handle}/ambassador", ambassador, methods=["POST"]),
 ]

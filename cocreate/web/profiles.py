@@ -77,7 +77,7 @@ async def save(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/u/{handle}", profile, methods=["GET"]),
+    Route("/u/{handle:handle}", profile, methods=["GET"]),
     Route("/me/profile", edit_page, methods=["GET"]),
     Route("/me/profile", save, methods=["POST"]),
 ]

@@ -128,9 +128,9 @@ async def _choices(user: User, org_slug: str) -> list[tuple[str, str]]:
 
 
 ROUTES = [
-    Route("/o/{org}/replies", replies_page, methods=["GET"]),
-    Route("/o/{org}/replies", create, methods=["POST"]),
-    Route("/o/{org}/replies/{reply}/delete", delete, methods=["POST"]),
-    Route("/o/{org}/inbox/{entry}/note", inbox_note, methods=["GET"]),
-    Route("/e/{entry}/thanks/note", thanks_note, methods=["GET"]),
+    Route("/o/{org:org_slug}/replies", replies_page, methods=["GET"]),
+    Route("/o/{org:org_slug}/replies", create, methods=["POST"]),
+    Route("/o/{org:org_slug}/replies/{reply:id}/delete", delete, methods=["POST"]),
+    Route("/o/{org:org_slug}/inbox/{entry:id}/note", inbox_note, methods=["GET"]),
+    Route("/e/{entry:id}/thanks/note", thanks_note, methods=["GET"]),
 ]

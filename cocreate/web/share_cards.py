@@ -69,8 +69,8 @@ async def fundraiser_card(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/cover", campaign_cover, methods=["GET"]),
-    Route("/c/{campaign}/card.png", fundraiser_card, methods=["GET"]),
-    Route("/e/{entry}/card.png", entry_card, methods=["GET"]),
-    Route("/u/{handle}/card.png", profile_card, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/cover", campaign_cover, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/card.png", fundraiser_card, methods=["GET"]),
+    Route("/e/{entry:id}/card.png", entry_card, methods=["GET"]),
+    Route("/u/{handle:handle}/card.png", profile_card, methods=["GET"]),
 ]

@@ -57,6 +57,6 @@ async def check_draft(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/similar", similar, methods=["GET"]),
-    Route("/c/{campaign}/similar", check_draft, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/similar", similar, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/similar", check_draft, methods=["POST"]),
 ]

@@ -55,5 +55,5 @@ async def story_image_action(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/story-images", story_image_action, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/story-images", story_image_action, methods=["POST"]),
 ]

@@ -100,7 +100,7 @@ async def tag_action(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/tags", curation_page, methods=["GET"]),
-    Route("/c/{campaign}/tags", create_tag, methods=["POST"]),
-    Route("/c/{campaign}/tags/{tag}", tag_action, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/tags", curation_page, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/tags", create_tag, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/tags/{tag:tag_slug}", tag_action, methods=["POST"]),
 ]

@@ -111,9 +111,9 @@ async def accept_invite(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/teams", create_team, methods=["POST"]),
-    Route("/t/{team}", team_page, methods=["GET"]),
-    Route("/t/{team}", team_action, methods=["POST"]),
-    Route("/join/{code}", invite_page, methods=["GET"]),
-    Route("/join/{code}", accept_invite, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/teams", create_team, methods=["POST"]),
+    Route("/t/{team:id}", team_page, methods=["GET"]),
+    Route("/t/{team:id}", team_action, methods=["POST"]),
+    Route("/join/{code:invite_code}", invite_page, methods=["GET"]),
+    Route("/join/{code:invite_code}", accept_invite, methods=["POST"]),
 ]

@@ -54,6 +54,6 @@ async def review(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/c/{campaign}/votes/held", held_page, methods=["GET"]),
-    Route("/c/{campaign}/votes/held", review, methods=["POST"]),
+    Route("/c/{campaign:campaign_slug}/votes/held", held_page, methods=["GET"]),
+    Route("/c/{campaign:campaign_slug}/votes/held", review, methods=["POST"]),
 ]
