@@ -2,16 +2,61 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+# @handle, not inside a word or an email address (handles: services/accounts).
+MENTION = re.compile(r"(?<![\w@])@([a-z0-9][a-z0-9-]{0,39})", re.IGNORECASE)
+
+
+def _link_mentions(state: StateCore) -> None:
+    """Each @handle of env["mentions"] (handle → address) in plain text becomes a link; text
+    in code and in links stays as written."""
+    mentions = state.env.get("mentions") if isinstance(state.env, dict) else None
+    if not mentions:
+        return
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        in_link = 0
+        for token in block.children:
+            in_link += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+            if token.type == "text" and not in_link:
+                children.extend(_split_mentions(token.content, mentions))
+            else:
+                children.append(token)
+        block.children = children
+
+
+def _split_mentions(text: str, mentions: Mapping[str, str]) -> Iterator[Token]:
+    start = 0
+    for match in MENTION.finditer(text):
+        href = mentions.get(match.group(1).lower())
+        if href is None:
+            continue
+        yield _text(text[start:match.start()])
+        yield Token("link_open", "a", 1, attrs={"href": href})
+        yield _text(match.group(0))
+        yield Token("link_close", "a", -1)
+        start = match.end()
+    yield _text(text[start:])
+
+
+def _text(content: str) -> Token:
+    return Token("text", "", 0, content=content)
+
+
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+_md.core.ruler.push("mentions", _link_mentions)
 
 _ALLOWED_TAGS = {
     "p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "pre",
@@ -20,8 +65,9 @@ _ALLOWED_TAGS = {
 _IMAGE_ATTRIBUTES = {"src", "alt", "width", "height", "loading", "decoding"}
 
 
-def render_markdown(text: str) -> str:
-    html = _md.render(text)
+def render_markdown(text: str, mentions: Mapping[str, str] | None = None) -> str:
+    """`mentions`: handle (lower case) → the person's address; their @handles become links."""
+    html = _md.render(text, {"mentions": mentions or {}})
     return nh3.clean(
         html,
         tags=_ALLOWED_TAGS,

@@ -11,7 +11,6 @@ people named, a reply tells the person answered, a comment tells the entry's aut
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -20,7 +19,7 @@ from tortoise.transactions import in_transaction
 
 from cocreate.lib import urls
 from cocreate.lib.errors import Forbidden, NotFound
-from cocreate.lib.markdown import render_markdown
+from cocreate.lib.markdown import MENTION, render_markdown
 from cocreate.models import (
     Campaign,
     Comment,
@@ -43,7 +42,6 @@ MAX_DEPTH = 4
 EDIT_WINDOW = timedelta(minutes=15)
 MAX_LENGTH = 5000
 THREAD_LIMIT = 500
-MENTION = re.compile(r"(?<![\w@])@([a-z0-9][a-z0-9-]{0,39})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,18 +58,26 @@ async def _visible_entry(actor: User | None, entry_id: str) -> Entry:
     return entry
 
 
-def _clean(body: str | None) -> tuple[str, str]:
+async def _clean(body: str | None) -> tuple[str, str]:
+    """The comment's text and its HTML, where each @handle of somebody links to them."""
     errors = FieldErrors()
     text = errors.text("body", body, label="Comment", min_len=1, max_len=MAX_LENGTH, multiline=True)
     errors.raise_if_any()
-    return text, render_markdown(text)
+    mentioned = await _mentioned(text)
+    return text, render_markdown(text, {p.handle.lower(): urls.user_path(p.handle)
+                                       for p in mentioned})
+
+
+async def _mentioned(text: str) -> list[User]:
+    handles = {match.lower() for match in MENTION.findall(text)}
+    return await User.filter(handle__in=handles) if handles else []
 
 
 async def post(deps: Deps, actor: User, entry_id: str, body: str | None,
                parent_id: str | None = None, now: datetime | None = None) -> Comment:
     """`now` backdates the comment (demo data and tests)."""
     entry = await _visible_entry(actor, entry_id)
-    text, html = _clean(body)
+    text, html = await _clean(body)
     parent = None
     if parent_id:
         parent = await Comment.get_or_none(id=parent_id, entry_id=entry.id)
@@ -112,8 +118,7 @@ async def _tell(actor: User, entry: Entry, comment: Comment, parent: Comment | N
                                    f"{actor.display_name} commented on your entry "
                                    f"“{entry.title}”.", where, f"comment:{comment.id}")
         told.add(entry.author_id)
-    handles = {match.lower() for match in MENTION.findall(text)}
-    for person in await User.filter(handle__in=handles) if handles else []:
+    for person in await _mentioned(text):
         if person.id not in told:
             await notifications.notify(person.id, NotificationKind.MENTION,
                                        f"{actor.display_name} mentioned you on “{entry.title}”.",
@@ -151,7 +156,7 @@ async def edit(deps: Deps, actor: User, comment_id: str, body: str | None) -> Co
         minutes = int(EDIT_WINDOW.total_seconds() // 60)
         raise Forbidden(f"Comments can be edited for {minutes} minutes after posting. "
                         "Add a reply instead.")
-    text, html = _clean(body)
+    text, html = await _clean(body)
     await deps.limiter.hit("comments", actor.id)
     edited = datetime.now(UTC)
     async with in_transaction():

@@ -33,6 +33,11 @@ async def test_a_reply_tells_the_person_answered_and_a_mention_the_person_named_
     assert (await Entry.get(id=entry.id)).comment_count == 2
     assert (await Comment.get(id=question.id)).reply_count == 1
     assert answer.depth == 1
+    # Each @handle of somebody links to their profile; an @word of nobody stays text.
+    nobody = await comments.post(deps, answerer, entry.id, "Ask @nobody-here or @" + named.handle)
+    assert f'<a href="/u/{named.handle}"' in answer.body_html
+    assert f'<a href="/u/{asker.handle}"' in answer.body_html
+    assert "@nobody-here or <a" in nobody.body_html
 
 
 async def test_the_thread_reads_each_comment_followed_by_its_replies_indented_four_deep(deps):
