@@ -220,3 +220,11 @@ async def test_the_api_tokens_page_makes_shows_once_lists_and_revokes(app, clien
         assert (await bo.get("/me")).status_code == 200
 
     assert (await client.get("/me/tokens")).status_code in (302, 303)  # signed out: log in
+
+
+async def test_a_token_id_of_any_shape_is_a_404_not_a_500(client):
+    ana = await sign_up(client, "Ana Shapes")
+    for odd in ("x" * 17, "a" * 300, "2026-01-01", "%00", "UPPER"):
+        answer = await ana.delete(f"/auth/tokens/{odd}")
+        assert answer.status_code == 404, (odd, answer.status_code, answer.text[:200])
+    assert (await ana.get("/me")).status_code == 200

@@ -8,6 +8,7 @@ rather than that it never existed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -24,6 +25,7 @@ DEFAULT_NAME = "API token"
 MAX_NAME = 80
 MAX_TOKENS = 100  # live ones per person: enough for every script, not a table to fill
 USE_RECORDED_EVERY = timedelta(minutes=1)  # one write a minute per token, not one a request
+TOKEN_ID = re.compile(r"[a-z0-9]{1,16}")  # the shape of every row id (models/base.py)
 LIMIT = "login"  # making and revoking tokens counts like logging in (RATE_LIMIT_LOGIN)
 
 
@@ -74,7 +76,8 @@ async def revoke(deps: Deps, user: User, token_id: str, limit_key: str | None = 
     """Revoke one of the person's tokens; another person's (or an unknown id) is NotFound."""
     if limit_key is not None:
         await deps.limiter.hit(LIMIT, limit_key)
-    token = await AuthToken.get_or_none(id=token_id, user=user, kind=KIND, revoked_at=None)
+    token = (await AuthToken.get_or_none(id=token_id, user=user, kind=KIND, revoked_at=None)
+             if TOKEN_ID.fullmatch(token_id or "") else None)
     if token is None:
         raise NotFound("You have no API token with this id.")
     token.revoked_at = datetime.now(UTC)

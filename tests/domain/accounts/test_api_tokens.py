@@ -28,9 +28,11 @@ async def test_a_token_is_named_expires_after_the_setting_and_keeps_only_its_has
     assert round(days) == deps.settings.api_token_days == 90
     assert not await AuthToken.exists(token_hash=made.secret)  # the secret is not stored
     assert (await api_tokens.bearer(made.secret)).id == ana.id
-    with pytest.raises(Invalid) as too_long:
-        await api_tokens.create(deps, ana, "x" * 81)
-    assert "name" in too_long.value.fields
+    for bad in ("x" * 81, "two\nlines", "nul\x00"):
+        with pytest.raises(Invalid) as refused:
+            await api_tokens.create(deps, ana, bad)
+        assert "name" in refused.value.fields
+    assert len(await api_tokens.of_user(ana)) == 2
 
 
 async def test_the_list_is_a_persons_own_newest_first_with_last_use(deps):
