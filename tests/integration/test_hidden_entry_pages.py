@@ -6,6 +6,8 @@ entry's title or its author's name, and none with a 5xx."""
 
 from __future__ import annotations
 
+import re
+
 from starlette.routing import Route
 
 from cocreate.web import routes
@@ -19,11 +21,16 @@ FILLED = {"note": "Thanks, Quillon: a lovely idea.", "body": "Me too!", "title":
           "score_taste": "5", "handle": "quillon-hidden"}
 
 
+PARAM = re.compile(r"{(\w+)(?::\w+)?}")  # {entry} or {entry:id}
+
+
 def _entry_routes() -> list[tuple[str, str]]:
+    """(method, path) of every page route naming an entry, its parameters as {name}."""
     found = []
     for route in routes():
-        if isinstance(route, Route) and "{entry}" in route.path:
-            found += [(method, route.path) for method in sorted(route.methods or ())
+        if isinstance(route, Route) and "entry" in route.param_convertors:
+            path = PARAM.sub(r"{\1}", route.path)
+            found += [(method, path) for method in sorted(route.methods or ())
                       if method in ("GET", "POST")]
     return found
 
