@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 class PowerUsersQuery(BaseModel):
-    by: Literal["influence", "conversation"] = "influence"
+    by: Literal["influence", "conversation", "votes"] = "influence"
     page: int = Field(default=1, ge=1, le=ranking.MAX_PAGE)
 
 
@@ -77,8 +77,9 @@ async def unmark_ambassador(request: Request, user: User, org: str,
 ENDPOINTS = [
     Endpoint("GET", "/orgs/{org:org_slug}/power-users", power_users,
              "Fans ranked by influence (visits, signups and votes their share links brought) "
-             "or by conversation (replies received, threads started, helpful reactions), with "
-             "the reasons (managers)", PowerUserPage, query=PowerUsersQuery,
+             "by conversation (replies received, threads started, helpful reactions) or by "
+             "the votes their entries received, with the reasons (managers)", PowerUserPage,
+             query=PowerUsersQuery,
              errors=(401, 403, 404, 422)),
     Endpoint("PUT", "/orgs/{org:org_slug}/ambassadors/{handle:handle}", mark_ambassador,
              "Name a fan an ambassador of the organization (managers, idempotent): the first "

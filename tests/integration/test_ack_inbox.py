@@ -43,7 +43,10 @@ async def test_a_manager_works_through_the_inbox(app, make_client):
         assert ITEM.findall(inbox.text) == ids  # oldest first
         power = await browser.get(f"/o/{org}/inbox?power=1")
         assert ITEM.findall(power.text) == [ids[2], ids[0], ids[1]]
-        assert "Power user" in power.text
+        assert power.text.count("Power user</span>") == 1
+        people = await browser.get(f"/o/{org}/people?by=votes")  # the same power user there
+        assert "Cy Ray" in people.text and "1 vote on their entries" in people.text
+        assert "Ann Lee" not in people.text and "Bo Kim" not in people.text
         assert "Thanks, Ann: </textarea>" in inbox.text
 
         vague = await browser.post(f"/o/{org}/inbox/{ids[0]}", {"note": "Nice work."},
