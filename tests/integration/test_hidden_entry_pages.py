@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from starlette.routing import Route
 
 from cocreate.web import routes
@@ -35,6 +36,7 @@ def _entry_routes() -> list[tuple[str, str]]:
     return found
 
 
+@pytest.mark.slow  # 160 requests: about 20 s on a busy 2-core machine
 async def test_no_entry_page_shows_a_hidden_entry_to_those_who_may_not_see_it(app,
                                                                                  make_client):
     manager = await sign_up(make_client(), "Keeper manager")
