@@ -73,7 +73,8 @@ async def retry_failed(job_id: str) -> bool:
 
 
 async def execute(job_id: str, context: JobContext, handlers: dict[str, Handler]) -> None:
-    """Run one recorded job. Raises RetryLater while attempts remain after a failure.
+    """Run one recorded job. Raises RetryLater while attempts remain after a failure, or
+    when the handler raised it itself (with the delay it asked for).
 
     Failing for good is logged as an error and left in the table with its last error, for
     `cocreate jobs failed`. A job whose last attempt was cut short (its worker killed, or out
@@ -91,6 +92,11 @@ async def execute(job_id: str, context: JobContext, handlers: dict[str, Handler]
     attempts = job.attempts + 1
     try:
         await handlers[job.name](context, **job.payload)
+    except RetryLater:  # the handler asks to look again later (e.g. another worker is on it)
+        if attempts >= MAX_ATTEMPTS:
+            await _fail(job, f"Still waiting after {attempts} attempts")
+            return
+        raise
     except Exception as error:
         log.exception("job %s (%s) failed, attempt %s", job.key, job.name, attempts)
         if attempts >= MAX_ATTEMPTS:

@@ -8,6 +8,7 @@ break, and a refused message would fail its job on every retry, so the mail woul
 
 from __future__ import annotations
 
+import asyncio
 import re
 import unicodedata
 import uuid
@@ -22,6 +23,7 @@ import anyio
 from cocreate.settings import Settings
 
 SUBJECT_LENGTH = 150  # characters; longer subjects end with an ellipsis
+SEND_TIMEOUT = 30  # seconds a message may take to hand over, whatever the mail server does
 _SPACES = re.compile(r"\s+")
 _NOT_IN_HEADERS = {"Cc", "Cs", "Zl", "Zp", "Zs"}
 
@@ -57,11 +59,12 @@ class SmtpMailer:
 
     async def send(self, message: EmailMessage) -> None:
         settings = self.settings
-        await aiosmtplib.send(
-            message, hostname=settings.smtp_host, port=settings.smtp_port,
-            username=settings.smtp_username, password=settings.smtp_password,
-            start_tls=settings.smtp_starttls, timeout=30,
-        )
+        async with asyncio.timeout(SEND_TIMEOUT):
+            await aiosmtplib.send(
+                message, hostname=settings.smtp_host, port=settings.smtp_port,
+                username=settings.smtp_username, password=settings.smtp_password,
+                start_tls=settings.smtp_starttls, timeout=SEND_TIMEOUT,
+            )
 
 
 class FileMailer:

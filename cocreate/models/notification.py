@@ -38,6 +38,9 @@ class Notification(Model):
     key = fields.CharField(max_length=120, unique=True)
     read_at = fields.DatetimeField(null=True)
     emailed_at = fields.DatetimeField(null=True)  # sent alone or in a digest: never twice
+    # When a worker took it to mail alone; one older than a send can take was abandoned (its
+    # worker killed mid-send), so another takes it over and the mail is not lost.
+    email_claimed_at = fields.DatetimeField(null=True)
     created_at = created_field()
 
     class Meta:

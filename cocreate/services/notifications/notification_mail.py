@@ -1,8 +1,11 @@
 """Mailing notifications: one by one (a job per notification) or in a daily digest.
 
-A row is claimed before it is mailed, with a conditional update of `emailed_at` from NULL,
-so a job delivered twice, two workers or a digest racing a single mail send it once. When
-sending fails the claim is released and the error re-raised, so the job tries again.
+A single mail is claimed before it is sent, with a conditional update of `email_claimed_at`,
+and marked sent (`emailed_at`) after, so a job delivered twice or two workers send it once.
+When sending fails the claim is released and the error re-raised, so the job tries again.
+A claim older than `CLAIM_TIMEOUT` (longer than any send) was abandoned by a worker killed
+mid-send: the job, run again, takes it over, so the mail is not lost; while a claim is young,
+the job looks again once it would be abandoned. A digest claims its rows through `emailed_at`.
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from tortoise.expressions import Q
 
-from cocreate.doors.mailer import compose, create_mailer
+from cocreate.doors import jobs
+from cocreate.doors.mailer import SEND_TIMEOUT, compose, create_mailer
 from cocreate.models import Notification, User
 from cocreate.services.notifications import email_prefs
 from cocreate.settings import Settings
@@ -27,6 +32,7 @@ EMAIL_JOB = "notifications.email"
 DIGEST_LOOKBACK = timedelta(days=7)  # the first digest never dumps an old backlog
 DIGEST_GAP = timedelta(hours=12)  # at most one digest per person per day, whoever runs it
 DIGEST_LIMIT = 100
+CLAIM_TIMEOUT = timedelta(seconds=SEND_TIMEOUT + 15)
 _TEMPLATES = Path(__file__).resolve().parents[3] / "templates" / "emails"
 
 
@@ -68,7 +74,10 @@ async def wants_single_mail(user_id: str, kind: str) -> bool:
 
 
 async def send_one(settings: Settings, notification_id: str) -> bool:
-    """The worker's half of a single mail; True when this call sent it."""
+    """The worker's half of a single mail; True when this call sent it.
+
+    Raises jobs.RetryLater while another call holds a young claim on it (it is being sent,
+    or its worker was killed: the next look tells)."""
     notification = await Notification.get_or_none(id=notification_id).select_related("user")
     if notification is None or notification.emailed_at is not None:
         return False
@@ -77,9 +86,14 @@ async def send_one(settings: Settings, notification_id: str) -> bool:
     if user.email_digest or not email_prefs.wants(user, notification.kind):
         return False
     claim = datetime.now(UTC)
-    if not await Notification.filter(id=notification.id, emailed_at=None).update(
-            emailed_at=claim):
-        return False
+    free = Q(email_claimed_at=None) | Q(email_claimed_at__lt=claim - CLAIM_TIMEOUT)
+    if not await Notification.filter(free, id=notification.id, emailed_at=None).update(
+            email_claimed_at=claim):
+        held = await Notification.get_or_none(id=notification.id, emailed_at=None)
+        if held is None or held.email_claimed_at is None:
+            return False  # sent (alone or in a digest) meanwhile
+        left = held.email_claimed_at + CLAIM_TIMEOUT - claim
+        raise jobs.RetryLater(delay=max(left.total_seconds(), 0) + 1)
     try:
         message = _message(settings, user, notification.text, "notification", {
             "notification": notification, "link": settings.absolute_url(notification.url),
@@ -87,8 +101,10 @@ async def send_one(settings: Settings, notification_id: str) -> bool:
         }, notification.kind)
         await create_mailer(settings).send(message)
     except BaseException:
-        await Notification.filter(id=notification.id, emailed_at=claim).update(emailed_at=None)
+        await Notification.filter(id=notification.id, email_claimed_at=claim).update(
+            email_claimed_at=None)
         raise
+    await Notification.filter(id=notification.id).update(emailed_at=datetime.now(UTC))
     return True
 
 
@@ -122,9 +138,11 @@ async def _send_digest(settings: Settings, user_id: str, now: datetime) -> bool:
         return False
     since = max(last, now - DIGEST_LOOKBACK) if last else now - DIGEST_LOOKBACK
     kinds = email_prefs.kinds_of(user)
+    not_sending_alone = (Q(email_claimed_at=None)
+                         | Q(email_claimed_at__lte=datetime.now(UTC) - CLAIM_TIMEOUT))
     ids = await Notification.filter(
-        user_id=user.id, emailed_at=None, kind__in=kinds, created_at__gt=since,
-        created_at__lte=now,
+        not_sending_alone, user_id=user.id, emailed_at=None, kind__in=kinds,
+        created_at__gt=since, created_at__lte=now,
     ).order_by("created_at").limit(DIGEST_LIMIT).values_list("id", flat=True)
     if not kinds or not ids:
         return False

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from cocreate.doors import mailer
+from cocreate.doors import jobs, mailer
 from cocreate.models import Job, Notification, User
 from cocreate.services.conversation import comments
 from cocreate.services.notifications import email_prefs, notification_mail, notifications
@@ -57,6 +57,31 @@ async def test_a_mail_that_fails_is_released_so_the_retry_sends_it(deps):
     deps.settings.mail_dir.unlink()
     assert await notification_mail.send_one(deps.settings, told.id)
     assert len(mails(deps)) == 1
+
+
+async def test_a_mail_whose_worker_was_killed_mid_send_is_sent_when_the_job_runs_again(deps):
+    fan = await person("Fan")
+    reply = await answered(deps, fan)
+    told = await Notification.get(key=f"reply:{reply.id}")
+    # A worker took the mail and was killed before handing it over: its claim stays behind.
+    killed_at = datetime.now(UTC)
+    await Notification.filter(id=told.id).update(email_claimed_at=killed_at)
+
+    # Run again at once, the job cannot tell a dead sender from a slow one: it looks again
+    # once the claim is older than any send can take.
+    job = await Job.get(name=notification_mail.EMAIL_JOB)
+    assert isinstance(deps.jobs, jobs.InProcessRunner)
+    with pytest.raises(jobs.RetryLater) as waiting:
+        await jobs.execute(job.id, deps.jobs.context, deps.jobs.handlers)
+    assert waiting.value.delay >= notification_mail.CLAIM_TIMEOUT.total_seconds() - 1
+    assert mails(deps) == [] and (await Job.get(id=job.id)).last_error is None
+    # ...when the claim is that old (its worker is gone), it takes the mail over.
+    await Notification.filter(id=told.id).update(
+        email_claimed_at=killed_at - notification_mail.CLAIM_TIMEOUT)
+    assert await notification_mail.send_one(deps.settings, told.id)
+    assert not await notification_mail.send_one(deps.settings, told.id)
+    assert [m["To"] for m in mails(deps)] == [fan.email]
+    assert (await Notification.get(id=told.id)).emailed_at is not None
 
 
 async def test_a_digest_lists_what_is_wanted_once_and_comes_at_most_twice_a_day(deps):
