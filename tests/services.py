@@ -37,7 +37,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for_http(url: str, timeout: float = 30.0) -> None:
+def wait_for_http(url: str, timeout: float = 90.0) -> None:
+    """Until `url` answers; the start of a process on a busy 2-core machine can take a minute."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
