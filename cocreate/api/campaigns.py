@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 
-from cocreate.api import present, schemas
+from cocreate.api import access, present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.read_models import campaign as campaign_rm
@@ -93,7 +93,8 @@ async def remove_winner(request: Request, user: User, campaign: str,
 ENDPOINTS = [
     Endpoint("POST", "/orgs/{org:org_slug}/campaigns", create_campaign,
              "Launch a campaign, open now or as a draft (managers only)", schemas.CampaignOut,
-             status=201, body=schemas.CampaignIn, errors=(401, 403, 404, 422)),
+             status=201, body=schemas.CampaignIn, errors=(401, 403, 404, 422),
+             authorize=access.org_manager),
     Endpoint("GET", "/campaigns", list_campaigns, "Public campaigns, newest first",
              schemas.CampaignList, auth=False),
     Endpoint("GET", "/campaigns/{campaign:campaign_slug}", show_campaign, "One campaign",
@@ -101,23 +102,24 @@ ENDPOINTS = [
     Endpoint("PATCH", "/campaigns/{campaign:campaign_slug}", update_campaign,
              "Change a campaign's settings, dates and rules (managers only)",
              schemas.CampaignOut, body=schemas.CampaignSettingsIn,
-             errors=(401, 403, 404, 422)),
+             errors=(401, 403, 404, 422), authorize=access.campaign_manager),
     Endpoint("POST", "/campaigns/{campaign:campaign_slug}/phase", move_phase,
              "Move the campaign to a phase by hand (managers only)", schemas.CampaignOut,
-             body=schemas.PhaseIn, errors=(401, 403, 404, 422)),
+             body=schemas.PhaseIn, errors=(401, 403, 404, 422), authorize=access.campaign_manager),
     Endpoint("POST", "/campaigns/{campaign:campaign_slug}/rules/accept", accept_rules,
              "Accept the campaign's current rules", schemas.RulesAcceptedOut,
              errors=(401, 404)),
     Endpoint("PUT", "/campaigns/{campaign:campaign_slug}/prizes", set_prizes,
              "Replace the campaign's prizes (managers only)", schemas.PrizeList,
-             body=schemas.PrizesIn, errors=(401, 403, 404, 409, 422)),
+             body=schemas.PrizesIn, errors=(401, 403, 404, 409, 422),
+             authorize=access.campaign_manager),
     Endpoint("GET", "/campaigns/{campaign:campaign_slug}/winners", list_winners,
              "Winners by prize rank (public once results are out)", schemas.WinnerList,
              auth=False, errors=(404,)),
     Endpoint("POST", "/campaigns/{campaign:campaign_slug}/winners", pick_winner,
              "Pick a winning entry for a prize while judging (managers only)",
              schemas.WinnerOut, status=201, body=schemas.WinnerIn,
-             errors=(401, 403, 404, 409, 422)),
+             errors=(401, 403, 404, 409, 422), authorize=access.campaign_manager),
     Endpoint("DELETE", "/campaigns/{campaign:campaign_slug}/winners/{winner:id}", remove_winner,
              "Remove a winner while judging (managers only)", schemas.WinnerList,
              errors=(401, 403, 404)),

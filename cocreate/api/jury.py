@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 
+from cocreate.api import access, present, schemas
 from cocreate.api import jury_schemas as js
-from cocreate.api import present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.services.campaigns.results import ResultRow
@@ -108,13 +108,15 @@ ENDPOINTS = [
              "What the jury scores entries on", js.CriteriaList, auth=False, errors=(404,)),
     Endpoint("PUT", "/campaigns/{campaign:campaign_slug}/criteria", set_criteria,
              "Replace the jury's criteria, until the first score (managers only)",
-             js.CriteriaList, body=js.CriteriaIn, errors=(401, 403, 404, 409, 422)),
+             js.CriteriaList, body=js.CriteriaIn, errors=(401, 403, 404, 409, 422),
+             authorize=access.campaign_manager),
     Endpoint("GET", "/campaigns/{campaign:campaign_slug}/judges", list_judges,
              "The judges and their progress (managers only)", js.JudgeList,
              errors=(401, 403, 404)),
     Endpoint("POST", "/campaigns/{campaign:campaign_slug}/judges", add_judge,
              "Name a judge by handle, until the results (managers only)", js.JudgeOut,
-             status=201, body=schemas.HandleIn, errors=(401, 403, 404, 409, 422)),
+             status=201, body=schemas.HandleIn, errors=(401, 403, 404, 409, 422),
+             authorize=access.campaign_manager),
     Endpoint("DELETE", "/campaigns/{campaign:campaign_slug}/judges/{judge:id}", remove_judge,
              "Take a judge off the jury; their scores go (managers only)", js.JudgeList,
              errors=(401, 403, 404)),

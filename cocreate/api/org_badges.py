@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 
-from cocreate.api import present, schemas
+from cocreate.api import access, present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.lib.identifiers import CampaignSlug, HandleRef, Id
@@ -71,8 +71,9 @@ ENDPOINTS = [
              "The organization's own badges", OrgBadgeList, auth=False, errors=(404,)),
     Endpoint("POST", "/orgs/{org:org_slug}/badges", create_org_badge,
              "Create a badge of the organization's own (managers)", OrgBadgeOut, status=201,
-             body=OrgBadgeIn, errors=(401, 403, 404, 409, 422)),
+             body=OrgBadgeIn, errors=(401, 403, 404, 409, 422), authorize=access.org_manager),
     Endpoint("POST", "/orgs/{org:org_slug}/badges/{badge:id}/awards", give_org_badge,
              "Give the organization's badge to a person for a campaign, with a note (managers)",
-             schemas.AwardOut, status=201, body=GiveIn, errors=(401, 403, 404, 409, 422)),
+             schemas.AwardOut, status=201, body=GiveIn, errors=(401, 403, 404, 409, 422),
+             authorize=access.org_manager),
 ]

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 
-from cocreate.api import present, schemas
+from cocreate.api import access, present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.services.orgs import orgs
@@ -47,7 +47,8 @@ ENDPOINTS = [
              schemas.OrgOut, status=201, body=schemas.OrgIn, errors=(401, 409, 422)),
     Endpoint("PATCH", "/orgs/{org:org_slug}", update_org,
              "Change the organization's name, colour or logo (managers); badge cards follow",
-             schemas.OrgOut, body=schemas.OrgUpdateIn, errors=(401, 403, 404, 422)),
+             schemas.OrgOut, body=schemas.OrgUpdateIn, errors=(401, 403, 404, 422),
+             authorize=access.org_manager),
     Endpoint("POST", "/orgs/{org:org_slug}/members", add_member,
              "Add a manager or moderator (owners only)",
              schemas.MemberOut, status=201, body=schemas.MemberIn, errors=(401, 403, 404, 422)),

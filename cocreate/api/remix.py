@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 
-from cocreate.api import present, remix_schemas
+from cocreate.api import access, present, remix_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.lib import urls
@@ -78,7 +78,7 @@ ENDPOINTS = [
     Endpoint("POST", "/campaigns/{campaign:campaign_slug}/kit", add_kit_asset,
              "Add an uploaded file to the remix kit, with its licence (managers only)",
              remix_schemas.KitAssetOut, status=201, body=remix_schemas.KitAssetIn,
-             errors=(401, 403, 404, 422)),
+             errors=(401, 403, 404, 422), authorize=access.campaign_manager),
     Endpoint("DELETE", "/campaigns/{campaign:campaign_slug}/kit/{asset:id}", remove_kit_asset,
              "Remove a kit asset nobody has remixed yet (managers only)", remix_schemas.KitList,
              errors=(401, 403, 404, 409)),

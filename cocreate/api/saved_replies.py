@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 
-from cocreate.api import present, schemas
+from cocreate.api import access, present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.lib.identifiers import HandleRef, Id
@@ -92,10 +92,10 @@ ENDPOINTS = [
     Endpoint("POST", "/orgs/{org:org_slug}/saved-replies", create_saved_reply,
              "Save a reply; its body must hold {name}, which becomes the person's first name "
              "(managers; at most 50)", SavedReplyOut, status=201, body=SavedReplyIn,
-             errors=(401, 403, 404, 409, 422)),
+             errors=(401, 403, 404, 409, 422), authorize=access.org_manager),
     Endpoint("PATCH", "/orgs/{org:org_slug}/saved-replies/{reply:id}", update_saved_reply,
              "Change a saved reply's title or body (managers)", SavedReplyOut,
-             body=SavedReplyPatch, errors=(401, 403, 404, 409, 422)),
+             body=SavedReplyPatch, errors=(401, 403, 404, 409, 422), authorize=access.org_manager),
     Endpoint("DELETE", "/orgs/{org:org_slug}/saved-replies/{reply:id}", delete_saved_reply,
              "Delete a saved reply; returns the ones left (managers)", SavedReplyList,
              errors=(401, 403, 404)),

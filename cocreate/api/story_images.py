@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 
+from cocreate.api import access
 from cocreate.api.endpoint import Endpoint
 from cocreate.api.story_image_schemas import (
     StoryImageAltIn,
@@ -80,13 +81,16 @@ ENDPOINTS = [
              StoryImageList, auth=False, errors=(404,)),
     Endpoint("POST", PATH, add_image,
              "Add an uploaded image to the story, with its alt text (managers only)",
-             StoryImageOut, status=201, body=StoryImageIn, errors=(401, 403, 404, 409, 422, 429)),
+             StoryImageOut, status=201, body=StoryImageIn, errors=(401, 403, 404, 409, 422, 429),
+             authorize=access.campaign_manager),
     Endpoint("PATCH", PATH + "/{image:id}", set_alt, "Change an image's alt text (managers only)",
-             StoryImageOut, body=StoryImageAltIn, errors=(401, 403, 404, 422, 429)),
+             StoryImageOut, body=StoryImageAltIn, errors=(401, 403, 404, 422, 429),
+             authorize=access.campaign_manager),
     Endpoint("DELETE", PATH + "/{image:id}", remove_image,
              "Remove an image from the story; the others keep their numbers (managers only)",
              StoryImageList, errors=(401, 403, 404, 429)),
     Endpoint("PUT", PATH + "/order", reorder,
              "Number the story's images again in a new order (managers only)",
-             StoryImageList, body=StoryImageOrderIn, errors=(401, 403, 404, 422, 429)),
+             StoryImageList, body=StoryImageOrderIn, errors=(401, 403, 404, 422, 429),
+             authorize=access.campaign_manager),
 ]

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 
-from cocreate.api import present, tag_schemas
+from cocreate.api import access, present, tag_schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.lib import urls
@@ -80,10 +80,11 @@ ENDPOINTS = [
              "The campaign's tags, most used first", tag_schemas.TagList, auth=False,
              errors=(404,)),
     Endpoint("POST", "/campaigns/{campaign:campaign_slug}/tags", create_tag, "Add a tag (managers)",
-             tag_schemas.TagOut, status=201, body=tag_schemas.TagIn, errors=CURATION),
+             tag_schemas.TagOut, status=201, body=tag_schemas.TagIn, errors=CURATION,
+             authorize=access.campaign_manager),
     Endpoint("PUT", "/campaigns/{campaign:campaign_slug}/tags/{tag:tag_slug}", update_tag,
              "Rename or recolour a tag (managers)", tag_schemas.TagOut, body=tag_schemas.TagIn,
-             errors=CURATION),
+             errors=CURATION, authorize=access.campaign_manager),
     Endpoint("DELETE", "/campaigns/{campaign:campaign_slug}/tags/{tag:tag_slug}", delete_tag,
              "Delete a tag: it comes off its entries (managers)", tag_schemas.Deleted,
              errors=CURATION),
@@ -95,7 +96,8 @@ ENDPOINTS = [
              tag_schemas.Deleted, errors=CURATION),
     Endpoint("POST", "/campaigns/{campaign:campaign_slug}/tags/{tag:tag_slug}/merge", merge_tag,
              "Merge a tag into another: its entries move, each tagged once (managers)",
-             tag_schemas.TagOut, body=tag_schemas.TagMergeIn, errors=CURATION),
+             tag_schemas.TagOut, body=tag_schemas.TagMergeIn, errors=CURATION,
+             authorize=access.campaign_manager),
     Endpoint("PUT", "/entries/{entry:id}/tags", set_entry_tags,
              "Set an entry's tags, or suggest a new one (its author or the managers)",
              tag_schemas.EntryTagsOut, body=tag_schemas.EntryTagsIn,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 
-from cocreate.api import present, schemas
+from cocreate.api import access, present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.lib.identifiers import Id
@@ -74,5 +74,5 @@ ENDPOINTS = [
              HeldVotes, errors=(401, 403, 404)),
     Endpoint("POST", "/campaigns/{campaign:campaign_slug}/held-votes/review", review_held_votes,
              "Accept (count) or void held votes in bulk (managers)", ReviewOut,
-             body=ReviewIn, errors=(401, 403, 404, 422)),
+             body=ReviewIn, errors=(401, 403, 404, 422), authorize=access.campaign_manager),
 ]

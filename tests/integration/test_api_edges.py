@@ -89,3 +89,59 @@ async def test_pages_and_forms_answer_4xx_to_ids_of_the_wrong_shape(app, client)
                        (f"/o/{org}/members", {"email": HUGE, "role": "manager"})):
         answer = await browser.post(path, data)
         assert 400 <= answer.status_code < 500, (path, answer.status_code)
+
+
+async def test_deeply_nested_json_is_a_400_before_anything_else(client):
+    deep = b"[" * 6_000 + b"]" * 6_000  # about 12 KB: once a 500 and a dropped connection
+    for path in ("/api/v1/auth/signup", "/api/v1/auth/token"):  # anyone may post here
+        answer = await client.post(path, content=deep,
+                                   headers={"Content-Type": "application/json"})
+        assert "nests" in _error(answer, 400, "bad_json")["message"]
+    fan = await sign_up(client, "Deep Fan")
+    nested: object = "x"
+    for _ in range(40):
+        nested = {"a": nested}
+    answer = await client.patch("/api/v1/me", json={"bio": nested}, headers=fan.auth)
+    _error(answer, 400, "bad_json")
+    shallow = await client.patch("/api/v1/me", json={"bio": "Fine."}, headers=fan.auth)
+    assert shallow.status_code == 200, shallow.text
+
+
+async def test_a_body_of_the_wrong_types_is_refused_and_changes_nothing(client):
+    manager = await sign_up(client, "Strict Manager")
+    campaign = await launch_campaign(manager)
+    path = f"/campaigns/{campaign['slug']}"
+    for sent, field in (({"opens_at": -1}, "opens_at"), ({"min_age": True}, "min_age"),
+                        ({"min_age": "16"}, "min_age"),
+                        ({"opens_at": "1969-12-31T23:59:59Z"}, "opens_at")):
+        assert field in _error(await manager.patch(path, sent), 422, "invalid")["fields"]
+    after = (await manager.get(path)).json()
+    assert after["schedule"] == campaign["schedule"] and after["min_age"] is None
+    fine = await manager.patch(path, {"min_age": 16})
+    assert fine.status_code == 200 and fine.json()["min_age"] == 16
+
+
+async def test_queries_stay_text_and_are_read_as_numbers(client):
+    manager = await sign_up(client, "Query Manager")
+    campaign = await launch_campaign(manager)
+    listed = await client.get(f"/api/v1/campaigns/{campaign['slug']}/entries",
+                              params={"limit": "5"})
+    assert listed.status_code == 200, listed.text
+
+
+async def test_a_fan_sending_a_bad_body_to_a_managers_endpoint_is_told_403(client):
+    manager = await sign_up(client, "Order Manager")
+    campaign = await launch_campaign(manager)
+    org = (await manager.get(f"/campaigns/{campaign['slug']}")).json()["org"]["slug"]
+    fan = await sign_up(client, "Curious Fan")
+    slug = campaign["slug"]
+    for path, method, bad in ((f"/campaigns/{slug}", fan.patch, {"min_age": True}),
+                              (f"/campaigns/{slug}/tags", fan.post, {"nonsense": 1}),
+                              (f"/campaigns/{slug}/prizes", fan.put, {"prizes": "all"}),
+                              (f"/orgs/{org}", fan.patch, {"color": 5}),
+                              (f"/orgs/{org}/campaigns", fan.post, {})):
+        _error(await method(path, bad), 403, "forbidden")
+    _error(await fan.patch("/campaigns/no-such-campaign", {"min_age": True}), 404)
+    # the manager with the same bad body learns what is wrong with it
+    assert "min_age" in _error(await manager.patch(f"/campaigns/{slug}", {"min_age": True}),
+                               422)["fields"]
