@@ -9,7 +9,7 @@ import jinja2
 
 from cocreate.lib import money
 from cocreate.lib.text import counted
-from cocreate.services.campaigns import phases
+from cocreate.services.campaigns import phases, wording
 
 
 def short_date(value: datetime | None) -> str:
@@ -69,6 +69,7 @@ def register(env: jinja2.Environment) -> None:
     env.tests["showing_results"] = phases.shows_results
     env.globals["next_scheduled"] = phases.next_scheduled
     env.globals["campaign_phase_label"] = phases.label
+    env.globals["words"] = wording.words
     env.globals["campaign_next_phase"] = phases.next_phase
     env.globals["currencies"] = money.currency_choices()
     env.globals["next_phase_words"] = NEXT_PHASE_WORDS

@@ -11,8 +11,9 @@ from cocreate.web.common import page
 
 
 async def home(request: Request) -> Response:
+    found = await campaigns.open_now()
     return page(request, "pages/campaigns/home.html",
-                {"campaigns": await campaigns.open_campaigns()})
+                {"campaigns": found.campaigns, "open_now": found})
 
 
 ROUTES = [Route("/", home, methods=["GET"])]

@@ -44,7 +44,7 @@ async def test_a_thread_of_replies_with_mentions_and_notifications(client, make_
     to_ben = {n["text"] for n in (await ben.get("/notifications")).json()["notifications"]}
     assert to_ben == {"Cleo replied to you on “Picnic flavour”."}
     to_author = {n["text"] for n in (await author.get("/notifications")).json()["notifications"]}
-    assert "Ben commented on your entry “Picnic flavour”." in to_author
+    assert "Ben commented on your idea “Picnic flavour”." in to_author
 
     empty = await ben.post(path, {"body": "   "})
     assert empty.status_code == 422 and "body" in empty.json()["error"]["fields"]

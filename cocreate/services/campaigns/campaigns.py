@@ -314,3 +314,27 @@ async def open_campaigns(limit: int = 24) -> list[Campaign]:
         await Campaign.filter(phase__in=(CampaignPhase.OPEN, CampaignPhase.VOTING))
         .select_related("org", "cover").order_by("-created_at").limit(limit)
     )
+
+
+@dataclass(frozen=True)
+class OpenNow:
+    """The campaigns open now (the newest of them), and how many of all of them take
+    entries, take votes or take gifts. A fundraiser takes gifts, never entries."""
+
+    campaigns: list[Campaign]
+    taking_entries: int
+    voting: int
+    taking_gifts: int
+
+
+async def open_now(limit: int = 24) -> OpenNow:
+    """What the home page lists and counts."""
+    entries_open = Campaign.filter(phase=CampaignPhase.OPEN).exclude(kind=CampaignKind.FUNDRAISER)
+    return OpenNow(
+        campaigns=await open_campaigns(limit),
+        taking_entries=await entries_open.count(),
+        voting=await Campaign.filter(phase=CampaignPhase.VOTING).exclude(
+            kind=CampaignKind.FUNDRAISER).count(),
+        taking_gifts=await Campaign.filter(phase=CampaignPhase.OPEN,
+                                           kind=CampaignKind.FUNDRAISER).count(),
+    )

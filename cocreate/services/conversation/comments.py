@@ -29,6 +29,7 @@ from cocreate.models import (
     NotificationKind,
     User,
 )
+from cocreate.services.campaigns.wording import words
 from cocreate.services.conversation import follows
 from cocreate.services.core import events
 from cocreate.services.core.context import Deps
@@ -115,7 +116,7 @@ async def _tell(actor: User, entry: Entry, comment: Comment, parent: Comment | N
         await events.replied(comment)
     if entry.author_id not in told:
         await notifications.notify(entry.author_id, NotificationKind.COMMENT,
-                                   f"{actor.display_name} commented on your entry "
+                                   f"{actor.display_name} commented on your {words(entry).entry} "
                                    f"“{entry.title}”.", where, f"comment:{comment.id}")
         told.add(entry.author_id)
     for person in await _mentioned(text):

@@ -15,7 +15,7 @@ from cocreate.settings import Settings
 KINDS: dict[str, str] = {
     NotificationKind.REPLY: "Replies to your comments",
     NotificationKind.MENTION: "Mentions of you",
-    NotificationKind.COMMENT: "Comments on your entries and on ideas you follow",
+    NotificationKind.COMMENT: "Comments on your entries and on entries you follow",
     NotificationKind.ACKNOWLEDGEMENT: "Thanks from campaign managers",
     NotificationKind.BADGE: "Badges you earn",
     NotificationKind.PHASE: "Phase changes of campaigns you follow",
