@@ -10,6 +10,7 @@ from tortoise.exceptions import IntegrityError
 from cocreate.lib.errors import Conflict, NotFound, Unauthenticated
 from cocreate.lib.ids import new_id
 from cocreate.lib.security import hash_password, new_token, token_digest, verify_password
+from cocreate.lib.text import has_control_characters
 from cocreate.models import AuthToken, User
 from cocreate.services.accounts import verification
 from cocreate.services.core.context import Deps
@@ -21,7 +22,9 @@ MIN_PASSWORD = 10
 
 
 def _normal_email(email: str | None) -> str:
-    return (email or "").strip().lower()
+    """The address as stored; one with a control character (which no address holds) is ""."""
+    normal = (email or "").strip().lower()
+    return "" if has_control_characters(normal) else normal
 
 
 async def _free_handle(display_name: str) -> str:

@@ -17,6 +17,7 @@ from tortoise import connections
 from cocreate.models import Campaign, Entry, EntryStatus, User
 from cocreate.services.campaigns import campaigns, phases
 from cocreate.services.core.context import Deps
+from cocreate.services.core.validation import check_text
 from cocreate.services.voting import voting
 
 MIN_CHARS = 3  # less than this is no question yet
@@ -106,7 +107,8 @@ async def search(deps: Deps, viewer: User | None, campaign_slug: str, text: str 
     one of the viewer's (or, logged out, their address's) searches."""
     campaign = await campaigns.view_campaign(viewer, campaign_slug)
     phases.require_entry_kind(campaign, "ideas to compare with")
-    text = (text or "").strip()
+    text = check_text("text", text or "", label="Your idea", multiline=True).strip()
+    title = title and check_text("title", title, label="Title", multiline=True)
     if len(text) < MIN_CHARS:
         return Suggestions(campaign, [])
     await deps.limiter.hit("searches", viewer.id if viewer else f"ip:{client_ip}")

@@ -20,6 +20,7 @@ from cocreate.services.core.validation import (
     refuse_control_characters,
     strings_in,
 )
+from cocreate.services.listening import similar
 from cocreate.services.orgs import orgs
 from cocreate.services.recognition import openbadges, org_badges
 from tests.domain.story import idea, launch, person
@@ -105,7 +106,10 @@ async def test_sign_up_and_organization_names_are_one_line_without_control_chara
     with pytest.raises(Invalid) as refused:
         await accounts.create_user("nul@example.test", "correct horse battery", "Ana\x00")
     assert set(refused.value.fields) == {"display_name"}
-    assert not await User.exists(email="nul@example.test")
+    with pytest.raises(Invalid) as refused:  # as `cocreate user create` would pass it
+        await accounts.create_user("nul\x00@example.test", "correct horse battery", "Ana")
+    assert refused.value.fields == {"email": "Enter a valid email address."}
+    assert not await User.exists(email__startswith="nul")
 
     manager = await person("Manager")
     with pytest.raises(Invalid) as refused:
@@ -141,3 +145,16 @@ async def test_a_revocation_reason_is_one_line_without_a_nul(deps):
 
     revoked = await openbadges.revoke(manager, award.id, "Given by mistake")
     assert revoked.revocation_reason == "Given by mistake"
+
+
+async def test_a_similar_ideas_search_with_a_nul_is_refused_and_one_with_lines_is_searched(deps):
+    manager, ana = await person("Manager"), await person("Ana")
+    campaign = await launch(manager)
+    await idea(deps, ana, campaign, "Mango chili sauce")
+
+    with pytest.raises(Invalid) as refused:
+        await similar.search(deps, ana, campaign.slug, "Mango\x00chili", "10.0.0.1")
+    assert set(refused.value.fields) == {"text"}
+    found = await similar.search(deps, ana, campaign.slug, "Mango chili\r\nwith lime",
+                                 "10.0.0.1")
+    assert [entry.title for entry in found.ideas] == ["Mango chili sauce"]
