@@ -138,9 +138,11 @@ async def thanks(request: Request) -> Response:
             found = None
         gift = found if found is not None and found.donor_id == viewer.id else None
     given_on = await fundraising_pages.given_on(gift) if gift else None
+    view = await fundraiser_rm.view(viewer, campaign)  # what to do next: share, own page
     return page(request, "pages/fundraising/gift_thanks.html", {
         "campaign": campaign, "org": campaign.org, "gift": gift,
-        "given_on": given_on,
+        "given_on": given_on, "share": _share(request, campaign, view),
+        "progress": view.progress, "my_page": view.my_page,
         "given_on_path": urls.fundraising_page_path(campaign.slug, given_on.slug)
         if given_on else None,
     })

@@ -5,6 +5,7 @@ refunds them, and the totals always equal the gifts that succeeded."""
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
 from email.message import EmailMessage
 from typing import Any
@@ -269,6 +270,10 @@ async def test_giving_in_the_browser(app, client):
         assert given.status_code == 303 and "/thanks?gift=" in given.headers["location"]
         thanks = await fan.get(given.headers["location"])
         assert "Your pledge of €25 is recorded" in thanks.text
+        # Not a dead end: their own share link and their own page come next.
+        assert "Double your gift: tell your friends" in thanks.text
+        assert re.search(r'id="share-url-thanks" type="url" value="[^"]+\?ref=', thanks.text)
+        assert f'href="{path}/p/new">Start your own fundraising page' in thanks.text
         gift_id = given.headers["location"].rsplit("=", 1)[1]
 
     async with new_client(app) as http:
