@@ -147,7 +147,13 @@ async def test_a_killed_workers_jobs_are_done_once_by_the_next_worker(own_env, s
         with services.cocreate_process(["worker"], own_env):
             async def all_done() -> bool:
                 return not await Job.exclude(status="done").exists()
-            await _eventually(all_done, f"the {stranded} stranded jobs being done", LEASE + 30)
+            try:
+                await _eventually(all_done, f"the {stranded} stranded jobs being done",
+                                  LEASE + 60)
+            except AssertionError as late:
+                left = await Job.exclude(status="done").values_list(
+                    "name", "status", "attempts", "last_error")
+                raise AssertionError(f"{late}; not done: {left}") from None
 
         s3 = boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1",
                           aws_access_key_id="test", aws_secret_access_key="test")
