@@ -8,7 +8,7 @@ from cocreate.api import comment_schemas, remix_schemas, schemas
 from cocreate.doors.storage import Storage
 from cocreate.lib import money, urls
 from cocreate.services.badges import badges
-from cocreate.services.campaigns import phases
+from cocreate.services.campaigns import phases, wording
 from cocreate.services.campaigns.fundraisers import Progress
 from cocreate.services.conversation import reactions
 from cocreate.services.media.media import media_urls
@@ -78,8 +78,12 @@ def progress(found: Progress) -> schemas.ProgressOut:
 def campaign(settings: Settings, storage: Storage, found: Campaign,
              prizes: list[Prize], fundraiser: Progress | None = None) -> schemas.CampaignOut:
     upcoming = phases.next_scheduled(found)
+    said = wording.words(found)
     return schemas.CampaignOut(
         slug=found.slug, title=found.title, kind=found.kind, description=found.description,
+        words=schemas.WordsOut(challenge=said.challenge, entry=said.entry, entries=said.entries,
+                               call_to_action=said.share, empty=said.empty,
+                               checks_similar=said.checks_similar),
         description_html=found.description_html, org=org(settings, found.org),
         phase=found.phase, phase_label=phases.label(found),
         schedule=schemas.ScheduleOut(

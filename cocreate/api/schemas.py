@@ -125,7 +125,7 @@ class ScheduleOut(BaseModel):
 
 
 class PrizeIn(Body):
-    rank: int = Field(ge=1)
+    rank: int = Field(ge=1, le=100)
     title: str
     description: str = ""
 
@@ -173,10 +173,23 @@ class ProgressOut(BaseModel):
                                      "links for the fan's Fundraiser badge, minor units")
 
 
+class WordsOut(BaseModel):
+    """What the campaign's kind calls its entries and asks fans to do, as its pages say it."""
+
+    challenge: str = Field(description="Idea challenge, Remix challenge, Team challenge...")
+    entry: str = Field(description="idea, remix, team entry (gift for a fundraiser)")
+    entries: str = Field(description="ideas, remixes, team entries")
+    call_to_action: str = Field(description="Share your idea, Submit your remix...")
+    empty: str = Field(description="What an empty gallery says")
+    checks_similar: bool = Field(description="Whether similar entries are offered as one "
+                                             "is typed (ideas only: duplicates are merged)")
+
+
 class CampaignOut(BaseModel):
     slug: str
     title: str
     kind: str
+    words: WordsOut
     description: str
     description_html: str
     org: OrgOut

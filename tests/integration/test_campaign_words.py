@@ -1,8 +1,9 @@
 """A remix challenge speaks of remixes and a team challenge of team entries, everywhere a fan
-meets them: the campaign page (its empty gallery, its entry form, then its gallery with
-entries), the entry page, the campaign's card on the home page and on its organization's
-page, and the notification and mail about a comment. An idea challenge still speaks of ideas,
-and only it offers to check for similar ideas (duplicates are merged only there)."""
+meets them: the API's campaign, the campaign page (its empty gallery, its entry form, then its
+gallery with entries), the entry page, the campaign's card on the home page and on its
+organization's page, and the notification and mail about a comment. An idea challenge still
+speaks of ideas, and only it offers to check for similar ideas (duplicates are merged only
+there)."""
 
 from __future__ import annotations
 
@@ -95,6 +96,12 @@ async def test_remix_and_team_challenges_never_speak_of_ideas(client, make_clien
         "media_id": await _image(manager, "#ff5a36"), "title": "Beach still",
         "licence": "Free to remix for this challenge."})
     assert kit.status_code == 201, kit.text
+
+    # The API says the same words, for clients to follow the kind too.
+    for slug, entries, similar in ((remix, "remixes", False), (team, "team entries", False),
+                                   (idea, "ideas", True)):
+        said_by_api = (await manager.get(f"/campaigns/{slug}")).json()["words"]
+        assert (said_by_api["entries"], said_by_api["checks_similar"]) == (entries, similar)
 
     ana = await sign_up(make_client(), "Ana")
     browser = await Browser(ana.client).log_in(ana.email)
