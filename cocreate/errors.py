@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from html import escape
 
+from asyncpg.exceptions import DataError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -100,7 +101,8 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 async def orm_refusal(request: Request, exc: Exception) -> Response:
     """The database layer refused what a request carried (a value longer than its column, a
-    row that is not there, a duplicate): the request's fault, so a 4xx, never a 500. Input is
+    number beyond it, a row that is not there, a duplicate): the request's fault, so a 4xx,
+    never a 500. Input is
     checked where it enters (path convertors, body types); reaching here means a check is
     missing, hence the warning."""
     log.warning("%s %s: the ORM refused the input: %s: %s", request.method, request.url.path,
@@ -109,6 +111,8 @@ async def orm_refusal(request: Request, exc: Exception) -> Response:
         field = str(exc).split(":", 1)[0].strip()
         status, code, message = 422, "invalid", "Please correct the fields."
         fields = {field: "This value is too long or not in the expected form."} if field else {}
+    elif isinstance(exc, DataError):  # PostgreSQL: e.g. a number out of its column's range
+        status, code, message, fields = 422, "invalid", "A value is out of range.", {}
     elif isinstance(exc, DoesNotExist):
         status, code, message, fields = 404, "not_found", "Nothing here.", {}
     else:
@@ -135,6 +139,7 @@ EXCEPTION_HANDLERS = {
     OrmValidationError: orm_refusal,
     DoesNotExist: orm_refusal,
     IntegrityError: orm_refusal,
+    DataError: orm_refusal,
     HTTPException: http_error,
     Exception: server_error,
 }

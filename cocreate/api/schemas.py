@@ -125,7 +125,7 @@ class ScheduleOut(BaseModel):
 
 
 class PrizeIn(Body):
-    rank: int = Field(ge=1)
+    rank: int = Field(ge=1, le=100)
     title: str
     description: str = ""
 
