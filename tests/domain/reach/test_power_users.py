@@ -11,7 +11,8 @@ from cocreate.lib.errors import Forbidden, Invalid
 from cocreate.services.conversation import comments, reactions
 from cocreate.services.influence import referrals
 from cocreate.services.reach import power_users
-from cocreate.services.recognition import ambassadors
+from cocreate.services.recognition import ack_inbox, ambassadors
+from cocreate.services.voting import voting
 from tests.domain.fundraising.story_fundraising import fundraiser, paid
 from tests.domain.story import idea, launch, person
 
@@ -69,7 +70,22 @@ async def test_only_managers_read_the_ranking_by_influence_or_conversation(deps)
         await power_users.ranking(fan, org.slug)
     with pytest.raises(Invalid) as unknown:
         await power_users.ranking(manager, org.slug, "money")
-    assert unknown.value.fields == {"by": "Use influence or conversation."}
+    assert unknown.value.fields == {"by": "Use influence, conversation or votes."}
     with pytest.raises(Invalid) as too_far:
         await power_users.ranking(manager, org.slug, page=401)
     assert too_far.value.fields == {"page": "Use a page from 1 to 400."}
+
+
+async def test_fans_whose_entries_win_votes_rank_by_votes_as_the_inbox_marks_them(deps):
+    manager, liked, unliked = await person("Manager"), await person("Liked"), await person("Un")
+    campaign = await launch(manager, vote_in_open=True)
+    popular = await idea(deps, liked, campaign, "Mango chili")
+    await idea(deps, unliked, campaign, "Plain water")
+    for _ in range(2):
+        await voting.cast(deps, await person("Voter"), popular.id)
+
+    ranked = await power_users.ranking(manager, campaign.org.slug, "votes")
+    assert [(row.user.id, row.score, row.reasons) for row in ranked.rows] == [
+        (liked.id, 2, "2 votes on their entries")]
+    inbox = await ack_inbox.inbox(manager, campaign.org.slug)
+    assert inbox.power_ids == {liked.id}  # the same people the ranking lists
