@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from cocreate.services.campaigns import access as campaign_access
+from cocreate.services.entries import access as entry_access
 from cocreate.services.orgs import access as org_access
 
 if TYPE_CHECKING:
@@ -22,3 +23,11 @@ async def campaign_manager(user: User, path: dict[str, str]) -> None:
 
 async def org_manager(user: User, path: dict[str, str]) -> None:
     await org_access.require_manager(user, path["org"])
+
+
+async def entry_manager(user: User, path: dict[str, str]) -> None:
+    await entry_access.require_manager(user, path["entry"])
+
+
+async def entry_moderator(user: User, path: dict[str, str]) -> None:
+    await entry_access.require_moderator(user, path["entry"])

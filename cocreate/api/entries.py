@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 
-from cocreate.api import present, schemas
+from cocreate.api import access, present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import client_ip, current_user, deps
 from cocreate.read_models import entry as entry_model
@@ -130,7 +130,8 @@ ENDPOINTS = [
     Endpoint("PUT", "/entries/{entry:id}/status", set_idea_status,
              "Answer an idea: under review, planned, in progress, done or declined, with a "
              "note; its voters, author and commenters are told (managers)", schemas.EntryOut,
-             body=schemas.IdeaStatusIn, errors=(401, 403, 404, 422)),
+             body=schemas.IdeaStatusIn, errors=(401, 403, 404, 422),
+             authorize=access.entry_manager),
     Endpoint("POST", "/campaigns/{campaign:campaign_slug}/entries", submit_entry, "Submit an entry",
              schemas.EntryOut, status=201, body=schemas.EntryIn,
              errors=(401, 403, 404, 422, 429)),

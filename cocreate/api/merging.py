@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 
-from cocreate.api import present, schemas
+from cocreate.api import access, present, schemas
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
 from cocreate.lib.identifiers import Id
@@ -46,5 +46,5 @@ ENDPOINTS = [
     Endpoint("POST", "/entries/{entry:id}/merge", merge_entry,
              "Merge a duplicate idea into another of its campaign: votes (each person once), "
              "held votes and comments move, its authors are credited (managers)", MergeOut,
-             body=MergeIn, errors=(401, 403, 404, 409, 422)),
+             body=MergeIn, errors=(401, 403, 404, 409, 422), authorize=access.entry_manager),
 ]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 
-from cocreate.api import present, schemas
+from cocreate.api import access, present, schemas
 from cocreate.api.comment_schemas import CommentQueueItemOut, EntryLink
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import deps
@@ -74,7 +74,8 @@ ENDPOINTS = [
              body=schemas.ReportIn, errors=(401, 403, 404, 409, 422)),
     Endpoint("POST", "/entries/{entry:id}/moderation", moderate_entry,
              "Approve, hide, restore or reject an entry (managers and moderators)",
-             schemas.EntryOut, body=schemas.ModerationIn, errors=(401, 403, 404, 409, 422)),
+             schemas.EntryOut, body=schemas.ModerationIn, errors=(401, 403, 404, 409, 422),
+             authorize=access.entry_moderator),
     Endpoint("POST", "/entries/{entry:id}/reports/dismiss", dismiss_reports,
              "Dismiss an entry's open reports (managers and moderators)", schemas.EntryOut,
              errors=(401, 403, 404)),

@@ -141,6 +141,13 @@ async def test_a_fan_sending_a_bad_body_to_a_managers_endpoint_is_told_403(clien
                               (f"/orgs/{org}", fan.patch, {"color": 5}),
                               (f"/orgs/{org}/campaigns", fan.post, {})):
         _error(await method(path, bad), 403, "forbidden")
+    entry = (await fan.post(f"/campaigns/{slug}/entries", {"title": "Fan idea", "body": ""})
+             ).json()
+    for path, method, bad in ((f"/entries/{entry['id']}/moderation", fan.post,
+                               {"action": "obliterate"}),
+                              (f"/entries/{entry['id']}/merge", fan.post, {"into": 5}),
+                              (f"/entries/{entry['id']}/status", fan.put, {"status": []})):
+        _error(await method(path, bad), 403, "forbidden")
     _error(await fan.patch("/campaigns/no-such-campaign", {"min_age": True}), 404)
     # the manager with the same bad body learns what is wrong with it
     assert "min_age" in _error(await manager.patch(f"/campaigns/{slug}", {"min_age": True}),

@@ -8,6 +8,7 @@ entry, a fan) so that the bodies reach the services instead of stopping at a 404
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from typing import Any
@@ -24,7 +25,9 @@ from tests.people import launch_campaign, sign_up
 
 pytestmark = pytest.mark.slow
 
-EXAMPLES = 2  # per operation and kind of case: about 140 operations x 3 kinds x 2
+# Per operation and kind of case: about 140 operations x 3 kinds x 2 in about a minute. A
+# longer hunt: FUZZ_EXAMPLES=20 .venv/bin/python -m pytest tests/integration/test_api_fuzz.py
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2"))
 CHUNK = 12
 
 
