@@ -31,7 +31,7 @@ STYLESHEETS = (
     "voting.css", "recognition.css", "sharing.css", "media.css", "orgs.css", "campaigns.css",
     "conversation.css", "accounts.css", "reach.css", "home.css", "entries.css", "judging.css",
     "moderation.css", "notifications.css", "embeds.css", "tags.css", "listening.css",
-    "preferences.css",
+    "directory.css", "preferences.css",
 )
 
 

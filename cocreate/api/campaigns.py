@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 from starlette.requests import Request
 
 from cocreate.api import access, present, schemas
+from cocreate.api.directory_schemas import CampaignDirectory, DirectoryQuery
 from cocreate.api.endpoint import Endpoint
 from cocreate.http import current_user, deps
 from cocreate.read_models import campaign as campaign_rm
+from cocreate.read_models import directory as directory_rm
 from cocreate.services.campaigns import campaigns, eligibility, lifecycle
 from cocreate.services.judging import prizes
 
@@ -46,9 +48,11 @@ async def move_phase(request: Request, user: User, campaign: str,
     return await _out(request, await campaigns.get_campaign(campaign))
 
 
-async def list_campaigns(request: Request) -> schemas.CampaignList:
-    found = await campaigns.list_campaigns()
-    return schemas.CampaignList(campaigns=[await _out(request, c) for c in found])
+async def list_campaigns(request: Request, query: DirectoryQuery) -> CampaignDirectory:
+    found = await directory_rm.directory_page(query, with_filters=False)
+    return CampaignDirectory(
+        campaigns=[_present(request, s) for s in await directory_rm.summaries(found)],
+        page=found.page, next_page=found.next_page)
 
 
 async def show_campaign(request: Request, campaign: str) -> schemas.CampaignOut:
@@ -95,8 +99,10 @@ ENDPOINTS = [
              "Launch a campaign, open now or as a draft (managers only)", schemas.CampaignOut,
              status=201, body=schemas.CampaignIn, errors=(401, 403, 404, 422),
              authorize=access.org_manager),
-    Endpoint("GET", "/campaigns", list_campaigns, "Public campaigns, newest first",
-             schemas.CampaignList, auth=False),
+    Endpoint("GET", "/campaigns", list_campaigns,
+             "Search the public campaigns (newest first unless sorted; drafts never, archived "
+             "only when asked for), a page at a time", CampaignDirectory,
+             query=DirectoryQuery, auth=False, errors=(422,)),
     Endpoint("GET", "/campaigns/{campaign:campaign_slug}", show_campaign, "One campaign",
              schemas.CampaignOut, auth=False, errors=(404,)),
     Endpoint("PATCH", "/campaigns/{campaign:campaign_slug}", update_campaign,

@@ -12,6 +12,7 @@ from cocreate.web import (
     campaigns,
     comment_moderation,
     comments,
+    directory,
     email_prefs,
     entries,
     entry_edits,
@@ -50,6 +51,7 @@ from cocreate.web import (
 def routes() -> list[BaseRoute]:
     return [
         *health.ROUTES, *local_media.ROUTES, *home.ROUTES, *accounts.ROUTES, *api_tokens.ROUTES,
+        *directory.ROUTES,
         *orgs.ROUTES,
         *campaigns.ROUTES, *entries.ROUTES, *entry_edits.ROUTES, *moderation.ROUTES,
         *badges.ROUTES, *profiles.ROUTES,
