@@ -120,7 +120,7 @@ ENDPOINTS = [
     Endpoint("GET", "/auth/tokens", list_tokens,
              "Your API tokens with when each was made, last used and expires (never the "
              "secrets)", token_schemas.TokenList, errors=(401,)),
-    Endpoint("DELETE", "/auth/tokens/{token}", revoke_token,
+    Endpoint("DELETE", "/auth/tokens/{token:id}", revoke_token,
              "Revoke one of your API tokens: it answers 401 from now on",
              token_schemas.TokenInfo, errors=(401, 404, 429)),
     Endpoint("DELETE", "/auth/tokens", revoke_tokens,

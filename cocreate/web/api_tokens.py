@@ -74,5 +74,5 @@ ROUTES = [
     Route(PATH, tokens_page, methods=["GET"]),
     Route(PATH, create, methods=["POST"]),
     Route(f"{PATH}/revoke-all", revoke_all, methods=["POST"]),
-    Route(f"{PATH}/{{token}}/revoke", revoke, methods=["POST"]),
+    Route(f"{PATH}/{{token:id}}/revoke", revoke, methods=["POST"]),
 ]

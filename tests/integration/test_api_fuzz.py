@@ -23,7 +23,8 @@ from schemathesis.generation.case import Case
 
 from tests.people import launch_campaign, sign_up
 
-pytestmark = pytest.mark.slow
+# About a minute; more on a machine shared with other work (the suite's default stop is 180 s).
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(420)]
 
 # Per operation and kind of case: about 140 operations x 3 kinds x 2 in about a minute. A
 # longer hunt: FUZZ_EXAMPLES=20 .venv/bin/python -m pytest tests/integration/test_api_fuzz.py
