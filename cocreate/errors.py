@@ -111,7 +111,7 @@ async def orm_refusal(request: Request, exc: Exception) -> Response:
         field = str(exc).split(":", 1)[0].strip()
         status, code, message = 422, "invalid", "Please correct the fields."
         fields = {field: "This value is too long or not in the expected form."} if field else {}
-    elif isinstance(exc, DataError):  # PostgreSQL: e.g. a number out of its column's range
+    elif isinstance(exc, DataError | OverflowError):  # a number beyond its column or its type
         status, code, message, fields = 422, "invalid", "A value is out of range.", {}
     elif isinstance(exc, DoesNotExist):
         status, code, message, fields = 404, "not_found", "Nothing here.", {}
@@ -140,6 +140,7 @@ EXCEPTION_HANDLERS = {
     DoesNotExist: orm_refusal,
     IntegrityError: orm_refusal,
     DataError: orm_refusal,
+    OverflowError: orm_refusal,
     HTTPException: http_error,
     Exception: server_error,
 }

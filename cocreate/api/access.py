@@ -31,3 +31,7 @@ async def entry_manager(user: User, path: dict[str, str]) -> None:
 
 async def entry_moderator(user: User, path: dict[str, str]) -> None:
     await entry_access.require_moderator(user, path["entry"])
+
+
+async def org_owner(user: User, path: dict[str, str]) -> None:
+    await org_access.require_owner(user, path["org"])

@@ -142,7 +142,8 @@ async def test_a_fan_sending_a_bad_body_to_a_managers_endpoint_is_told_403(clien
                               (f"/campaigns/{slug}/tags", fan.post, {"nonsense": 1}),
                               (f"/campaigns/{slug}/prizes", fan.put, {"prizes": "all"}),
                               (f"/orgs/{org}", fan.patch, {"color": 5}),
-                              (f"/orgs/{org}/campaigns", fan.post, {})):
+                              (f"/orgs/{org}/campaigns", fan.post, {}),
+                              (f"/orgs/{org}/members", fan.post, {"email": 7})):
         _error(await method(path, bad), 403, "forbidden")
     entry = (await fan.post(f"/campaigns/{slug}/entries", {"title": "Fan idea", "body": ""})
              ).json()

@@ -14,3 +14,8 @@ if TYPE_CHECKING:
 async def require_manager(actor: User, org_slug: str) -> None:
     """NotFound without such an organization, Forbidden unless `actor` manages it."""
     await orgs.require_manager(actor, await orgs.get_org(org_slug))
+
+
+async def require_owner(actor: User, org_slug: str) -> None:
+    """NotFound without such an organization, Forbidden unless `actor` owns it."""
+    await orgs.require_owner(actor, await orgs.get_org(org_slug))

@@ -110,6 +110,11 @@ async def require_manager(user: User, org: Organization) -> None:
         raise Forbidden(f"Only managers of {org.name} can do this.")
 
 
+async def require_owner(user: User, org: Organization) -> None:
+    if await role_of(user, org) != MemberRole.OWNER:
+        raise Forbidden(f"Only owners of {org.name} can add managers.")
+
+
 async def can_moderate(user: User | None, org: Organization) -> bool:
     return await role_of(user, org) in MODERATING_ROLES
 
@@ -123,8 +128,7 @@ async def add_member(actor: User, org_slug: str, email: str | None, role: str | 
     """An owner makes the person with `email` a manager or moderator; the membership comes
     back with its person."""
     org = await get_org(org_slug)
-    if await role_of(actor, org) != MemberRole.OWNER:
-        raise Forbidden(f"Only owners of {org.name} can add managers.")
+    await require_owner(actor, org)
     if role not in GRANTABLE_ROLES:
         raise Invalid("Please correct the highlighted fields.",
                       {"role": "Role must be manager or moderator."})
