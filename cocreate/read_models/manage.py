@@ -8,14 +8,16 @@ its own part, so answering one form (e.g. over htmx) computes only that part.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from cocreate.services.campaigns import campaigns, fundraisers, phases, story_images
 from cocreate.services.entries import entries, remix
+from cocreate.services.fundraising import gifts
 from cocreate.services.judging import prizes
 from cocreate.services.moderation import moderation
 from cocreate.services.orgs import orgs
-from cocreate.services.voting import vote_review
+from cocreate.services.voting import vote_review, voting
 
 if TYPE_CHECKING:
     from cocreate.models import (
@@ -30,6 +32,21 @@ if TYPE_CHECKING:
     )
 
 CANDIDATES = 30  # entries offered as winners, most voted first
+RECENT = timedelta(hours=24)  # what "today" means on the numbers
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """What the manage screen opens with: the campaign's totals, and the last 24 hours'."""
+
+    entries: int = 0
+    entries_today: int = 0
+    votes: int = 0
+    votes_today: int = 0
+    voters: int = 0
+    raised: str = ""  # a fundraiser's total, in its currency
+    gifts: int = 0
+    gifts_today: int = 0
 
 
 @dataclass(frozen=True)
@@ -57,6 +74,7 @@ class ManagePage:
     story_images: list[CampaignImage]
     queue_size: int  # entries and comments waiting for a moderator
     held_votes: int
+    numbers: Numbers
 
 
 async def managed(user: User, slug: str) -> Campaign:
@@ -74,7 +92,20 @@ async def manage_page(user: User, slug: str) -> ManagePage:
         kit=await kit_part(campaign), story_images=await story_part(campaign),
         queue_size=await moderation.queue_size(campaign),
         held_votes=await vote_review.held_count(campaign),
+        numbers=await numbers_part(campaign),
     )
+
+
+async def numbers_part(campaign: Campaign, now: datetime | None = None) -> Numbers:
+    since = (now or datetime.now(UTC)) - RECENT
+    if campaign.kind == fundraisers.KIND:
+        progress = fundraisers.progress(campaign, await fundraisers.of(campaign))
+        return Numbers(raised=progress.show(progress.total), gifts=progress.gift_count,
+                       gifts_today=await gifts.recent_count(campaign, since))
+    entry_count, entries_today = await entries.campaign_tally(campaign, since)
+    votes, votes_today, voters = await voting.campaign_tally(campaign, since)
+    return Numbers(entries=entry_count, entries_today=entries_today, votes=votes,
+                   votes_today=votes_today, voters=voters)
 
 
 async def settings_part(campaign: Campaign) -> SettingsPart:

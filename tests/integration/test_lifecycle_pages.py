@@ -113,6 +113,9 @@ async def test_a_manager_is_asked_before_moving_a_live_campaign_back_or_over_a_p
                                                   "Ideas for the square")
 
     manage = await manager.get(f"{campaign_path}/manage")
+    assert 'aria-label="The campaign in numbers"' in manage.text  # it opens with its numbers
+    assert "<strong>0</strong> ideas" in manage.text
+    assert "<strong>0</strong> people voting" in manage.text
     assert '<option value="voting" selected>Voting</option>' in manage.text  # the next phase
     assert '<option value="draft">Draft (back)</option>' in manage.text
     assert '<option value="results">Results (skips ahead)</option>' in manage.text

@@ -280,3 +280,9 @@ async def entries_by_author(author: User, viewer: User | None = None, limit: int
         .select_related("campaign", "campaign__org", "author", "media", "team")
         .order_by("-created_at").limit(limit)
     )
+
+
+async def campaign_tally(campaign: Campaign, since: datetime) -> tuple[int, int]:
+    """The campaign's public entries, and those published since `since`."""
+    public = Entry.filter(campaign_id=campaign.id, status=EntryStatus.PUBLISHED)
+    return await public.count(), await public.filter(created_at__gte=since).count()

@@ -199,3 +199,9 @@ def describe(status: str) -> str:
 
 def when(gift: Gift) -> datetime:
     return gift.paid_at or gift.created_at
+
+
+async def recent_count(campaign: Campaign, since: datetime) -> int:
+    """Gifts that arrived (succeeded) since `since`."""
+    return await Gift.filter(campaign_id=campaign.id, status=GiftStatus.SUCCEEDED,
+                             paid_at__gte=since).count()

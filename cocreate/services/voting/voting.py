@@ -14,6 +14,7 @@ from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
+from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
 from cocreate.lib.errors import Forbidden
@@ -170,3 +171,12 @@ async def voted_entry_ids(actor: User | None, entry_ids: list[str]) -> set[str]:
         return set()
     rows = await Vote.filter(user=actor, entry_id__in=entry_ids).values_list("entry_id", flat=True)
     return set(rows)
+
+
+async def campaign_tally(campaign: Campaign, since: datetime) -> tuple[int, int, int]:
+    """The campaign's counted votes, those cast since `since`, and how many people cast them."""
+    counted = Vote.filter(entry__campaign_id=campaign.id, status=VoteStatus.COUNTED)
+    voters = await counted.annotate(n=Count("user_id", distinct=True)) \
+        .group_by("entry__campaign_id").values_list("n", flat=True)
+    return (await counted.count(), await counted.filter(created_at__gte=since).count(),
+            voters[0] if voters else 0)
