@@ -1,17 +1,22 @@
 """Every HTML form holds against hostile input: a manager (of an organization with a campaign
 in each phase and a fundraiser) and a fan post NUL characters, line breaks, 100 KB strings and
 over-long ids to every form of the site, found by walking the app's routes (a new form is
-covered without touching this test), into every field its templates name plus the usual
-suspects. Whatever is refused must be refused with a 4xx; nothing answers 5xx."""
+covered without touching this test), into every field its forms name (in the templates and
+on the pages as each person sees them) plus the usual suspects, plainly or the way htmx
+posts. Whatever is refused must be refused with a 4xx;
+nothing answers 5xx."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 import uuid
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -26,7 +31,9 @@ pytestmark = pytest.mark.slow
 TEMPLATES = Path(__file__).parents[2] / "templates"
 FORM = re.compile(r"<form\b(?P<open>[^>]*)>(?P<body>.*?)</form>", re.S)
 ACTION = re.compile(r'(?:action|hx-post|hx_post)="([^"]+)"')
-FIELD = re.compile(r'\bname="([A-Za-z_][\w.]*)"|forms\.\w+\(\s*"([A-Za-z_][\w.]*)"')
+FIELD = re.compile(r'\bname="([^"]+)"|forms\.\w+\(\s*"([A-Za-z_][\w.]*)"')
+JINJA = re.compile(r"\{\{.*?\}\}")
+NAME = re.compile(r"[A-Za-z_][\w.]*")
 # Names most forms' services read, posted to every form besides the ones its templates name.
 USUAL_FIELDS = ("title", "body", "name", "display_name", "bio", "description", "note",
                 "reason", "message", "story", "rules", "email", "handle", "slug", "into",
@@ -39,21 +46,73 @@ HOSTILE = {
     "100 KB": "x" * 100_000,
     "over-long id": "abcdefghijklmnopq" * 4,
 }
+SWAPPED = {"line breaks", "over-long id"}  # posted as htmx does: the answer is a fragment
 LONG_ID = "k" * 300
+SHOWN_AT = ("open", "team challenge", "fundraiser")  # places whose pages show different forms
+NOT_PAGES = ("/static", "/media", "/ob/", "/embed", "/oembed", "/healthz", "/readyz", "/verify",
+             "/unsubscribe", "/feed")
 GENEROUS = "10000/minute"
 
 
 def form_fields() -> dict[str, set[str]]:
-    """Field names per form action, as the templates write them (`{{ ... }}` parts as `x`)."""
+    """Field names per form action, as the templates write them (`{{ ... }}` parts as `x` in
+    actions and `1` in names: the first of numbered fields)."""
     found: dict[str, set[str]] = {}
     for template in TEMPLATES.rglob("*.html"):
         for form in FORM.finditer(template.read_text()):
-            names = {a or b for a, b in FIELD.findall(form["body"])}
+            named = (JINJA.sub("1", a or b) for a, b in FIELD.findall(form["body"]))
+            names = {name for name in named if NAME.fullmatch(name)}  # prize_{{ rank }}_title
             for action in ACTION.findall(form["open"] + form["body"]):
-                path = re.sub(r"\{\{.*?\}\}", "x", action).split("#")[0].split("?")[0]
+                path = JINJA.sub("x", action).split("#")[0].split("?")[0]
                 if path.startswith("/"):
                     found.setdefault(path, set()).update(names)
     return found
+
+
+class _Forms(HTMLParser):
+    """The forms of a rendered page: each one's action (and htmx posts) with the names of the
+    fields inside it, including those templates build from expressions and partials."""
+
+    def __init__(self, found: dict[str, set[str]]) -> None:
+        super().__init__()
+        self.found = found
+        self.names: set[str] | None = None
+        self.actions: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "form":
+            self.names, self.actions = set(), []
+        if self.names is None:
+            return
+        self.actions += [action for key in ("action", "hx-post") if (action := values.get(key))]
+        if tag in ("input", "select", "textarea", "button") and values.get("name"):
+            self.names.add(values["name"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form" and self.names is not None:
+            for action in self.actions:
+                self.found.setdefault(urlsplit(action).path, set()).update(self.names)
+            self.names = None
+
+
+def page_routes(app: Any) -> list[Route]:
+    """The HTML pages a form can be on (no images, feeds, streams or signed links)."""
+    return [route for route in app.routes
+            if isinstance(route, Route) and "GET" in (route.methods or set())
+            and "." not in route.path_format and not route.path_format.endswith("/live")
+            and not route.path_format.startswith(NOT_PAGES)]
+
+
+async def rendered_forms(browser: Browser, pages: list[Route], places: list[Place],
+                         found: dict[str, set[str]]) -> None:
+    """Add the forms each page shows this person, in each kind of campaign."""
+    for route in pages:
+        paths = {place.path(route) for place in places if place.name in SHOWN_AT}
+        for path in (paths - {None} or {route.path_format}):
+            answer = await browser.get(path)
+            if answer.headers.get("content-type", "").startswith("text/html"):
+                _Forms(found).feed(answer.text)
 
 
 def form_routes(app: Any) -> list[Route]:
@@ -67,7 +126,8 @@ def fields_of(route: Route, templates: dict[str, set[str]]) -> tuple[list[str], 
     """The form's own fields (as its templates name them), and the usual suspects besides."""
     named = {name for action, names in templates.items() if route.path_regex.match(action)
              for name in names} - {"csrf_token"}
-    return sorted(named), sorted(set(USUAL_FIELDS) - named)[:MAX_FIELDS - len(named)]
+    own = sorted(named)[:MAX_FIELDS]
+    return own, sorted(set(USUAL_FIELDS) - named)[:MAX_FIELDS - len(own)]
 
 
 def hostile_form(fields: tuple[list[str], list[str]], kind: str) -> dict[str, str]:
@@ -170,7 +230,7 @@ async def build_world(manager: Actor, fan: Actor) -> list[Place]:
                                                {"name": "Harbour Crew"}))
     gift = created(await crowd.post(f"/campaigns/{fundraiser}/gifts", {"amount": 2500}))
     places.append(Place("fundraiser", {
-        **common, "campaign": fundraiser, "page": page["id"],
+        **common, "campaign": fundraiser, "page": page["slug"],
         "team": fund_team.get("slug") or fund_team["team"]["slug"],
         "gift": gift["gift"]["id"]}))
     slug = (await campaign(boss, org))["slug"]
@@ -208,9 +268,10 @@ def attempts(route: Route, places: list[Place], turn: int, long_ids: bool
             yield long_path, "over-long ids in the path", kind
 
 
-async def status_of(browser: Browser, path: str, form: dict[str, str]) -> tuple[int, str]:
+async def status_of(browser: Browser, path: str, form: dict[str, str], *, htmx: bool
+                    ) -> tuple[int, str]:
     try:
-        answer = await browser.post(path, form)
+        answer = await browser.post(path, form, htmx=htmx)
     except Exception as error:  # raised through the test client: the server's 500
         return 500, repr(error)[:200]
     return answer.status_code, answer.text[:200]
@@ -221,9 +282,11 @@ async def test_no_hostile_form_post_answers_5xx(app, make_client, generous_limit
     fan = await person(make_client, "Fan")
     places = await build_world(manager, fan)
     templates = form_fields()
+    for actor in (fan, manager):
+        await rendered_forms(actor.browser, page_routes(app), places, templates)
     routes = sorted(form_routes(app), key=lambda route: route.path == "/logout")  # signs out
     failures: list[str] = []
-    sent = 0
+    answers: Counter[int] = Counter()
 
     for actor in (fan, manager):  # the fan first: the manager's moderation hides things
         await actor.browser.get("/")
@@ -231,13 +294,18 @@ async def test_no_hostile_form_post_answers_5xx(app, make_client, generous_limit
             fields = fields_of(route, templates)
             turn = 0 if actor is manager else 1
             for path, where, kind in attempts(route, places, turn, actor is manager):
-                sent += 1
-                status, text = await status_of(actor.browser, path, hostile_form(fields, kind))
+                status, text = await status_of(actor.browser, path, hostile_form(fields, kind),
+                                               htmx=kind in SWAPPED)
+                answers[status] += 1
+                assert "expired or came from elsewhere" not in text, "the CSRF token was refused"
                 if status >= 500:
                     failures.append(f"{actor.who}: POST {path[:80]} ({where}) with {kind}: "
                                     f"{status} {text}")
                 if status == 403 and actor is fan:
                     break  # a manager's form: it refuses the fan before reading anything
 
-    print(f"{len(routes)} form routes, {sent} requests, {len(failures)} answered 5xx")
+    named = sum(len(fields_of(route, templates)[0]) for route in routes)
+    print(f"{len(routes)} form routes ({named} fields they name), {answers.total()} requests, "
+          f"{len(failures)} answered 5xx;"
+          f" answers by status: {dict(sorted(answers.items()))}")
     assert not failures, "\n".join(failures)
