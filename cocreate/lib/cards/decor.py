@@ -167,26 +167,36 @@ class Chip:
 
 
 class Wordmark:
-    """Two linked rings and "cocreate"."""
+    """The site's logo: a rounded tile with a four-pointed star cut out of it (the ✦ of the
+    page header), and "cocreate"."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.ring, self.stroke = round(size * 0.95), max(2, round(size * 0.14))
-        self.mark = round(self.ring * 1.55)
-        self.gap = round(size * 0.4)
+        self.mark = round(size * 1.45)
+        self.gap = round(size * 0.45)
         self.width = self.mark + self.gap + line_width("cocreate", size, True)
 
     def draw(self, canvas: Image.Image, x: float, baseline: float, color: RGB) -> None:
-        d = self.ring
+        d = self.mark
 
         def paint(draw: ImageDraw.ImageDraw, s: int) -> None:
-            for left in (0, round(d * 0.55)):
-                box = (left * s, 0, (left + d) * s - 1, d * s - 1)
-                draw.ellipse(box, outline=255, width=self.stroke * s)
+            draw.rounded_rectangle((0, 0, d * s - 1, d * s - 1), round(d * 0.3 * s), fill=255)
+            draw.polygon(star_points(d * s / 2, d * s / 2, d * s * 0.3), fill=0)
 
         top = round(baseline - self.size * CAP_HEIGHT / 2 - d / 2)
-        fill_shape(canvas, (round(x), top), smooth_mask((self.mark, d), paint), color)
+        fill_shape(canvas, (round(x), top), smooth_mask((d, d), paint), color)
         draw_line(canvas, (x + self.mark + self.gap, baseline), "cocreate", self.size, True, color)
+
+
+def star_points(cx: float, cy: float, outer: float) -> list[tuple[float, float]]:
+    """A four-pointed star (✦): points up, right, down and left, pinched between them."""
+    inner = outer * 0.3
+    points = []
+    for k in range(8):
+        radius = outer if k % 2 == 0 else inner
+        angle = math.pi / 4 * k - math.pi / 2
+        points.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
+    return points
 
 
 def initials(name: str) -> str:

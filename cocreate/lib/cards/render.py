@@ -13,7 +13,7 @@ from cocreate.lib.cards.decor import Palette, background, disc, medallion, palet
 from cocreate.lib.cards.images import decode, decode_rgba, drop_shadow, paste_circle, paste_rounded
 from cocreate.lib.cards.layout import Frame, frame_for
 
-TEMPLATE_VERSION = "3"  # part of every fingerprint: bump when the design changes
+TEMPLATE_VERSION = "4"  # part of every fingerprint: bump when the design changes
 
 
 def render_card(content: CardContent, size: tuple[int, int] = (1200, 630)) -> bytes:
