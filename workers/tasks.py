@@ -32,7 +32,7 @@ async def render_badge(context: JobContext, award_id: str) -> None:
 
 
 async def render_entry_card(context: JobContext, entry_id: str) -> None:
-    await entry_cards.render(context.storage, entry_id)
+    await entry_cards.render(context.storage, entry_id, context.settings.base_url)
 
 
 async def render_profile_card(context: JobContext, user_id: str) -> None:

@@ -83,3 +83,10 @@ def fundraising_page_path(campaign_slug: str, page_slug: str) -> str:
 
 def fundraising_team_path(campaign_slug: str, team_slug: str) -> str:
     return f"/c/{campaign_slug}/t/{team_slug}"
+
+
+def short_link(base_url: str, path: str) -> str:
+    """An address as people read it on a picture: no scheme, no "www.", e.g.
+    "cocreate.example/e/3kq9x2m7pz1a"."""
+    host = base_url.split("://", 1)[-1].rstrip("/")
+    return host.removeprefix("www.") + path

@@ -60,8 +60,16 @@ def draw_column(canvas: Image.Image, frame: Frame, palette: Palette, content: Ca
     if frame.wordmark_on_top:
         x = (canvas.width - mark.width) / 2
         mark.draw(canvas, x, frame.visual[1] - frame.px(64), palette.text)
+        if content.link:  # under the texts, centred at the column's foot
+            _draw_link(canvas, content.link, left, bottom, width, frame.wordmark, palette,
+                       align=0.5)
+            bottom -= frame.wordmark + frame.px(36)
     else:
         mark.draw(canvas, left, bottom, palette.text)
+        if content.link:  # beside the wordmark, right-aligned
+            room = width - mark.width - frame.px(32)
+            _draw_link(canvas, content.link, right - room, bottom, room, frame.wordmark,
+                       palette, align=1)
         bottom -= mark.size + frame.px(44)
 
     shapes = _pills(frame, content)
@@ -184,6 +192,19 @@ def _draw_tiled(canvas: Image.Image, frame: Frame, top: float, block: Block,
         baseline = top + height / 2 + fitted.size * CAP_HEIGHT / 2
         draw_line(canvas, (x + block.tile_space(), baseline), line, fitted.size, fitted.bold,
                   block.fill)
+
+
+def _draw_link(canvas: Image.Image, link: str, x: float, baseline: float, room: float,
+               size: int, palette: Palette, align: float = 0) -> None:
+    """The short link, at most the wordmark's size, smaller when it is long; a link that
+    does not fit whole even at two thirds of that is left out (a cut link leads nowhere)."""
+    for step in range(7):
+        shown = round(size * (1 - step / 18))
+        width = line_width(link, shown, False)
+        if width <= room:
+            left = x + (room - width) * align  # 0: left, 0.5: centred, 1: right
+            draw_line(canvas, (left, baseline), link, shown, False, palette.muted)
+            return
 
 
 def _prefixed(word: str, text: str) -> str:

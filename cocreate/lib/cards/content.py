@@ -27,6 +27,7 @@ class CardContent:
     logo_image: bytes | None = None  # the organization's logo; unreadable data is left out
     headline: str = ""  # an entry's title
     stat: str = ""  # a figure at render time, in a chip by the badge: "128 votes"
+    link: str = ""  # where friends find it, short: "cocreate.example/e/3kq9x2m7pz1a"
 
     def __post_init__(self) -> None:
         parse_hex(self.brand_color)  # fail at construction, not halfway through a render
@@ -58,6 +59,7 @@ class CardContent:
                 text(self.credit),
                 digest(self.logo_image),
                 text(self.headline),
+                text(self.link),
                 text(self.stat),
             ],
             ensure_ascii=False,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from cocreate.doors import jobs
 from cocreate.doors.storage import Storage
+from cocreate.lib import urls
 from cocreate.lib.cards import CardContent
 from cocreate.models import CampaignKind, Entry, EntryStatus, Media
 from cocreate.services.badges import badges
@@ -76,8 +77,9 @@ def votes_line(vote_count: int) -> str:
     return f"{vote_count:,} vote" if vote_count == 1 else f"{vote_count:,} votes"
 
 
-async def content_of(storage: Storage, entry: Entry) -> CardContent:
-    """What the card shows (`entry` with campaign__org, author, media and team loaded)."""
+async def content_of(storage: Storage, entry: Entry, base_url: str = "") -> CardContent:
+    """What the card shows (`entry` with campaign__org, author, media and team loaded); with
+    the site's `base_url`, the entry's short link too."""
     org = entry.campaign.org
     return CardContent(
         badge_label=KIND_LABELS.get(entry.kind, "Entry"),
@@ -91,10 +93,11 @@ async def content_of(storage: Storage, entry: Entry) -> CardContent:
         logo_image=await share_cards.logo(storage, org),
         headline=entry.title,
         stat=votes_line(entry.vote_count),
+        link=urls.short_link(base_url, urls.entry_path(entry.id)) if base_url else "",
     )
 
 
-async def render(storage: Storage, entry_id: str) -> None:
+async def render(storage: Storage, entry_id: str, base_url: str = "") -> None:
     """The worker's half: draw the card with the current vote count, in every format.
 
     The card is stored only if the count has not moved while it was drawn (else it is drawn
@@ -106,7 +109,8 @@ async def render(storage: Storage, entry_id: str) -> None:
         )
         if entry is None or entry.status != EntryStatus.PUBLISHED:
             return
-        keys = await share_cards.store(storage, await content_of(storage, entry), FORMATS)
+        keys = await share_cards.store(storage, await content_of(storage, entry, base_url),
+                                       FORMATS)
         current = Entry.filter(id=entry.id)
         if attempt < RENDER_ATTEMPTS - 1:
             current = current.filter(vote_count=entry.vote_count)

@@ -84,7 +84,10 @@ async def test_an_idea_card_shows_its_title_author_picture_and_votes(deps):
     assert (shown.campaign_title, shown.org_name, shown.brand_color) == (
         "Next big flavour", campaign.org.name, campaign.org.color)
     assert shown.entry_image == await deps.storage.read(picture.key)
-    assert shown.credit == ""
+    assert shown.credit == "" and shown.link == ""
+    linked = await entry_cards.content_of(deps.storage, await entries.get_entry(entry.id),
+                                          "https://www.cocreate.example")
+    assert linked.link == f"cocreate.example/e/{entry.id}"  # the card's short link
 
 
 async def test_a_team_entry_card_shows_the_team_not_a_member(deps):
