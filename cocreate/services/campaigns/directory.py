@@ -126,6 +126,7 @@ def _sorted(found: Any, sort: str) -> Any:
     elif sort == "entries":
         keys = ["-entry_count"]
     elif sort == "raised":
+        # Minor units whatever the currency (no exchange rates here); others count as 0.
         found = found.annotate(raised=Coalesce("fundraiser__raised", 0))
         keys = ["-raised"]
     return found.order_by(*keys, "-created_at", "id")
