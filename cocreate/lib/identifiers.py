@@ -7,10 +7,12 @@ The lengths are those of the columns (tests/unit/test_identifiers.py keeps them 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,20 @@ SHAPES = (ID, HANDLE, CAMPAIGN_SLUG, ORG_SLUG, PAGE_SLUG, TEAM_SLUG, TAG_SLUG, I
 EMAIL_MAX_LENGTH = 254  # User.email
 
 
-def _typed(shape: Shape) -> Any:
-    return Annotated[str, StringConstraints(pattern=shape.pattern, max_length=shape.max_length),
-                     Field(description=f"{shape.what[0].upper()}{shape.what[1:]}")]
+def _typed(shape: Shape, *, at: bool = False) -> Any:
+    """A str of `shape`, refused in words that name it (`at`: "@maya" is maya's handle)."""
+    whole = re.compile(rf"^{'@?' if at else ''}{shape.regex}$")
+
+    def check(value: str) -> str:
+        if not whole.match(value):
+            raise PydanticCustomError("shape", f"This is not {shape.what}.")
+        return value.removeprefix("@") if at else value
+
+    return Annotated[str, StringConstraints(strip_whitespace=at,
+                                            max_length=shape.max_length + at),
+                     AfterValidator(check),
+                     Field(description=f"{shape.what[0].upper()}{shape.what[1:]}",
+                           json_schema_extra={"pattern": whole.pattern})]
 
 
 Id = _typed(ID)
@@ -59,8 +72,7 @@ CampaignSlug = _typed(CAMPAIGN_SLUG)
 OrgSlug = _typed(ORG_SLUG)
 TagSlug = _typed(TAG_SLUG)
 InviteCode = _typed(INVITE_CODE)
-# A handle as people type it: "@maya" or "maya" (the services take off the "@").
-HandleRef = Annotated[str, StringConstraints(strip_whitespace=True, max_length=HANDLE.max_length
-                                             + 1, pattern=rf"^@?{HANDLE.regex}$")]
+# A handle as people type it: "@maya" or "maya", read as maya.
+HandleRef = _typed(HANDLE, at=True)
 # An email is checked in full by the service (accounts); here only what no address can be.
 Email = Annotated[str, StringConstraints(max_length=EMAIL_MAX_LENGTH)]
