@@ -48,7 +48,9 @@ async def test_a_thread_of_replies_with_mentions_and_notifications(client, make_
 
     empty = await ben.post(path, {"body": "   "})
     assert empty.status_code == 422 and "body" in empty.json()["error"]["fields"]
-    stranger = await ben.post(path, {"body": "Hm", "parent_id": "not-here"})
+    misshapen = await ben.post(path, {"body": "Hm", "parent_id": "not-here"})
+    assert misshapen.status_code == 422 and "parent_id" in misshapen.json()["error"]["fields"]
+    stranger = await ben.post(path, {"body": "Hm", "parent_id": "zzzzzzzzzzzz"})  # no such one
     assert stranger.status_code == 404
     assert (await client.post(f"/api/v1{path}", json={"body": "anon"})).status_code == 401
     assert await reconcile() == []
