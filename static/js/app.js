@@ -83,8 +83,15 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "flash-close";
-    button.setAttribute("aria-label", "Dismiss message");
-    button.textContent = "×";
+    // The name is words a screen reader says; the × is only seen (an aria-label would not
+    // contain the visible text, which voice control users say).
+    var cross = document.createElement("span");
+    cross.setAttribute("aria-hidden", "true");
+    cross.textContent = "×";
+    var name = document.createElement("span");
+    name.className = "sr-only";
+    name.textContent = "Dismiss message";
+    button.append(cross, name);
     button.addEventListener("click", function () {
       flash.remove();
     });
