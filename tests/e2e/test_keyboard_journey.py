@@ -13,19 +13,36 @@ from tests.e2e.journeys import Problems
 from tests.integration.test_fundraisers import launch_fundraiser
 from tests.people import PASSWORD, launch_campaign, sign_up
 
+# Whether focus shows on the element (or its label): its outline or box shadow is there and
+# differs from an unfocused twin's, so a button's resting shadow does not count as a ring.
 FOCUS_SHOWN = """el => {
-  const shows = node => {
-    const style = getComputedStyle(node);
-    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-    return outline || style.boxShadow !== 'none';
+  const look = node => {
+    const s = getComputedStyle(node);
+    const drawn = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+    return {outline: drawn ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : 'none',
+            shadow: s.boxShadow};
   };
-  return shows(el) || (el.closest('label') !== null && shows(el.closest('label')));
+  const shows = node => {
+    const twin = node.cloneNode(true);
+    for (const n of [twin, ...twin.querySelectorAll('[id], [name]')]) {
+      n.removeAttribute('id');
+      n.removeAttribute('name');
+    }
+    node.after(twin);
+    const focused = look(node), resting = look(twin);
+    twin.remove();
+    return (focused.outline !== 'none' && focused.outline !== resting.outline)
+      || (focused.shadow !== 'none' && focused.shadow !== resting.shadow);
+  };
+  const label = el.closest('label');
+  return shows(el) || (label !== null && shows(label));
 }"""
 
 
 async def tab_to(page: Page, target: Locator, key: str = "Tab", limit: int = 60) -> None:
     """Press `key` until `target` (or one of its elements) has the focus, then check the
-    focus can be seen there: an outline or a box shadow, on it or on its label."""
+    focus can be seen there: an outline or a box shadow that only focus gives, on it or on
+    its label."""
     for _ in range(limit):
         await page.keyboard.press(key)
         if await target.evaluate_all("els => els.includes(document.activeElement)"):
