@@ -54,8 +54,8 @@ class Directory:
 
 
 SORTS = directory.SORTS
-KINDS = {"remix": "Remix challenges", "idea": "Idea challenges", "team": "Team challenges",
-         "fundraiser": "Fundraisers"}
+KINDS = {"remix": "Remixes", "idea": "Ideas", "team": "Team builds",
+         "fundraiser": "Fundraisers"}  # short: two filters share a phone's row
 # The phase filter's words: "open" is open for entries, or for gifts on a fundraiser.
 PHASES = {"open": "Open", "voting": "Voting", "judging": "Judging", "results": "Results",
           "closed": "Closed (fundraisers)", "archived": "Archived"}

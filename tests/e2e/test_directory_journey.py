@@ -1,19 +1,31 @@
 """A visitor finds a campaign in the directory, on a desktop and on a phone: typing a word
 and picking a kind narrow the results in place, the address follows each search (so Back and
-a shared link work), and a search that finds nothing says what to widen."""
+a shared link work), and a search that finds nothing says what to widen; axe-core finds no
+serious or critical violation on either."""
 
 from __future__ import annotations
 
 import re
 import uuid
+from pathlib import Path
 
 import httpx
-from playwright.async_api import Browser, ConsoleMessage, expect
+from playwright.async_api import Browser, ConsoleMessage, Page, expect
 
 from tests.e2e.journeys import SCREENSHOTS, Problems
 from tests.people import sign_up
 
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+AXE = Path(__file__).resolve().parents[2] / "static" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+async def _serious_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now."""
+    if not await page.evaluate("() => typeof window.axe !== 'undefined'"):
+        await page.evaluate(AXE.read_text() + "\n;undefined")
+    results = await page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']}: {v['help']}" for v in results["violations"]
+            if v["impact"] in ("serious", "critical")]
 
 
 class DirectoryProblems(Problems):
@@ -57,11 +69,13 @@ async def test_a_visitor_narrows_the_directory_in_place(live_server: str,
         await expect(results).to_have_text([f"Remix {word} spot"])
         await expect(page).to_have_url(re.compile(r"kind=remix"))
         await page.screenshot(path=SCREENSHOTS / f"directory-{size}.png", full_page=True)
+        assert await _serious_violations(page) == [], size
 
         await page.get_by_label("Closing within 7 days").check()
         nothing = page.get_by_role("heading", name=re.compile("No campaigns match"))
         await expect(nothing).to_be_visible()
         await page.screenshot(path=SCREENSHOTS / f"directory-empty-{size}.png", full_page=True)
+        assert await _serious_violations(page) == [], size
         await page.get_by_role("link", name="Closing any time").click()
         await expect(results).to_have_text([f"Remix {word} spot"])
 

@@ -92,7 +92,7 @@ async def test_an_empty_result_says_what_to_change(app, client):
         nothing = await visitor.get(f"/campaigns?q={word}+unicorn&kind=team&closing_soon=true")
         assert nothing.status_code == 200
         assert f"No campaigns match “{word} unicorn”" in nothing.text
-        for widen in ("Clear the words", "Any kind, not only team challenges", "Closing any time",
+        for widen in ("Clear the words", "Any kind, not only team builds", "Closing any time",
                       "Look in the archive"):
             assert widen in nothing.text
         closing_any_time = f'href="/campaigns?q={word}+unicorn&amp;kind=team"'
