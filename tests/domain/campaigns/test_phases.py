@@ -78,7 +78,7 @@ async def test_a_move_back_or_over_a_phase_says_what_it_does_before_it_is_made(d
 
     await lifecycle.move_by_hand(manager, campaign, "voting", confirmed=False)  # the next one
     await lifecycle.move_by_hand(manager, campaign, "results", confirmed=True)
-    with pytest.raises(Conflict, match="fans can vote again.*results are hidden"):
+    with pytest.raises(Conflict, match=r"fans can vote again.*results are hidden"):
         await lifecycle.move_by_hand(manager, campaign, "voting", confirmed=False)
     with pytest.raises(Conflict, match="voting stops until you move it to voting again"):
         await lifecycle.move_by_hand(manager, campaign, "open", confirmed=False)
