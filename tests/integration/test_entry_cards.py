@@ -89,7 +89,7 @@ async def card_key_of(entry_id: str) -> str | None:
 
 
 async def test_a_fans_entry_gets_its_own_card_when_published(app, client):
-    storage = app.state.deps.storage
+    storage, base_url = app.state.deps.storage, app.state.deps.settings.base_url
     _, entry_id = await publish_with_picture(client)
 
     key = await settle(lambda: card_key_of(entry_id))
@@ -98,17 +98,18 @@ async def test_a_fans_entry_gets_its_own_card_when_published(app, client):
     assert (await png_at(storage, key)).size == (1200, 630)
     entry = await Entry.get(id=entry_id).select_related(
         "campaign", "campaign__org", "author", "media", "team")
-    content = await entry_cards.content_of(storage, entry)
+    content = await entry_cards.content_of(storage, entry, base_url)
     assert key == share_cards.card_key(content, "og")  # the key is the content's
     assert content.entry_image and content.logo_image and content.avatar_image
     assert (content.headline, content.person_name) == (
         "A picnic table that folds into a kayak", "Zoë Łukasiewicz")
+    assert content.link == f"testserver/e/{entry_id}"  # its short link, on the card
 
 
 async def test_votes_crossing_1_and_10_redraw_the_card_once_per_milestone(
     app, client, make_client
 ):
-    storage = app.state.deps.storage
+    storage, base_url = app.state.deps.storage, app.state.deps.settings.base_url
     _, entry_id = await publish_with_picture(client, "Popular Fan")
     first = await settle(lambda: card_key_of(entry_id))
     voters = await asyncio.gather(*(sign_up(make_client(), f"Voter {i}") for i in range(12)))
@@ -134,13 +135,13 @@ async def test_votes_crossing_1_and_10_redraw_the_card_once_per_milestone(
     final = await card_key_of(entry_id)
     entry = await Entry.get(id=entry_id).select_related(
         "campaign", "campaign__org", "author", "media", "team")
-    content = await entry_cards.content_of(storage, entry)
+    content = await entry_cards.content_of(storage, entry, base_url)
     assert content.stat == "12 votes"
     assert final == share_cards.card_key(content, "og")  # drawn after the last vote
     assert (await png_at(storage, final)).size == (1200, 630)
 
     counting = CountingStorage(storage)
-    await entry_cards.render(counting, entry_id)  # nothing changed: nothing is drawn
+    await entry_cards.render(counting, entry_id, base_url)  # nothing changed: nothing drawn
     assert counting.writes == []
     assert await card_key_of(entry_id) == final
 
