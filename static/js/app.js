@@ -171,7 +171,11 @@
     if (!rgb) return;
     var onBrand = contrast(rgb, WHITE) >= contrast(rgb, INK) ? WHITE : INK;
     var ink = rgb.slice();
-    for (var i = 0; i < 20 && contrast(ink, WHITE) < 4.6; i++) {
+    // Readable on white and on --brand-soft (10% of the brand in white), where pills sit.
+    var soft = rgb.map(function (v) {
+      return v * 0.1 + 255 * 0.9;
+    });
+    for (var i = 0; i < 20 && contrast(ink, soft) < 4.6; i++) {
       ink = ink.map(function (v) {
         return v * 0.88;
       });

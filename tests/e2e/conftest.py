@@ -6,9 +6,13 @@ import os
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser, async_playwright, expect
 
 from tests.services import cocreate_process, free_port
+
+# What a journey waits for (a page, a swap, a live update) may take a few seconds on a busy
+# 2-core machine running four test processes; a real failure still fails, later.
+expect.set_options(timeout=15_000)
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
