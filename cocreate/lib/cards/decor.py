@@ -62,9 +62,15 @@ def _diagonal_ramp(size: tuple[int, int]) -> Image.Image:
 
 
 def background(size: tuple[int, int], palette: Palette) -> Image.Image:
-    """A diagonal gradient from the panel colour (top left) to a deeper shade."""
-    canvas = Image.new("RGB", size, palette.panel)
-    canvas.paste(palette.deep, (0, 0), _diagonal_ramp(size))
+    """A diagonal gradient from the panel colour (top left) to a deeper shade: a fresh copy
+    of the one last drawn for this size and colours (an award draws three sizes at once)."""
+    return _background(size, palette.panel, palette.deep).copy()
+
+
+@lru_cache(maxsize=4)  # at most 4 x 6 MB (1080 x 1920 RGB)
+def _background(size: tuple[int, int], panel: RGB, deep: RGB) -> Image.Image:
+    canvas = Image.new("RGB", size, panel)
+    canvas.paste(deep, (0, 0), _diagonal_ramp(size))
     return canvas
 
 

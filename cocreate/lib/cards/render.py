@@ -27,7 +27,9 @@ def render_card(content: CardContent, size: tuple[int, int] = (1200, 630)) -> by
     logo = decode_rgba(content.logo_image) if content.logo_image else None
     draw_column(canvas, frame, palette, content, logo)
     out = BytesIO()
-    canvas.save(out, "PNG")
+    # zlib level 3 instead of 6: encoding took half the time of a card; the file grows by
+    # 4 to 20 % (a card is well under 1 MB either way).
+    canvas.save(out, "PNG", compress_level=3)
     return out.getvalue()
 
 
