@@ -56,7 +56,8 @@ test: $(DEV_STAMP)  ## start services, build assets, run ruff, the import contra
 	TEST_DATABASE_URL='$(TEST_DATABASE_URL)' TEST_REDIS_URL='$(TEST_REDIS_URL)' \
 	CHROMIUM_PATH='$(CHROMIUM_PATH)' \
 	timeout --kill-after=30 $(TEST_TIMEOUT) \
-		$(BIN)/python -m pytest -p no:cacheprovider -ra -n $(TEST_WORKERS) $(PYTEST_ARGS) \
+		$(BIN)/python -m pytest -p no:cacheprovider -ra -n $(TEST_WORKERS) --maxschedchunk 1 \
+			$(PYTEST_ARGS) \
 		|| status=$$?; \
 	if [ $$status -eq 124 ]; then echo "pytest stopped after $(TEST_TIMEOUT)s" >&2; fi; \
 	exit $$status

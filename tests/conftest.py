@@ -25,48 +25,84 @@ from tests import services
 
 TEST_SECRET = "test-secret-key-" + uuid.uuid4().hex
 
-# Tests taking more than about 5 s on a 2-core machine (`pytest --durations=40`). Under xdist
-# they are handed out first, so no worker is left with a long one at the end.
-SLOW_TESTS = {
-    "tests/integration/test_voting.py::test_fifty_people_voting_at_once_count_fifty",
-    "tests/integration/test_lifecycle.py::"
-    "test_the_embedded_default_moves_phases_on_time_without_redis",
-    "tests/e2e/test_fundraising_journey.py::"
-    "test_a_fan_raises_money_on_their_own_page_and_a_friend_gives_through_its_link",
-    "tests/integration/test_migrations.py::"
-    "test_applying_all_migrations_gives_the_schema_the_models_describe",
+# Tests taking more than about 5 s on a busy 2-core machine, longest first (`pytest
+# --durations=40`). Under xdist (`--maxschedchunk 1`: a process is handed one test at a time)
+# they are handed out first, so no process is left with a long one at the end.
+SLOW_TESTS = [
+    "tests/integration/test_api_fuzz.py::"
+    "test_no_generated_request_gets_a_5xx_or_an_undeclared_status",
+    "tests/integration/test_hostile_forms.py::test_no_hostile_form_post_answers_5xx",
+    "tests/integration/test_voting.py::"
+    "test_a_storm_of_three_hundred_requests_keeps_every_total_equal_to_its_ledger",
     "tests/integration/test_migrations.py::"
     "test_the_embedded_default_migrates_and_loads_the_demo_twice",
-    "tests/integration/test_similar.py::"
-    "test_the_embedded_default_finds_similar_ideas_with_sqlite_fts5",
-    "tests/e2e/test_duplicate_ideas.py::"
-    "test_a_fan_sees_a_similar_idea_while_typing_and_a_manager_merges_the_twin",
+    "tests/e2e/test_accessibility.py::"
+    "test_every_page_type_has_no_serious_accessibility_violation_on_desktop_and_phone",
+    "tests/integration/test_lifecycle.py::"
+    "test_the_embedded_default_moves_phases_on_time_without_redis",
+    "tests/e2e/test_live_votes.py::test_two_fans_vote_and_undo_and_both_keep_their_buttons",
+    "tests/integration/test_migrations.py::"
+    "test_applying_all_migrations_gives_the_schema_the_models_describe",
+    "tests/e2e/test_directory_journey.py::test_a_visitor_narrows_the_directory_in_place",
+    "tests/integration/test_rolling_restart.py::"
+    "test_restarting_each_app_process_in_turn_loses_no_request",
+    "tests/integration/test_live.py::test_a_vote_on_one_instance_reaches_the_stream_of_another",
+    "tests/integration/test_worker_kill.py::"
+    "test_a_killed_workers_jobs_are_done_once_by_the_next_worker",
+    "tests/integration/test_budget_voting.py::test_no_sequence_of_votes_exceeds_a_budget",
+    "tests/e2e/test_keyboard_journey.py::"
+    "test_a_fan_signs_up_votes_comments_and_gives_with_the_keyboard_alone",
+    "tests/integration/test_acknowledgements.py::test_a_manager_thanks_a_fan_by_name",
+    "tests/e2e/test_api_tokens_journey.py::"
+    "test_a_fan_makes_a_token_sees_its_use_and_revokes_it",
+    "tests/integration/test_outages.py::"
+    "test_login_limits_hold_while_redis_is_down_and_live_pages_say_come_back",
+    "tests/e2e/test_thanks_journey.py::test_a_manager_thanks_a_fan_who_sees_it_at_once",
+    "tests/e2e/test_phone_header.py::test_a_fan_on_a_phone_finds_everything_in_the_menu",
+    "tests/integration/test_live.py::"
+    "test_winners_are_revealed_to_everyone_watching_when_results_are_due",
+    "tests/integration/test_hidden_entry_pages.py::"
+    "test_no_entry_page_shows_a_hidden_entry_to_those_who_may_not_see_it",
+    "tests/integration/test_vote_sequences.py::test_totals_equal_the_ledger_after_any_sequence",
     "tests/integration/test_entry_cards.py::"
     "test_votes_crossing_1_and_10_redraw_the_card_once_per_milestone",
-    "tests/e2e/test_fan_journey.py::"
-    "test_a_fan_shares_an_idea_with_an_image_gets_a_vote_and_shares_the_badge",
+    "tests/e2e/test_fundraising_journey.py::"
+    "test_a_fan_raises_money_on_their_own_page_and_a_friend_gives_through_its_link",
+    "tests/integration/test_failed_jobs.py::"
+    "test_a_notification_mail_that_failed_for_good_is_listed_and_retried",
+    "tests/e2e/test_refused_in_place.py::"
+    "test_an_author_sees_no_vote_button_and_a_late_vote_is_told_why_at_the_button",
+    "tests/integration/test_migrations.py::"
+    "test_the_models_have_no_changes_missing_from_the_migrations",
+    "tests/integration/test_campaign_words.py::"
+    "test_remix_and_team_challenges_never_speak_of_ideas",
+    "tests/e2e/test_duplicate_ideas.py::"
+    "test_a_fan_sees_a_similar_idea_while_typing_and_a_manager_merges_the_twin",
     "tests/e2e/test_team_remix.py::"
     "test_a_team_forms_by_invite_link_and_submits_a_remix_of_the_kit",
-}
+    "tests/e2e/test_fan_journey.py::"
+    "test_a_fan_shares_an_idea_with_an_image_gets_a_vote_and_shares_the_badge",
+]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark browser journeys `e2e` and long tests `slow`; order the run: the SQLite service
     tests (tests/domain) come first, since a process cannot go back to them once its
-    PostgreSQL app is up, and under xdist the slow tests come next."""
+    PostgreSQL app is up, and under xdist the slow tests come next, longest first."""
     parallel = "PYTEST_XDIST_WORKER" in os.environ
+    longest_first = {nodeid: place for place, nodeid in enumerate(SLOW_TESTS)}
     for item in items:
         if item.nodeid.startswith("tests/e2e/"):
             item.add_marker(pytest.mark.e2e)
-            # With --dist loadgroup the journeys share one process: one server, one browser.
-            item.add_marker(pytest.mark.xdist_group("browser"))
-        if item.nodeid.split("[", 1)[0] in SLOW_TESTS:
+        if item.nodeid.split("[", 1)[0] in longest_first:
             item.add_marker(pytest.mark.slow)
 
-    def rank(item: pytest.Item) -> int:
+    def rank(item: pytest.Item) -> tuple[int, int]:
         if item.nodeid.startswith("tests/domain/"):
-            return 0
-        return 1 if parallel and item.get_closest_marker("slow") else 2
+            return (0, 0)
+        if parallel and item.get_closest_marker("slow"):
+            return (1, longest_first.get(item.nodeid.split("[", 1)[0], len(SLOW_TESTS)))
+        return (2, 0)
 
     items.sort(key=rank)  # stable: otherwise in the collected order
 
@@ -223,10 +259,9 @@ def settings(settings_env: dict[str, str]) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def migrated(settings: Settings, settings_env: dict[str, str]) -> Settings:
-    """The schema comes from the committed migrations, applied by `cocreate migrate` (to the
-    template the database was copied from; here it finds nothing left to apply)."""
-    services.run_cocreate(["migrate"], settings_env)
+def migrated(settings: Settings) -> Settings:
+    """The schema comes from the committed migrations: the database is a copy of the template
+    `cocreate migrate` built from nothing (`_migrated_template`)."""
     return settings
 
 

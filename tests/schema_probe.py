@@ -1,6 +1,6 @@
 """Run in a subprocess by the migration test: builds a schema one way, prints it as JSON.
 
-`migrate URL`  applies the committed migrations (what `cocreate migrate` does);
+`inspect URL`  describes a database as it is (one `cocreate migrate` built);
 `models URL`   creates the schema straight from the models (the reference, tests only);
 `pending`      prints the operations makemigrations would still write.
 """
@@ -14,7 +14,7 @@ import sys
 import asyncpg
 from tortoise import Tortoise
 
-from cocreate.doors.db import migrate, tortoise_config
+from cocreate.doors.db import tortoise_config
 from cocreate.settings import Settings
 
 COLUMNS = """
@@ -56,10 +56,7 @@ async def _describe(url: str) -> dict[str, list]:
 
 async def _main(mode: str, url: str) -> None:
     settings = Settings(database_url=url or "sqlite://:memory:")
-    if mode == "migrate":
-        await migrate(settings)
-        await Tortoise.close_connections()
-    elif mode == "models":
+    if mode == "models":
         await Tortoise.init(config=tortoise_config(settings))
         await Tortoise.generate_schemas()
         await Tortoise.close_connections()

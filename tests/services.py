@@ -6,6 +6,7 @@ from __future__ import annotations
 import email
 import email.message
 import email.policy
+import fcntl
 import hashlib
 import importlib.metadata
 import os
@@ -14,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -71,6 +73,32 @@ def schema_key() -> str:
     for path in sorted(MIGRATIONS.rglob("*.py")):
         digest.update(str(path.relative_to(MIGRATIONS)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def migrated_sqlite_template() -> Path:
+    """A SQLite database that `cocreate migrate` built from nothing, shared by every test
+    process of this user until a migration (or the ORM) changes: migrating takes over ten
+    seconds of CPU, copying the result a millisecond. Tests of the embedded default copy it."""
+    folder = Path(tempfile.gettempdir()) / f"cocreate-test-schema-{os.getuid()}"
+    folder.mkdir(exist_ok=True)
+    template = folder / f"{schema_key()}.sqlite3"
+    with open(folder / "lock", "w") as lock:  # one process builds it; the others wait for it
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            building = folder / f"{template.stem}-{os.getpid()}.sqlite3"
+            building.unlink(missing_ok=True)
+            env = {key: value for key, value in os.environ.items()
+                   if not key.startswith(("S3_", "REDIS_", "AWS_", "DATABASE_"))}
+            run_cocreate(["migrate"], {**env, "DATABASE_URL": f"sqlite://{building}"})
+            os.replace(building, template)
+    return template
+
+
+def migrated_sqlite_copy(folder: Path, name: str = "cocreate.sqlite3") -> str:
+    """The DATABASE_URL of a fresh copy of the migrated SQLite template in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(migrated_sqlite_template(), folder / name)
+    return f"sqlite://{folder / name}"
 
 
 def new_database_name(prefix: str = "cocreate_test") -> str:

@@ -11,10 +11,7 @@ far, and `story` has the people, campaigns and ideas the tests start from.
 
 from __future__ import annotations
 
-import fcntl
-import os
 import shutil
-import tempfile
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -37,27 +34,9 @@ from workers.tasks import HANDLERS
 SECRET = "domain-test-secret-" + uuid.uuid4().hex
 
 
-def _migrate(database: Path) -> None:
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("S3_", "REDIS_", "AWS_", "DATABASE_"))}
-    services.run_cocreate(["migrate"], {**env, "DATABASE_URL": f"sqlite://{database}"})
-
-
 @pytest.fixture(scope="session")
 def migrated_template() -> Path:
-    """A SQLite database `cocreate migrate` built, shared by every test process of this user
-    until a migration changes (building it takes seconds, copying it a millisecond)."""
-    folder = Path(tempfile.gettempdir()) / f"cocreate-test-schema-{os.getuid()}"
-    folder.mkdir(exist_ok=True)
-    template = folder / f"{services.schema_key()}.sqlite3"
-    with open(folder / "lock", "w") as lock:  # one process builds it; the others wait for it
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not template.exists():
-            building = folder / f"{template.stem}-{os.getpid()}.sqlite3"
-            building.unlink(missing_ok=True)
-            _migrate(building)
-            os.replace(building, template)
-    return template
+    return services.migrated_sqlite_template()
 
 
 def embedded_settings(folder: Path) -> Settings:

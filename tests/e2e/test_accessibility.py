@@ -112,6 +112,11 @@ async def _check(page: Page, path: str, name: str, size: str, found: list[str]) 
     violations and checks left to review and, on a phone, a page wider than the screen;
     save a screenshot."""
     await page.goto(path)
+    # Colours are measured once they settle: mid fade-in, a notice is paler than it will be
+    # (spinners turn for ever and are not waited for).
+    await page.evaluate("""() => Promise.all(document.getAnimations()
+        .filter(a => a.effect.getComputedTiming().iterations !== Infinity)
+        .map(a => a.finished.catch(() => null)))""")
     results = await page.evaluate(
         "() => axe.run(document, {resultTypes: ['violations', 'incomplete']})")
     assert results["passes"], f"axe checked nothing on {path}"

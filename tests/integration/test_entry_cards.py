@@ -16,10 +16,10 @@ from cocreate.lib.cards import CARD_SIZES
 from cocreate.models import Award, Campaign, Entry, Job, Organization, User
 from cocreate.services.sharing import award_cards, entry_cards, share_cards
 from tests.browser import meta_tags
-from tests.people import Person, launch_campaign, png_bytes, sign_up, upload
+from tests.people import WORKER_PATIENCE, Person, launch_campaign, png_bytes, sign_up, upload
 
 
-async def settle(check: Callable[[], Awaitable[Any]], seconds: float = 30.0) -> Any:
+async def settle(check: Callable[[], Awaitable[Any]], seconds: float = WORKER_PATIENCE) -> Any:
     """Poll `check` until it returns something truthy (the worker runs in its own process)."""
     deadline = asyncio.get_running_loop().time() + seconds
     while True:

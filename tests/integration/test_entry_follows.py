@@ -38,7 +38,7 @@ async def test_followers_hear_of_new_comments_and_answers_once(client, make_clie
                                                          gus.handle})
     assert said.status_code == 201, said.text
     told = await wait_for(fay, "/notifications", lambda body: any(
-        "which you follow" in n["text"] for n in body["notifications"]), seconds=30)
+        "which you follow" in n["text"] for n in body["notifications"]))
     assert [n["text"] for n in told["notifications"] if "which you follow" in n["text"]] == [
         "Hal commented on “Paper bags only”, which you follow."]
     # Gus was mentioned: that one notification is all he gets for this comment.
@@ -54,8 +54,7 @@ async def test_followers_hear_of_new_comments_and_answers_once(client, make_clie
                                                            "note": "Next month."})
     assert answered.status_code == 200, answered.text
     await wait_for(fay, "/notifications", lambda body: any(
-        "marked “Paper bags only” planned" in n["text"] for n in body["notifications"]),
-        seconds=30)
+        "marked “Paper bags only” planned" in n["text"] for n in body["notifications"]))
     assert await _texts(gus, "planned") == []
     assert await Notification.filter(key__startswith="follow-comment:").count() == 1
 

@@ -236,6 +236,6 @@ async def test_followers_hear_when_a_campaign_moves_on(client, make_client):
     assert (await ana.put(f"/campaigns/{campaign['slug']}/follow")).status_code == 200
     moved = await manager.post(f"/campaigns/{campaign['slug']}/phase", {"phase": "voting"})
     assert moved.status_code == 200
-    told = await wait_for(ana, "/notifications", lambda b: b["notifications"], seconds=30)
+    told = await wait_for(ana, "/notifications", lambda b: b["notifications"])
     assert told["notifications"][0]["text"] == "“Moving along” moved to voting."
     assert told["notifications"][0]["url"].endswith(f"/c/{campaign['slug']}")

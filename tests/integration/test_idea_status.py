@@ -27,8 +27,7 @@ async def test_a_manager_marks_an_idea_planned_and_its_people_hear_of_it(app, cl
     assert marked.json()["idea_status"] == "planned"
     for person in (author, voter, talker):
         told = await wait_for(person, "/notifications", lambda b: any(
-            n["text"].endswith("marked “Night mode” planned.") for n in b["notifications"]),
-            seconds=30)
+            n["text"].endswith("marked “Night mode” planned.") for n in b["notifications"]))
         assert told
     page = (await client.get(f"/e/{entry}")).text
     assert "Planned" in page and "<strong>spring</strong>" in page

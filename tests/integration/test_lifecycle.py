@@ -279,11 +279,10 @@ async def test_the_embedded_default_moves_phases_on_time_without_redis(tmp_path)
     port = services.free_port()
     base = f"http://127.0.0.1:{port}"
     env = {
-        "ENVIRONMENT": "development", "DATABASE_URL": f"sqlite://{tmp_path}/embedded.sqlite3",
+        "ENVIRONMENT": "development", "DATABASE_URL": services.migrated_sqlite_copy(tmp_path),
         "MEDIA_ROOT": str(tmp_path / "media"), "REDIS_URL": "", "S3_BUCKET": "",
         "S3_ENDPOINT_URL": "", "BASE_URL": "", "SCHEDULE_INTERVAL": "1",
     }
-    services.run_cocreate(["migrate"], env)
     with services.cocreate_process(["serve", "--port", str(port)], env,
                                    ready_url=f"{base}/healthz"):
         async with httpx.AsyncClient(base_url=base) as http:

@@ -72,7 +72,7 @@ async def test_rising_terms_come_first_and_link_to_their_entries(app, client, ma
                  for t in body["terms"]}
         return all(shown.get(key) == value for key, value in expected.items())
 
-    body = await wait_for(manager, f"/campaigns/{slug}/listening?days=30", settled, seconds=30)
+    body = await wait_for(manager, f"/campaigns/{slug}/listening?days=30", settled)
     assert [t["label"] for t in body["terms"]] == ["vegan", "mint", "chocolate"]
     assert [t["rising"] for t in body["terms"]] == [True, True, False]
     assert [(t["key"], t["count"], t["previous_count"], t["trend"]) for t in body["tags"]] == [

@@ -21,7 +21,7 @@ async def _idea(person: Person, campaign: str, title: str) -> str:
 
 async def _told(person: Person, words: str) -> list[str]:
     body = await wait_for(person, "/notifications", lambda b: any(
-        words in n["text"] for n in b["notifications"]), seconds=30)
+        words in n["text"] for n in b["notifications"]))
     return [n["text"] for n in body["notifications"] if words in n["text"]]
 
 

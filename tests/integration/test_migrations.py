@@ -23,24 +23,23 @@ def _probe(*args: str) -> object:
 
 
 @pytest.fixture
-async def two_empty_databases():
-    names = [services.new_database_name("cocreate_schema") for _ in range(2)]
+async def empty_database():
+    name = services.new_database_name("cocreate_schema")
     admin = await asyncpg.connect(services.ADMIN_DATABASE_URL)
-    for name in names:
-        await admin.execute(f'CREATE DATABASE "{name}"')
+    await admin.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield [services.database_url(name) for name in names]
+        yield services.database_url(name)
     finally:
-        for name in names:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
 
 
-@pytest.mark.timeout(600)  # applying every migration took over 2 minutes on a busy machine
-def test_applying_all_migrations_gives_the_schema_the_models_describe(two_empty_databases):
-    migrated_url, reference_url = two_empty_databases
-    migrated = _probe("migrate", migrated_url)
-    reference = _probe("models", reference_url)
+def test_applying_all_migrations_gives_the_schema_the_models_describe(database_url,
+                                                                      empty_database):
+    """This process's database is a copy of one `cocreate migrate` built from nothing (the
+    suite's template, tests/conftest.py); tests add rows, never tables."""
+    migrated = _probe("inspect", database_url)
+    reference = _probe("models", empty_database)
     assert migrated["columns"], "the migrations created no tables"
     assert migrated == reference
 
@@ -49,16 +48,16 @@ def test_the_models_have_no_changes_missing_from_the_migrations():
     assert _probe("pending") == []
 
 
-@pytest.mark.timeout(600)  # four processes, each starting cold; minutes on a busy machine
 def test_the_embedded_default_migrates_and_loads_the_demo_twice(tmp_path):
-    """`make run` on a fresh machine: SQLite, local media, in-process jobs; demo is idempotent."""
-    env = {"DATABASE_URL": f"sqlite://{tmp_path}/cocreate.sqlite3",
+    """`make run` on a fresh machine: SQLite, local media, in-process jobs; demo is idempotent.
+    The database starts as a copy of one `cocreate migrate` built from nothing."""
+    env = {"DATABASE_URL": services.migrated_sqlite_copy(tmp_path),
            "MEDIA_ROOT": str(tmp_path / "media")}
     env = {**{k: v for k, v in os.environ.items()
               if not k.startswith(("S3_", "REDIS_", "AWS_"))}, **env}
     cli = services.ROOT / ".venv" / "bin" / "cocreate"
     command = [str(cli)] if cli.exists() else [sys.executable, "-m", "cocreate.cli"]
-    for step in (["migrate"], ["migrate"], ["demo"], ["demo"]):
+    for step in (["migrate"], ["demo"], ["demo"]):
         done = subprocess.run([*command, *step], env=env, capture_output=True, text=True,
                               timeout=300, check=False)
         assert done.returncode == 0, done.stderr

@@ -1,14 +1,9 @@
 """While a fan types a new idea, the ideas already suggested that look like it are shown, so
 they can vote for one instead of repeating it: PostgreSQL full text and trigrams here, SQLite
-FTS5 in the embedded default."""
+FTS5 in the embedded default (tests/domain/listening)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
-from tests import services
 from tests.browser import Browser, new_client
 from tests.people import Person, launch_campaign, sign_up
 
@@ -120,19 +115,3 @@ async def test_the_entry_form_shows_already_suggested_ideas_as_the_fan_types(app
         assert typed.status_code == 200 and 'value="Refill my botles"' in typed.text
         assert 'value="x"' not in typed.text
     assert (await client.get(f"/api/v1/entries/{kept}")).json()["vote_count"] == 1
-
-
-def test_the_embedded_default_finds_similar_ideas_with_sqlite_fts5(tmp_path):
-    url = f"sqlite://{tmp_path}/cocreate.sqlite3"
-    services.run_cocreate(["migrate"], {"DATABASE_URL": url})
-    done = subprocess.run([sys.executable, "-m", "tests.sqlite_search_probe", url],
-                          capture_output=True, text=True, cwd=services.ROOT, timeout=120,
-                          check=False)
-    assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout.strip().splitlines()[-1])
-    assert found["word_forms"][0] == "Refillable bottles in every store"
-    assert "Refill bottles at the station" not in found["word_forms"]  # hidden
-    assert found["word_forms"].count("Refillable bottles in every store") == 1  # one campaign
-    assert found["prefix"] == ["Recycling points for used batteries"]
-    assert found["edited"] == ["Soap refills by post"] and found["replaced"] == []
-    assert found["deleted"] == [] and found["short"] == []

@@ -4,7 +4,7 @@ and which of them they voted for already."""
 
 from __future__ import annotations
 
-from cocreate.models import Campaign, User
+from cocreate.models import Campaign, Entry, User
 from cocreate.services.core.context import Deps
 from cocreate.services.entries import entry_edits
 from cocreate.services.listening import similar
@@ -60,3 +60,19 @@ async def test_the_index_follows_edits_and_moderation(deps):
 
     await moderation.act(deps, manager, entry.id, "hide", "Duplicate of an older idea.")
     assert await similar.similar_ideas(campaign, "solar locker") == []
+
+
+async def test_the_index_follows_rows_written_past_the_services(deps):
+    """The FTS5 triggers, not the services, keep the index in step: a bulk update and a
+    deleted row (as a script or a cascade would write them) are found or gone at once."""
+    manager = await person("Manager")
+    campaign = await launch(manager)
+    renamed = await idea(deps, await person(), campaign, "Solar chargers")
+    gone = await idea(deps, await person(), campaign, "Compostable coffee pods")
+
+    await Entry.filter(id=renamed.id).update(title="Soap refills by post")
+    await gone.delete()
+
+    assert [e.id for e in await similar.similar_ideas(campaign, "soap")] == [renamed.id]
+    assert await similar.similar_ideas(campaign, "solar") == []
+    assert await similar.similar_ideas(campaign, "coffee pods") == []
