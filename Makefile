@@ -27,6 +27,8 @@ TEST_WORKERS ?= 4
 TEST_TIMEOUT ?= 1800
 FAST_TIMEOUT ?= 300
 PYTEST_ARGS ?=
+# The tests start dozens of Python processes: each compiles cocreate again unless its bytecode
+# may be cached, so the test targets clear PYTHONDONTWRITEBYTECODE (an empty value is unset).
 
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
@@ -54,9 +56,10 @@ test: $(DEV_STAMP)  ## start services, build assets, run ruff, the import contra
 	$(BIN)/ruff check . || status=$$?; \
 	$(BIN)/lint-imports --no-cache || status=$$?; \
 	TEST_DATABASE_URL='$(TEST_DATABASE_URL)' TEST_REDIS_URL='$(TEST_REDIS_URL)' \
-	CHROMIUM_PATH='$(CHROMIUM_PATH)' \
+	CHROMIUM_PATH='$(CHROMIUM_PATH)' PYTHONDONTWRITEBYTECODE= \
 	timeout --kill-after=30 $(TEST_TIMEOUT) \
-		$(BIN)/python -m pytest -p no:cacheprovider -ra -n $(TEST_WORKERS) --maxschedchunk 1 \
+		$(BIN)/python -m pytest -p no:cacheprovider -ra -n $(TEST_WORKERS) \
+			--dist loadgroup --no-loadscope-reorder \
 			$(PYTEST_ARGS) \
 		|| status=$$?; \
 	if [ $$status -eq 124 ]; then echo "pytest stopped after $(TEST_TIMEOUT)s" >&2; fi; \
@@ -65,7 +68,7 @@ test: $(DEV_STAMP)  ## start services, build assets, run ruff, the import contra
 test-fast: $(DEV_STAMP)  ## ruff, unit and service-level tests on SQLite: no services, no browser
 	status=0; \
 	$(BIN)/ruff check . || status=$$?; \
-	timeout --kill-after=10 $(FAST_TIMEOUT) \
+	PYTHONDONTWRITEBYTECODE= timeout --kill-after=10 $(FAST_TIMEOUT) \
 		$(BIN)/python -m pytest -p no:cacheprovider -ra -n 2 tests/unit tests/domain $(PYTEST_ARGS) \
 		|| status=$$?; \
 	if [ $$status -eq 124 ]; then echo "pytest stopped after $(FAST_TIMEOUT)s" >&2; fi; \

@@ -17,6 +17,7 @@ import httpx
 import pytest
 import redis
 from argon2 import PasswordHasher
+from xdist.scheduler import LoadScopeScheduling
 
 from cocreate.app import create_app
 from cocreate.lib import security
@@ -26,8 +27,9 @@ from tests import services
 TEST_SECRET = "test-secret-key-" + uuid.uuid4().hex
 
 # Tests taking more than about 5 s on a busy 2-core machine, longest first (`pytest
-# --durations=40`). Under xdist (`--maxschedchunk 1`: a process is handed one test at a time)
-# they are handed out first, so no process is left with a long one at the end.
+# --durations=40`). Under xdist (`--dist loadgroup --no-loadscope-reorder`: a process is handed
+# one test, or the browser journeys together, at a time, in this order) they are handed out
+# first, so no process is left with a long one at the end.
 SLOW_TESTS = [
     "tests/integration/test_api_fuzz.py::"
     "test_no_generated_request_gets_a_5xx_or_an_undeclared_status",
@@ -100,11 +102,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     def rank(item: pytest.Item) -> tuple[int, int]:
         if item.nodeid.startswith("tests/domain/"):
             return (0, 0)
+        if parallel and item.nodeid.startswith("tests/e2e/"):
+            return (1, -1)  # the journeys' process starts on them as soon as it can
         if parallel and item.get_closest_marker("slow"):
             return (1, longest_first.get(item.nodeid.split("[", 1)[0], len(SLOW_TESTS)))
         return (2, 0)
 
     items.sort(key=rank)  # stable: otherwise in the collected order
+
+
+class JourneysTogether(LoadScopeScheduling):
+    """`--dist loadgroup` as make test uses it: the browser journeys go to one process as one
+    unit (one `cocreate serve`, one Chromium), every other test on its own. (xdist 3.8's own
+    loadgroup renames a test to tag its group, which pytest 9 no longer lets it do.)"""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return "browser journeys" if nodeid.startswith("tests/e2e/") else nodeid
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):  # type: ignore[no-untyped-def]
+    if config.getoption("dist") == "loadgroup":
+        return JourneysTogether(config, log)
+    return None
 
 
 @pytest.fixture(scope="session", autouse=True)

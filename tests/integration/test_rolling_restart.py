@@ -121,10 +121,12 @@ class Cluster:
     stats: str
     apps: list[App]
     balancer_log: Path
+    # One client for the many polls (a new one builds a TLS context: tens of ms of CPU).
+    polling: httpx.Client = field(default_factory=lambda: httpx.Client(timeout=5))
 
     def server_states(self) -> dict[str, str]:
         """HAProxy's view of each app server: UP, DOWN, ..."""
-        table = httpx.get(f"{self.stats}/stats;csv", timeout=5).text.lstrip("# ")
+        table = self.polling.get(f"{self.stats}/stats;csv").text.lstrip("# ")
         return {row["svname"]: row["status"] for row in csv.DictReader(io.StringIO(table))
                 if row["pxname"] == "app" and row["svname"] not in {"FRONTEND", "BACKEND"}}
 
@@ -151,6 +153,7 @@ def cluster(settings_env: dict[str, str], migrated) -> Iterator[Cluster]:  # typ
         f"    server {app.name} 127.0.0.1:{app.port} check" for app in apps)))
     assert shutil.which("haproxy"), "HAProxy is needed: scripts/ensure-services installs it"
     started: list[subprocess.Popen] = []
+    cluster = None
     try:
         for app in apps:
             app.start()
@@ -169,6 +172,8 @@ def cluster(settings_env: dict[str, str], migrated) -> Iterator[Cluster]:  # typ
                 _end(app.process)
         for process in started:
             _end(process)
+        if cluster is not None:
+            cluster.polling.close()
 
 
 @dataclass
