@@ -5,17 +5,13 @@ by measured duration."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
-import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
 
-import asyncpg
 import httpx
 import pytest
-import redis
 from argon2 import PasswordHasher
 from xdist.scheduler import LoadScopeScheduling
 
@@ -145,95 +141,19 @@ def s3_endpoint() -> Iterator[str]:
         yield url
 
 
-def _holder_is_gone(holder: bytes | None) -> bool:
-    """A registry entry left by a process of this machine that no longer runs (a run that was
-    killed): its database may be taken again."""
-    host, _, pid = (holder or b"").decode().rpartition(":")
-    return host == socket.gethostname() and pid.isdigit() and not services.running(int(pid))
-
-
-def _claim_redis_database(registry: redis.Redis) -> int | None:
-    me = f"{socket.gethostname()}:{os.getpid()}"
-    for number in range(1, 16):
-        key = f"cocreate:test-db:{number}"
-        if registry.set(key, me, nx=True, ex=7200):
-            return number
-        holder = registry.get(key)
-        if _holder_is_gone(holder) and registry.eval(_TAKE_OVER, 1, key, holder or b"", me):
-            return number
-    return None
-
-
-# Take a registry entry over only if it still names the holder that is gone.
-_TAKE_OVER = """
-if redis.call('get', KEYS[1]) == ARGV[1] then
-    return redis.call('set', KEYS[1], ARGV[2], 'EX', 7200)
-end
-return false
-"""
-
-
 @pytest.fixture(scope="session")
 def redis_url() -> Iterator[str]:
     """A Redis database of this test process's own (1 to 15): queues, job ids, crons and rate
     limits of two processes running at once (xdist workers, two developers) must not meet."""
-    base = services.REDIS_URL.rsplit("/", 1)[0]
-    with redis.Redis.from_url(f"{base}/0") as registry:
-        number = _claim_redis_database(registry)
-        if number is None:
-            raise RuntimeError("every Redis test database (1 to 15) is taken by another process")
-        url = f"{base}/{number}"
-        with redis.Redis.from_url(url) as connection:
-            connection.flushdb()
-        try:
-            yield url
-        finally:
-            registry.delete(f"cocreate:test-db:{number}")
-
-
-async def _migrated_template(admin: asyncpg.Connection) -> str:
-    """A database `cocreate migrate` built, kept for copying until a migration changes
-    (migrating takes a worker seconds of CPU; copying a database takes a fraction of one).
-    Call under the templates' advisory lock."""
-    template = f"cocreate_template_{services.schema_key()}"
-    existing = [row["datname"] for row in await admin.fetch("SELECT datname FROM pg_database")]
-    for stale in services.left_behind(existing):
-        await admin.execute(f'DROP DATABASE IF EXISTS "{stale}" WITH (FORCE)')
-    for old in existing:
-        if old.startswith("cocreate_template_") and old != template:
-            with contextlib.suppress(asyncpg.PostgresError):  # in use by an older checkout
-                await admin.execute(f'DROP DATABASE "{old}"')
-    if template not in existing:
-        building = services.new_database_name("cocreate_test")
-        await admin.execute(f'CREATE DATABASE "{building}"')
-        env = {key: value for key, value in os.environ.items()
-               if not key.startswith(("S3_", "REDIS_", "AWS_", "DATABASE_"))}
-        try:
-            services.run_cocreate(["migrate"], {**env,
-                                                "DATABASE_URL": services.database_url(building)})
-        except BaseException:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
-            raise
-        await admin.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
-    return template
+    with services.claimed_redis_database() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 async def database_url() -> AsyncIterator[str]:
     """A database of this test process's own, a copy of the migrated template."""
-    name = services.new_database_name()
-    admin = await asyncpg.connect(services.ADMIN_DATABASE_URL)
-    await admin.execute("SELECT pg_advisory_lock(hashtext('cocreate test templates'))")
-    try:
-        template = await _migrated_template(admin)
-        await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    finally:
-        await admin.execute("SELECT pg_advisory_unlock(hashtext('cocreate test templates'))")
-    try:
-        yield services.database_url(name)
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+    async with services.migrated_postgres_copy() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

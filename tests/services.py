@@ -18,13 +18,15 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager, suppress
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import asyncpg
 import boto3
 import httpx
+import redis
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_DATABASE_URL = os.environ.get(
@@ -53,6 +55,52 @@ def wait_for_http(url: str, timeout: float = 90.0) -> None:
                 pass
             time.sleep(0.1)
     raise RuntimeError(f"{url} did not come up within {timeout}s")
+
+
+# Take a registry entry over only if it still names the holder that is gone.
+_TAKE_OVER = """
+if redis.call('get', KEYS[1]) == ARGV[1] then
+    return redis.call('set', KEYS[1], ARGV[2], 'EX', 7200)
+end
+return false
+"""
+
+
+def _holder_is_gone(holder: bytes | None) -> bool:
+    """A registry entry left by a process of this machine that no longer runs (a run that was
+    killed): its database may be taken again."""
+    host, _, pid = (holder or b"").decode().rpartition(":")
+    return host == socket.gethostname() and pid.isdigit() and not running(int(pid))
+
+
+def _claim_redis_database(registry: redis.Redis) -> int | None:
+    me = f"{socket.gethostname()}:{os.getpid()}"
+    for number in range(1, 16):
+        key = f"cocreate:test-db:{number}"
+        if registry.set(key, me, nx=True, ex=7200):
+            return number
+        holder = registry.get(key)
+        if _holder_is_gone(holder) and registry.eval(_TAKE_OVER, 1, key, holder or b"", me):
+            return number
+    return None
+
+
+@contextmanager
+def claimed_redis_database() -> Iterator[str]:
+    """The URL of an empty Redis database (1 to 15) no other process uses until this ends;
+    database 0 holds the registry of who has which."""
+    base = REDIS_URL.rsplit("/", 1)[0]
+    with redis.Redis.from_url(f"{base}/0") as registry:
+        number = _claim_redis_database(registry)
+        if number is None:
+            raise RuntimeError("every Redis test database (1 to 15) is taken by another process")
+        url = f"{base}/{number}"
+        with redis.Redis.from_url(url) as connection:
+            connection.flushdb()
+        try:
+            yield url
+        finally:
+            registry.delete(f"cocreate:test-db:{number}")
 
 
 def database_url(name: str) -> str:
@@ -102,6 +150,52 @@ def migrated_sqlite_copy(folder: Path, name: str = "cocreate.sqlite3") -> str:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(migrated_sqlite_template(), folder / name)
     return f"sqlite://{folder / name}"
+
+
+async def _migrated_postgres_template(admin: asyncpg.Connection) -> str:
+    """A database `cocreate migrate` built from nothing, kept for copying until a migration
+    changes (migrating takes seconds of CPU; copying a database a fraction of one). Call under
+    the templates' advisory lock."""
+    template = f"cocreate_template_{schema_key()}"
+    existing = [row["datname"] for row in await admin.fetch("SELECT datname FROM pg_database")]
+    for stale in left_behind(existing):
+        await admin.execute(f'DROP DATABASE IF EXISTS "{stale}" WITH (FORCE)')
+    for old in existing:
+        if old.startswith("cocreate_template_") and old != template:
+            with suppress(asyncpg.PostgresError):  # in use by an older checkout
+                await admin.execute(f'DROP DATABASE "{old}"')
+    if template not in existing:
+        building = new_database_name("cocreate_test")
+        await admin.execute(f'CREATE DATABASE "{building}"')
+        env = {key: value for key, value in os.environ.items()
+               if not key.startswith(("S3_", "REDIS_", "AWS_", "DATABASE_"))}
+        try:
+            run_cocreate(["migrate"], {**env, "DATABASE_URL": database_url(building)})
+        except BaseException:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
+            raise
+        await admin.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+    return template
+
+
+@asynccontextmanager
+async def migrated_postgres_copy() -> AsyncIterator[str]:
+    """The URL of a new PostgreSQL database, a copy of the migrated template, dropped after."""
+    name = new_database_name()
+    admin = await asyncpg.connect(ADMIN_DATABASE_URL)
+    try:
+        await admin.execute("SELECT pg_advisory_lock(hashtext('cocreate test templates'))")
+        try:
+            template = await _migrated_postgres_template(admin)
+            await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        finally:
+            await admin.execute("SELECT pg_advisory_unlock(hashtext('cocreate test templates'))")
+        try:
+            yield database_url(name)
+        finally:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
 
 
 def new_database_name(prefix: str = "cocreate_test") -> str:

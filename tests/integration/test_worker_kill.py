@@ -13,7 +13,6 @@ import signal
 import uuid
 from collections.abc import AsyncIterator, Iterator
 
-import asyncpg
 import boto3
 import pytest
 import redis
@@ -33,7 +32,6 @@ from cocreate.services.entries import entries
 from cocreate.services.sharing import entry_cards
 from cocreate.settings import Settings
 from tests import services
-from tests.conftest import _claim_redis_database
 from tests.domain.story import launch, person
 from workers.leases import LEASE, LeasedWorker
 from workers.schedule import cron_jobs
@@ -47,37 +45,15 @@ CRON = tuple(f"arq:in-progress:{job.name}:".encode() for job in cron_jobs(Settin
 
 
 @pytest.fixture
-async def own_database(database_url: str) -> AsyncIterator[str]:
-    """A copy of the migrated template (the session's database made sure it exists)."""
-    name = services.new_database_name()
-    admin = await asyncpg.connect(services.ADMIN_DATABASE_URL)
-    await admin.execute("SELECT pg_advisory_lock(hashtext('cocreate test templates'))")
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}" '
-                            f'TEMPLATE "cocreate_template_{services.schema_key()}"')
-    finally:
-        await admin.execute("SELECT pg_advisory_unlock(hashtext('cocreate test templates'))")
-    try:
-        yield services.database_url(name)
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+async def own_database() -> AsyncIterator[str]:
+    async with services.migrated_postgres_copy() as url:
+        yield url
 
 
 @pytest.fixture
 def own_redis() -> Iterator[str]:
-    base = services.REDIS_URL.rsplit("/", 1)[0]
-    with redis.Redis.from_url(f"{base}/0") as registry:
-        number = _claim_redis_database(registry)
-        if number is None:
-            raise RuntimeError("every Redis test database (1 to 15) is taken")
-        url = f"{base}/{number}"
-        with redis.Redis.from_url(url) as connection:
-            connection.flushdb()
-        try:
-            yield url
-        finally:
-            registry.delete(f"cocreate:test-db:{number}")
+    with services.claimed_redis_database() as url:
+        yield url
 
 
 @pytest.fixture
