@@ -21,8 +21,8 @@ CHROMIUM_PATH ?= /usr/bin/chromium
 # pytest-xdist processes: each has its own database, Redis database, S3 server, worker process
 # and ports. Much of a test's time is spent waiting on the worker, so more than the 2 cores pay.
 TEST_WORKERS ?= 4
-# Hard stops, well above the expected time (make test: about 15 minutes on 2 cores, 957
-# tests; make test-fast: about 70 s), so a hang fails; pytest-timeout also stops a test after
+# Hard stops, far above the expected time (make test: about 6 to 7 minutes on 2 cores, 957
+# tests; make test-fast: about 30 s), so a hang fails; pytest-timeout also stops a test after
 # 300 s (pyproject.toml).
 TEST_TIMEOUT ?= 1800
 FAST_TIMEOUT ?= 300
