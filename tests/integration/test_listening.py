@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from cocreate.models import TermMention, User
 from cocreate.services.conversation import comments
 from cocreate.services.entries import entries
-from cocreate.services.listening import terms
+from cocreate.services.listening import listening, terms
 from tests.browser import Browser, new_client
 from tests.people import PASSWORD, launch_campaign, sign_up, wait_for
 
@@ -116,3 +116,23 @@ async def _written(source: str) -> None:
             return
         await asyncio.sleep(0.1)
     raise AssertionError(f"the worker never wrote the terms of {source}")
+
+
+async def test_two_extractions_of_one_text_at_once_write_its_terms_once(app, client):
+    """An idea edited right after it was posted queues two extractions, which a worker may
+    run at once: on PostgreSQL both would find nothing to delete and insert the same terms."""
+    manager = await sign_up(client, "Listening manager")
+    campaign = (await launch_campaign(manager, "Kites"))["slug"]
+    posted = await manager.post(f"/campaigns/{campaign}/entries",
+                                {"title": "Solar kites", "body": "Kites that charge phones."})
+    assert posted.status_code == 201, posted.text
+    entry_id = posted.json()["id"]
+    comment = await manager.post(f"/entries/{entry_id}/comments", {"body": "Kites for phones"})
+    assert comment.status_code == 201, comment.text
+
+    for _ in range(5):
+        await asyncio.gather(*(listening.extract(entry_id=entry_id) for _ in range(4)),
+                             *(listening.extract(comment_id=comment.json()["id"])
+                               for _ in range(4)))
+    rows = await TermMention.filter(entry_id=entry_id).values_list("source", "term")
+    assert len(rows) == len(set(rows)) > 0

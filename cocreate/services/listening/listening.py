@@ -105,22 +105,25 @@ class Behind:
 # Writing terms (the worker's half) ----------------------------------------------------------
 
 async def extract(entry_id: str | None = None, comment_id: str | None = None) -> int:
-    """(Re)write one text's terms from what it says now; running it twice changes nothing."""
-    if comment_id:
-        comment = await Comment.get_or_none(id=comment_id).select_related("entry")
-        if comment is None:
-            return 0
-        entry, source, texts = comment.entry, f"c:{comment.id}", (comment.body,)
-        written = comment.created_at
-    else:
-        found = await Entry.get_or_none(id=entry_id)
-        if found is None:
-            return 0
-        entry, source, texts = found, f"e:{found.id}", (found.title, found.body)
-        written = found.created_at
-    day = written.astimezone(UTC).date()
-    found_terms = terms.extract(*texts)
+    """(Re)write one text's terms from what it says now; running it twice changes nothing.
+    Two runs at once (an idea edited right after it was posted) take turns: each locks the
+    text's row first, then reads it, so both would otherwise find nothing to delete and insert
+    the same terms."""
     async with in_transaction():
+        if comment_id:
+            if await Comment.select_for_update().get_or_none(id=comment_id) is None:
+                return 0
+            comment = await Comment.get(id=comment_id).select_related("entry")
+            entry, source, texts = comment.entry, f"c:{comment.id}", (comment.body,)
+            written = comment.created_at
+        else:
+            found = await Entry.select_for_update().get_or_none(id=entry_id)
+            if found is None:
+                return 0
+            entry, source, texts = found, f"e:{found.id}", (found.title, found.body)
+            written = found.created_at
+        day = written.astimezone(UTC).date()
+        found_terms = terms.extract(*texts)
         await TermMention.filter(source=source).delete()
         await TermMention.bulk_create([
             TermMention(campaign_id=entry.campaign_id, entry_id=entry.id,
