@@ -107,17 +107,19 @@ class Behind:
 async def extract(entry_id: str | None = None, comment_id: str | None = None) -> int:
     """(Re)write one text's terms from what it says now; running it twice changes nothing.
     Two runs at once (an idea edited right after it was posted) take turns: each locks the
-    text's row first, then reads it, so both would otherwise find nothing to delete and insert
-    the same terms."""
+    text's own row before reading it (otherwise both find nothing to delete and insert the
+    same terms). The lock is FOR NO KEY UPDATE of that row alone: rows pointing at it (votes,
+    comments) can still be added meanwhile; a change to the row itself waits a few ms."""
     async with in_transaction():
         if comment_id:
-            if await Comment.select_for_update().get_or_none(id=comment_id) is None:
+            comment = await Comment.filter(id=comment_id).select_related("entry").select_for_update(
+                no_key=True, of=("comments",)).first()
+            if comment is None:
                 return 0
-            comment = await Comment.get(id=comment_id).select_related("entry")
             entry, source, texts = comment.entry, f"c:{comment.id}", (comment.body,)
             written = comment.created_at
         else:
-            found = await Entry.select_for_update().get_or_none(id=entry_id)
+            found = await Entry.filter(id=entry_id).select_for_update(no_key=True).first()
             if found is None:
                 return 0
             entry, source, texts = found, f"e:{found.id}", (found.title, found.body)
