@@ -105,6 +105,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return (2, 0)
 
     items.sort(key=rank)  # stable: otherwise in the collected order
+    _check_slow_tests_exist(items)
+
+
+def _check_slow_tests_exist(items: list[pytest.Item]) -> None:
+    """A renamed test left in SLOW_TESTS would silently lose its place in the order."""
+    collected = {item.nodeid.split("[", 1)[0] for item in items}
+    files = {nodeid.split("::", 1)[0] for nodeid in collected}
+    missing = [nodeid for nodeid in SLOW_TESTS
+               if nodeid.split("::", 1)[0] in files and nodeid not in collected]
+    if missing:
+        raise pytest.UsageError(f"SLOW_TESTS names tests that do not exist: {missing}")
 
 
 class JourneysTogether(LoadScopeScheduling):
@@ -200,7 +211,7 @@ def settings(settings_env: dict[str, str]) -> Settings:
 @pytest.fixture(scope="session")
 def migrated(settings: Settings) -> Settings:
     """The schema comes from the committed migrations: the database is a copy of the template
-    `cocreate migrate` built from nothing (`_migrated_template`)."""
+    `cocreate migrate` built from nothing (`services.migrated_postgres_copy`)."""
     return settings
 
 

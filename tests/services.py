@@ -126,6 +126,13 @@ def schema_key() -> str:
     return digest.hexdigest()[:16]
 
 
+def _migrate_from_nothing(url: str) -> None:
+    """`cocreate migrate` on the database at `url`, with none of this shell's service settings."""
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("S3_", "REDIS_", "AWS_", "DATABASE_"))}
+    run_cocreate(["migrate"], {**env, "DATABASE_URL": url})
+
+
 def migrated_sqlite_template() -> Path:
     """A SQLite database that `cocreate migrate` built from nothing, shared by every test
     process of this user until a migration (or the ORM) changes: migrating takes over ten
@@ -138,9 +145,7 @@ def migrated_sqlite_template() -> Path:
         if not template.exists():
             building = folder / f"{template.stem}-{os.getpid()}.sqlite3"
             building.unlink(missing_ok=True)
-            env = {key: value for key, value in os.environ.items()
-                   if not key.startswith(("S3_", "REDIS_", "AWS_", "DATABASE_"))}
-            run_cocreate(["migrate"], {**env, "DATABASE_URL": f"sqlite://{building}"})
+            _migrate_from_nothing(f"sqlite://{building}")
             os.replace(building, template)
     return template
 
@@ -167,10 +172,8 @@ async def _migrated_postgres_template(admin: asyncpg.Connection) -> str:
     if template not in existing:
         building = new_database_name("cocreate_test")
         await admin.execute(f'CREATE DATABASE "{building}"')
-        env = {key: value for key, value in os.environ.items()
-               if not key.startswith(("S3_", "REDIS_", "AWS_", "DATABASE_"))}
         try:
-            run_cocreate(["migrate"], {**env, "DATABASE_URL": database_url(building)})
+            _migrate_from_nothing(database_url(building))
         except BaseException:
             await admin.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
             raise
