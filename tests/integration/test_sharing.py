@@ -54,6 +54,20 @@ async def test_crawlers_get_complete_previews_without_a_session(app, client, mak
             assert OEMBED_LINK.search(response.text), kind
 
 
+async def test_the_home_page_and_the_directory_preview_fully_but_offer_no_embed(app):
+    async with new_client(app) as crawler:
+        for path in ("/", "/campaigns"):
+            response = await crawler.get(path, headers={"User-Agent": CRAWLERS[0]})
+            assert response.status_code == 200, path
+            tags = meta_tags(response.text)
+            for tag in ("og:title", "og:description", "og:type", "twitter:card",
+                        "twitter:title", "twitter:description"):
+                assert tags.get(tag), (path, tag)
+            assert tags["og:url"] == f"http://testserver{path}"
+            assert f'<link rel="canonical" href="http://testserver{path}">' in response.text
+            assert not OEMBED_LINK.search(response.text), path  # /oembed does not describe it
+
+
 async def test_other_sites_embed_any_public_page_through_oembed(app, client, make_client):
     pages, _ = await _public_pages(client, make_client)
     async with new_client(app) as site:
