@@ -150,11 +150,13 @@ async def test_a_job_longer_than_its_lease_is_not_taken_by_another_worker(own_re
 
     async def long_job(ctx: dict[str, object]) -> None:
         runs.append(str(ctx["job_id"]))
-        await asyncio.sleep(3)  # three leases
+        await asyncio.sleep(7.5)  # three leases
 
+    # A lease five renewals long, as in production (15 s, renewed every 3 s), but short: a
+    # 1 s lease was lost when a busy machine held this process back for a second.
     def leased_worker() -> LeasedWorker:
-        return LeasedWorker(functions=[func(long_job, name="long_job")], lease=1.0,
-                            renew_every=0.2, redis_settings=RedisSettings.from_dsn(own_redis),
+        return LeasedWorker(functions=[func(long_job, name="long_job")], lease=2.5,
+                            renew_every=0.5, redis_settings=RedisSettings.from_dsn(own_redis),
                             burst=True, poll_delay=0.1, handle_signals=False, keep_result=0)
 
     pool = await create_pool(RedisSettings.from_dsn(own_redis))
@@ -165,7 +167,7 @@ async def test_a_job_longer_than_its_lease_is_not_taken_by_another_worker(own_re
         await _eventually(lambda: pool.exists("arq:in-progress:long-job"),
                           "the first worker starting the job", 10)
         polling = asyncio.create_task(second.async_run())
-        await asyncio.wait_for(asyncio.gather(running, polling), 20)
+        await asyncio.wait_for(asyncio.gather(running, polling), 40)
     finally:
         for worker in (first, second):
             if worker._pool is not None:  # (arq's Worker.close uses a deprecated call)
